@@ -1,0 +1,28 @@
+package com.healthmonitor.common.secret;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SecretsTest {
+
+    private static final String WEBHOOK = "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXabcd";
+
+    @Test
+    void keepsOnlySchemeHostAndLastFourCharacters() {
+        assertThat(Secrets.maskUrl(WEBHOOK)).isEqualTo("https://hooks.slack.com/****abcd");
+    }
+
+    @Test
+    void masksNonUrlsWhole() {
+        assertThat(Secrets.maskUrl("short")).isEqualTo("****");
+        assertThat(Secrets.maskUrl(null)).isNull();
+    }
+
+    @Test
+    void recognisesItsOwnMask() {
+        assertThat(Secrets.isMaskOf("https://hooks.slack.com/****abcd", WEBHOOK))
+                .isTrue();
+        assertThat(Secrets.isMaskOf(WEBHOOK, WEBHOOK)).isFalse();
+    }
+}

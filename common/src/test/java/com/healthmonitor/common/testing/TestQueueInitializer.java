@@ -1,0 +1,26 @@
+package com.healthmonitor.common.testing;
+
+import com.healthmonitor.common.sqs.EmbeddedSqs;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Points a Spring test context at a queue of its own on the shared in-process SQS server. Use with
+ * {@code @ContextConfiguration(initializers = TestQueueInitializer.class)}; the URL is in
+ * {@code health-monitor.sqs.queue-url}.
+ */
+public class TestQueueInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        String queueUrl = TestQueues.newQueue("checks");
+        TestPropertyValues.of(
+                        "health-monitor.sqs.queue-url=" + queueUrl,
+                        "spring.cloud.aws.endpoint=" + TestQueues.server().endpoint(),
+                        "spring.cloud.aws.region.static=" + EmbeddedSqs.REGION,
+                        "spring.cloud.aws.credentials.access-key=" + EmbeddedSqs.ACCESS_KEY,
+                        "spring.cloud.aws.credentials.secret-key=" + EmbeddedSqs.SECRET_KEY)
+                .applyTo(context);
+    }
+}
