@@ -1,0 +1,155 @@
+package com.healthmonitor.api.monitor;
+
+import com.healthmonitor.common.monitor.MonitorStatus;
+import com.healthmonitor.common.secret.Secrets;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import org.hibernate.annotations.DynamicUpdate;
+
+/**
+ * A monitor as the API sees it. The API writes only the configuration; the operational state belongs to the
+ * worker and the scheduling to the scheduler, so those columns are mapped read-only and an API update can never
+ * overwrite them (only changed columns are written).
+ */
+@Entity
+@Table(name = "monitors")
+@DynamicUpdate
+class Monitor {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String name;
+    private String url;
+    private int checkInterval;
+    private int timeout;
+    private int expectedStatusCode;
+    private String webhookUrl;
+    private boolean enabled;
+
+    /** Bumped by every configuration change; a concurrent change of the same monitor fails instead of merging. */
+    @Version
+    private long configVersion;
+
+    private Instant nextCheckAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(insertable = false, updatable = false)
+    private MonitorStatus status;
+
+    @Column(insertable = false, updatable = false)
+    private int consecutiveFailures;
+
+    @Column(insertable = false, updatable = false)
+    private int consecutiveSuccesses;
+
+    @Column(insertable = false, updatable = false)
+    private Instant lastCheckedAt;
+
+    @Column(insertable = false, updatable = false)
+    private Integer lastStatusCode;
+
+    @Column(insertable = false, updatable = false)
+    private Integer lastLatencyMs;
+
+    @Column(insertable = false, updatable = false)
+    private String lastError;
+
+    @Column(insertable = false, updatable = false)
+    private Instant lastStatusChangeAt;
+
+    @Column(insertable = false, updatable = false)
+    private Instant createdAt;
+
+    private Instant updatedAt;
+
+    protected Monitor() {}
+
+    static Monitor create(MonitorSettings settings, Instant now) {
+        Monitor monitor = new Monitor();
+        monitor.configVersion = 1;
+        monitor.apply(settings);
+        monitor.nextCheckAt = now;
+        monitor.updatedAt = now;
+        return monitor;
+    }
+
+    /**
+     * Replaces the configuration. A changed configuration, or a monitor switched back on, is checked again right
+     * away instead of waiting out the old interval.
+     */
+    void replace(MonitorSettings settings, Instant now) {
+        if (settings.equals(settings())) {
+            return;
+        }
+        boolean reenabled = settings.enabled() && !enabled;
+        boolean checkChanged = !settings.url().equals(url)
+                || settings.timeout() != timeout
+                || settings.expectedStatusCode() != expectedStatusCode
+                || settings.checkInterval() != checkInterval;
+        apply(settings);
+        if (reenabled || checkChanged) {
+            nextCheckAt = now;
+        }
+    }
+
+    private void apply(MonitorSettings settings) {
+        name = settings.name();
+        url = settings.url();
+        checkInterval = settings.checkInterval();
+        timeout = settings.timeout();
+        expectedStatusCode = settings.expectedStatusCode();
+        webhookUrl = settings.webhookUrl();
+        enabled = settings.enabled();
+    }
+
+    @PreUpdate
+    void touch() {
+        updatedAt = Instant.now();
+    }
+
+    MonitorSettings settings() {
+        return new MonitorSettings(name, url, checkInterval, timeout, expectedStatusCode, webhookUrl, enabled);
+    }
+
+    Long id() {
+        return id;
+    }
+
+    String webhookUrl() {
+        return webhookUrl;
+    }
+
+    MonitorResponse toResponse() {
+        return new MonitorResponse(
+                id,
+                name,
+                url,
+                checkInterval,
+                timeout,
+                expectedStatusCode,
+                Secrets.maskUrl(webhookUrl),
+                enabled,
+                status,
+                consecutiveFailures,
+                consecutiveSuccesses,
+                lastCheckedAt,
+                lastStatusCode,
+                lastLatencyMs,
+                lastError,
+                lastStatusChangeAt,
+                enabled ? nextCheckAt : null,
+                createdAt,
+                updatedAt);
+    }
+}

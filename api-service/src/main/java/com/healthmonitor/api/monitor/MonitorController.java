@@ -1,0 +1,109 @@
+package com.healthmonitor.api.monitor;
+
+import com.healthmonitor.api.config.ApiProperties;
+import com.healthmonitor.api.web.FieldViolation;
+import com.healthmonitor.api.web.InvalidRequestException;
+import com.healthmonitor.common.monitor.MonitorStatus;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The seed's monitor API. {@code GET /monitors} pages by id: {@code limit} (default 500, at most 1000) and
+ * {@code after_id} (the last id of the previous page); a full page carries a {@code Link: rel="next"} header.
+ * {@code status} filters by UP, DOWN or UNKNOWN.
+ */
+@RestController
+@RequestMapping(path = "/monitors", produces = MediaType.APPLICATION_JSON_VALUE)
+class MonitorController {
+
+    private final MonitorService service;
+    private final MonitorValidator validator;
+    private final ApiProperties properties;
+
+    MonitorController(MonitorService service, MonitorValidator validator, ApiProperties properties) {
+        this.service = service;
+        this.validator = validator;
+        this.properties = properties;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<MonitorResponse> create(@RequestBody MonitorRequest request) {
+        MonitorResponse created = service.create(validator.validate(request));
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest()
+                .path("/{id}")
+                .buildAndExpand(created.id())
+                .toUri();
+        return ResponseEntity.created(location).body(created);
+    }
+
+    @GetMapping
+    ResponseEntity<List<MonitorResponse>> list(
+            @RequestParam(name = "limit", required = false) Integer limit,
+            @RequestParam(name = "after_id", defaultValue = "0") long afterId,
+            @RequestParam(name = "status", required = false) String status) {
+        int pageSize = pageSize(limit);
+        List<MonitorResponse> page = service.list(parseStatus(status), afterId, pageSize);
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (page.size() == pageSize) {
+            String next = ServletUriComponentsBuilder.fromCurrentRequest()
+                    .replaceQueryParam("after_id", page.getLast().id())
+                    .replaceQueryParam("limit", pageSize)
+                    .toUriString();
+            response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+        }
+        return response.body(page);
+    }
+
+    @GetMapping("/{id}")
+    MonitorResponse get(@PathVariable long id) {
+        return service.get(id);
+    }
+
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    MonitorResponse replace(@PathVariable long id, @RequestBody MonitorRequest request) {
+        return service.replace(id, validator.validate(request));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        service.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    private int pageSize(Integer limit) {
+        if (limit == null) {
+            return properties.defaultPageSize();
+        }
+        if (limit < 1 || limit > properties.maxPageSize()) {
+            throw new InvalidRequestException(
+                    List.of(new FieldViolation("limit", "must be between 1 and " + properties.maxPageSize())));
+        }
+        return limit;
+    }
+
+    private static MonitorStatus parseStatus(String status) {
+        if (status == null) {
+            return null;
+        }
+        try {
+            return MonitorStatus.valueOf(status.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(
+                    List.of(new FieldViolation("status", "must be one of UNKNOWN, UP, DOWN")));
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package com.healthmonitor.api.monitor;
+
+import com.healthmonitor.api.config.ApiProperties;
+import com.healthmonitor.api.web.FieldViolation;
+import com.healthmonitor.api.web.InvalidRequestException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules a monitor's configuration must follow. Every broken rule is reported at once, each naming its
+ * field; the database's CHECK constraints mirror these rules.
+ */
+@Component
+class MonitorValidator {
+
+    static final int DEFAULT_CHECK_INTERVAL = 60;
+    static final int DEFAULT_TIMEOUT = 5;
+    static final int DEFAULT_EXPECTED_STATUS = 200;
+    static final int MAX_NAME_LENGTH = 200;
+    static final int MAX_URL_LENGTH = 2048;
+    static final int MAX_TIMEOUT = 60;
+
+    private final ApiProperties properties;
+
+    MonitorValidator(ApiProperties properties) {
+        this.properties = properties;
+    }
+
+    /** Validates a request and applies the defaults. */
+    MonitorSettings validate(MonitorRequest request) {
+        List<FieldViolation> violations = new ArrayList<>();
+        String name = request.name() == null ? null : request.name().strip();
+        if (name == null || name.isEmpty()) {
+            violations.add(new FieldViolation("name", "is required"));
+        } else if (name.length() > MAX_NAME_LENGTH) {
+            violations.add(new FieldViolation("name", "must be at most 200 characters"));
+        }
+
+        if (request.url() == null || request.url().isBlank()) {
+            violations.add(new FieldViolation("url", "is required"));
+        } else {
+            checkUrl("url", request.url(), false, violations);
+        }
+
+        int checkInterval = valueOr(request.checkInterval(), DEFAULT_CHECK_INTERVAL);
+        boolean intervalValid =
+                checkInterval >= properties.minCheckInterval() && checkInterval <= ApiProperties.MAX_CHECK_INTERVAL;
+        if (!intervalValid) {
+            violations.add(new FieldViolation(
+                    "check_interval",
+                    "must be between " + properties.minCheckInterval() + " and " + ApiProperties.MAX_CHECK_INTERVAL
+                            + " seconds"));
+        }
+
+        int timeout = valueOr(request.timeout(), DEFAULT_TIMEOUT);
+        if (timeout < 1 || timeout > MAX_TIMEOUT) {
+            violations.add(new FieldViolation("timeout", "must be between 1 and 60 seconds"));
+        } else if (intervalValid && timeout >= checkInterval) {
+            violations.add(new FieldViolation("timeout", "must be less than check_interval (" + checkInterval + ")"));
+        }
+
+        int expectedStatusCode = valueOr(request.expectedStatusCode(), DEFAULT_EXPECTED_STATUS);
+        if (expectedStatusCode < 100 || expectedStatusCode > 599) {
+            violations.add(new FieldViolation("expected_status_code", "must be between 100 and 599"));
+        }
+
+        String webhookUrl = request.webhookUrl() == null || request.webhookUrl().isBlank()
+                ? null
+                : request.webhookUrl().strip();
+        if (webhookUrl != null) {
+            checkUrl("webhook_url", webhookUrl, !properties.allowPrivateTargets(), violations);
+        }
+
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        boolean enabled = request.enabled() == null || request.enabled();
+        return new MonitorSettings(
+                name, request.url().strip(), checkInterval, timeout, expectedStatusCode, webhookUrl, enabled);
+    }
+
+    private void checkUrl(String field, String value, boolean httpsOnly, List<FieldViolation> violations) {
+        if (value.length() > MAX_URL_LENGTH) {
+            violations.add(new FieldViolation(field, "must be at most 2048 characters"));
+            return;
+        }
+        URI uri;
+        try {
+            uri = new URI(value.strip());
+        } catch (URISyntaxException e) {
+            violations.add(new FieldViolation(field, "must be an absolute http or https URL"));
+            return;
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        boolean schemeAllowed = httpsOnly ? scheme.equals("https") : scheme.equals("http") || scheme.equals("https");
+        if (!schemeAllowed) {
+            violations.add(
+                    new FieldViolation(field, httpsOnly ? "must be an https URL" : "must be an http or https URL"));
+            return;
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
+            violations.add(new FieldViolation(field, "must name a host"));
+            return;
+        }
+        if (!properties.allowPrivateTargets() && isPrivateHost(uri.getHost())) {
+            violations.add(new FieldViolation(field, "must not point at a loopback or private address"));
+        }
+    }
+
+    /**
+     * Catches the obvious cases without a DNS lookup (which would make validation slow and flaky); the worker
+     * checks the resolved address again before every check.
+     */
+    private static boolean isPrivateHost(String host) {
+        String lower = host.toLowerCase(Locale.ROOT);
+        if (lower.equals("localhost") || lower.endsWith(".localhost") || lower.endsWith(".internal")) {
+            return true;
+        }
+        boolean ipLiteral = lower.startsWith("[") || lower.chars().allMatch(c -> Character.isDigit(c) || c == '.');
+        if (!ipLiteral) {
+            return false;
+        }
+        try {
+            InetAddress address = InetAddress.ofLiteral(lower.replace("[", "").replace("]", ""));
+            return address.isLoopbackAddress()
+                    || address.isSiteLocalAddress()
+                    || address.isLinkLocalAddress()
+                    || address.isAnyLocalAddress()
+                    || address.isMulticastAddress();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static int valueOr(Integer value, int defaultValue) {
+        return value == null ? defaultValue : value;
+    }
+}
