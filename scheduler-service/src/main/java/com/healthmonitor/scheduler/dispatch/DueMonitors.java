@@ -1,0 +1,61 @@
+package com.healthmonitor.scheduler.dispatch;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class DueMonitors {
+
+    private final JdbcClient jdbc;
+
+    DueMonitors(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Locks up to {@code limit} enabled monitors whose slot has come, oldest first. Rows another scheduler has
+     * locked are skipped, so two instances never claim the same slot.
+     */
+    List<DueMonitor> lock(int limit) {
+        return jdbc.sql("""
+                        SELECT id, next_check_at, config_version, url, timeout, expected_status_code
+                        FROM monitors
+                        WHERE enabled AND next_check_at <= now()
+                        ORDER BY next_check_at
+                        LIMIT :limit
+                        FOR UPDATE SKIP LOCKED""")
+                .param("limit", limit)
+                .query((rs, row) -> new DueMonitor(
+                        rs.getLong("id"),
+                        rs.getTimestamp("next_check_at").toInstant(),
+                        rs.getLong("config_version"),
+                        rs.getString("url"),
+                        rs.getInt("timeout"),
+                        rs.getInt("expected_status_code")))
+                .list();
+    }
+
+    /**
+     * Moves the sent monitors to their next slot: one interval after this one, or one interval after now when the
+     * slot was served too late, so that the schedule neither fires a backlog at once nor drifts.
+     */
+    void advance(Collection<Long> ids, Duration maxLateness) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        UPDATE monitors
+                        SET next_check_at = CASE
+                            WHEN now() - next_check_at > :maxLateness * interval '1 millisecond'
+                                THEN now() + check_interval * interval '1 second'
+                            ELSE next_check_at + check_interval * interval '1 second'
+                        END
+                        WHERE id = ANY(:ids)""")
+                .param("maxLateness", maxLateness.toMillis())
+                .param("ids", ids.toArray(Long[]::new))
+                .update();
+    }
+}

@@ -1,0 +1,45 @@
+package com.healthmonitor.scheduler.dispatch;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the dispatcher every tick. A database or queue outage is logged once when it starts and once when it
+ * ends, and the loop keeps going, so the service recovers by itself.
+ */
+@Component
+@EnableScheduling
+@ConditionalOnBooleanProperty(name = "health-monitor.scheduler.enabled", matchIfMissing = true)
+class SchedulerLoop {
+
+    private static final Logger log = LoggerFactory.getLogger(SchedulerLoop.class);
+
+    private final CheckDispatcher dispatcher;
+    private final AtomicBoolean failing = new AtomicBoolean();
+
+    SchedulerLoop(CheckDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    @Scheduled(fixedDelayString = "${health-monitor.scheduler.tick}")
+    void tick() {
+        try {
+            int sent = dispatcher.dispatchDue();
+            if (failing.compareAndSet(true, false)) {
+                log.info("[SCHEDULER] dispatching again");
+            }
+            if (sent > 0) {
+                log.debug("[SCHEDULER] sent {} checks", sent);
+            }
+        } catch (RuntimeException e) {
+            if (failing.compareAndSet(false, true)) {
+                log.error("[SCHEDULER] cannot dispatch checks, retrying every tick: {}", e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package com.healthmonitor.scheduler.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.healthmonitor.common.check.CheckRequest;
+import com.healthmonitor.common.check.CheckRequestCodec;
+import com.healthmonitor.common.testing.TestQueueInitializer;
+import com.healthmonitor.common.testing.TestQueues;
+import com.healthmonitor.testing.TestDatabaseInitializer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/** Claim and send against a real PostgreSQL and a real SQS-protocol server; the tick loop is off. */
+@SpringBootTest(properties = {"health-monitor.scheduler.enabled=false", "health-monitor.scheduler.claim-limit=1000"})
+@ContextConfiguration(initializers = {TestDatabaseInitializer.class, TestQueueInitializer.class})
+class CheckDispatcherIntegrationTest {
+
+    @Autowired
+    private CheckDispatcher dispatcher;
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    @Value("${health-monitor.sqs.queue-url}")
+    private String queueUrl;
+
+    private final SqsClient sqs = TestQueues.server().client();
+    private final CheckRequestCodec codec = new CheckRequestCodec();
+
+    @BeforeEach
+    void startEmpty() {
+        jdbc.sql("DELETE FROM monitors").update();
+        sqs.purgeQueue(b -> b.queueUrl(queueUrl));
+    }
+
+    @Test
+    void sendsOneCheckPerDueMonitorAndMovesItToItsNextSlot() {
+        long due = insertMonitor(true, "now() - interval '100 milliseconds'", 60);
+        insertMonitor(false, "now() - interval '1 second'", 60);
+        insertMonitor(true, "now() + interval '1 minute'", 60);
+        Instant slot = nextCheckAt(due);
+
+        assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+
+        List<CheckRequest> checks = drain();
+        assertThat(checks).hasSize(1);
+        CheckRequest check = checks.getFirst();
+        assertThat(check.monitorId()).isEqualTo(due);
+        assertThat(check.slot()).isEqualTo(slot);
+        assertThat(check.idempotencyKey()).isEqualTo(due + ":" + slot.toEpochMilli());
+        assertThat(check.url()).isEqualTo("https://example.com/health");
+        assertThat(check.timeoutSeconds()).isEqualTo(5);
+        assertThat(check.expectedStatusCode()).isEqualTo(200);
+        assertThat(check.configVersion()).isEqualTo(1);
+        assertThat(nextCheckAt(due)).isEqualTo(slot.plusSeconds(60));
+
+        assertThat(dispatcher.dispatchDue()).isZero();
+        assertThat(drain()).isEmpty();
+    }
+
+    @Test
+    void honoursEachMonitorsOwnInterval() {
+        long every30 = insertMonitor(true, "now() - interval '10 milliseconds'", 30);
+        long every300 = insertMonitor(true, "now() - interval '10 milliseconds'", 300);
+        Instant slot30 = nextCheckAt(every30);
+        Instant slot300 = nextCheckAt(every300);
+
+        dispatcher.dispatchDue();
+
+        assertThat(nextCheckAt(every30)).isEqualTo(slot30.plusSeconds(30));
+        assertThat(nextCheckAt(every300)).isEqualTo(slot300.plusSeconds(300));
+    }
+
+    @Test
+    void reanchorsALateSlotToNowInsteadOfFiringTheBacklog() {
+        long late = insertMonitor(true, "now() - interval '10 minutes'", 60);
+
+        dispatcher.dispatchDue();
+
+        assertThat(nextCheckAt(late)).isAfter(Instant.now().plusSeconds(55));
+    }
+
+    @Test
+    void spreadsABurstOfNewMonitorsOverSeveralTicks() {
+        jdbc.sql("INSERT INTO monitors (name, url, check_interval, timeout)"
+                        + " SELECT 'm' || g, 'https://example.com/' || g, 60, 5 FROM generate_series(1, 1500) g")
+                .update();
+
+        assertThat(dispatcher.dispatchDue()).isEqualTo(1000);
+        assertThat(dispatcher.dispatchDue()).isEqualTo(500);
+        assertThat(dispatcher.dispatchDue()).isZero();
+        assertThat(drain()).hasSize(1500).extracting(CheckRequest::monitorId).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void twoSchedulersRunningAtOnceNeverSendAMonitorsSlotTwice() throws Exception {
+        jdbc.sql("INSERT INTO monitors (name, url, check_interval, timeout)"
+                        + " SELECT 'm' || g, 'https://example.com/' || g, 60, 5 FROM generate_series(1, 600) g")
+                .update();
+        ExecutorService schedulers = Executors.newFixedThreadPool(2);
+        try {
+            List<Callable<Integer>> ticks = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                ticks.add(dispatcher::dispatchDue);
+            }
+            int sent = 0;
+            for (Future<Integer> tick : schedulers.invokeAll(ticks)) {
+                sent += tick.get();
+            }
+            assertThat(sent).isEqualTo(600);
+        } finally {
+            schedulers.shutdown();
+        }
+
+        assertThat(drain())
+                .hasSize(600)
+                .extracting(CheckRequest::idempotencyKey)
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void keepsTheSlotWhenTheQueueRefusesTheSendAndSendsItOnALaterTick() {
+        long due = insertMonitor(true, "now() - interval '1 second'", 60);
+        Instant slot = nextCheckAt(due);
+        String queueName = queueUrl.substring(queueUrl.lastIndexOf('/') + 1);
+        sqs.deleteQueue(b -> b.queueUrl(queueUrl));
+        try {
+            assertThat(dispatcher.dispatchDue()).isZero();
+            assertThat(nextCheckAt(due)).isEqualTo(slot);
+        } finally {
+            sqs.createQueue(b -> b.queueName(queueName));
+        }
+
+        assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+        assertThat(drain()).extracting(CheckRequest::slot).containsExactly(slot);
+        assertThat(nextCheckAt(due)).isEqualTo(slot.plusSeconds(60));
+    }
+
+    private long insertMonitor(boolean enabled, String nextCheckAt, int interval) {
+        return jdbc.sql("INSERT INTO monitors (name, url, check_interval, timeout, enabled, next_check_at)"
+                        + " VALUES ('m', 'https://example.com/health', :interval, 5, :enabled, " + nextCheckAt
+                        + ") RETURNING id")
+                .param("interval", interval)
+                .param("enabled", enabled)
+                .query(Long.class)
+                .single();
+    }
+
+    private Instant nextCheckAt(long id) {
+        return jdbc.sql("SELECT next_check_at FROM monitors WHERE id = ?")
+                .param(id)
+                .query(Instant.class)
+                .single();
+    }
+
+    private List<CheckRequest> drain() {
+        List<CheckRequest> checks = new ArrayList<>();
+        while (true) {
+            List<Message> messages = sqs.receiveMessage(
+                            b -> b.queueUrl(queueUrl).maxNumberOfMessages(10))
+                    .messages();
+            if (messages.isEmpty()) {
+                return checks;
+            }
+            for (Message message : messages) {
+                checks.add(codec.read(message.body()));
+                sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+            }
+        }
+    }
+}
