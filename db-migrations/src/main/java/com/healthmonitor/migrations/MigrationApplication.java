@@ -1,5 +1,6 @@
 package com.healthmonitor.migrations;
 
+import com.healthmonitor.common.config.YamlPropertySourceFactory;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,12 +8,14 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.PropertySource;
 
 /**
  * One-shot schema migration: migrates the database named by {@code DATABASE_URL} to the latest version and
  * exits 0, or exits 1 with the reason. Runs as the ECS task that replaces the seed's {@code db_init.py}.
  */
 @SpringBootApplication
+@PropertySource(value = "classpath:db-migrations.yml", factory = YamlPropertySourceFactory.class)
 public class MigrationApplication {
 
     private static final Logger log = LoggerFactory.getLogger(MigrationApplication.class);

@@ -1,10 +1,13 @@
 package com.healthmonitor.scheduler;
 
+import com.healthmonitor.common.config.YamlPropertySourceFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.PropertySource;
 
 @SpringBootApplication
+@PropertySource(value = "classpath:scheduler-service.yml", factory = YamlPropertySourceFactory.class)
 @ConfigurationPropertiesScan
 public class SchedulerApplication {
 
