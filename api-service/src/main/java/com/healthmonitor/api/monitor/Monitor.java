@@ -68,7 +68,7 @@ class Monitor {
     @Column(insertable = false, updatable = false)
     private Instant lastStatusChangeAt;
 
-    @Column(insertable = false, updatable = false)
+    @Column(updatable = false)
     private Instant createdAt;
 
     private Instant updatedAt;
@@ -80,6 +80,7 @@ class Monitor {
         monitor.configVersion = 1;
         monitor.apply(settings);
         monitor.nextCheckAt = now;
+        monitor.createdAt = now;
         monitor.updatedAt = now;
         return monitor;
     }

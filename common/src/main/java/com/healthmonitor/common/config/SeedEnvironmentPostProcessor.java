@@ -11,9 +11,10 @@ import org.springframework.core.env.StandardEnvironment;
 /**
  * Lets every service be configured like the seed: {@code DATABASE_URL} in the {@code postgresql://} form or as a
  * JDBC URL, with {@code DATABASE_USERNAME} and {@code DATABASE_PASSWORD} beside it (how ECS injects the
- * RDS-managed secret). Explicit {@code spring.datasource.*} settings still win.
+ * RDS-managed secret), and {@code AWS_ENDPOINT_URL} for a local SQS emulator. Explicit {@code spring.*} settings
+ * still win.
  */
-public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProcessor {
+public class SeedEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
     static final String SOURCE_NAME = "healthMonitorDatabaseUrl";
 
@@ -31,6 +32,8 @@ public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProce
         }
         putIfPresent(properties, "spring.datasource.username", username);
         putIfPresent(properties, "spring.datasource.password", password);
+        // A local SQS emulator (ElasticMQ, LocalStack); unset in AWS.
+        putIfPresent(properties, "spring.cloud.aws.endpoint", environment.getProperty("AWS_ENDPOINT_URL"));
         if (properties.isEmpty()) {
             return;
         }

@@ -1,0 +1,35 @@
+package com.healthmonitor.standalone;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What the one-command local run needs to know, from the same environment variables as the services.
+ *
+ * @param dataDirectory where the embedded PostgreSQL keeps its data ({@code HEALTH_MONITOR_DATA_DIR}, default
+ *     {@code ./data}), so monitors and their state survive a restart
+ * @param serverPort the API's port ({@code SERVER_PORT}, default 8080; 0 picks a free one)
+ * @param databaseUrl an external database instead of the embedded one ({@code DATABASE_URL})
+ * @param sqsQueueUrl an external queue instead of the embedded one ({@code SQS_QUEUE_URL})
+ * @param properties further settings handed to every service, above their own defaults
+ */
+public record StandaloneSettings(
+        Path dataDirectory, int serverPort, String databaseUrl, String sqsQueueUrl, Map<String, String> properties) {
+
+    public StandaloneSettings {
+        properties = Map.copyOf(properties);
+    }
+
+    static StandaloneSettings fromEnvironment(Map<String, String> env) {
+        return new StandaloneSettings(
+                Path.of(env.getOrDefault("HEALTH_MONITOR_DATA_DIR", "data")),
+                Integer.parseInt(env.getOrDefault("SERVER_PORT", "8080")),
+                blankToNull(env.get("DATABASE_URL")),
+                blankToNull(env.get("SQS_QUEUE_URL")),
+                Map.of());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
