@@ -35,14 +35,10 @@ resource "aws_db_instance" "this" {
   copy_tags_to_snapshot     = true
   deletion_protection       = var.db_deletion_protection
   skip_final_snapshot       = var.db_skip_final_snapshot
-  final_snapshot_identifier = var.db_skip_final_snapshot ? null : "${var.name_prefix}-db-final-${formatdate("YYYYMMDDhhmmss", plantimestamp())}"
+  final_snapshot_identifier = var.db_skip_final_snapshot ? null : "${var.name_prefix}-db-final"
 
   auto_minor_version_upgrade      = true
   enabled_cloudwatch_logs_exports = ["postgresql"]
-
-  lifecycle {
-    ignore_changes = [final_snapshot_identifier]
-  }
 
   tags = { Name = "${var.name_prefix}-db" }
 }

@@ -234,7 +234,7 @@ variable "db_deletion_protection" {
 
 variable "db_skip_final_snapshot" {
   type        = bool
-  description = "Skip the final snapshot when the database is destroyed. Default false: a snapshot named <prefix>-db-final-<timestamp> is taken."
+  description = "Skip the final snapshot when the database is destroyed. Default false: a snapshot named <prefix>-db-final is taken (delete or rename it before destroying a second stack of the same name)."
   default     = false
 }
 
