@@ -58,6 +58,5 @@ locals {
     FAIL_THRESHOLD     = tostring(var.fail_threshold)
     SUCCESS_THRESHOLD  = tostring(var.success_threshold)
     MIN_CHECK_INTERVAL = tostring(var.min_check_interval)
-    JAVA_TOOL_OPTIONS  = "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
   }
 }
