@@ -102,3 +102,8 @@ output "alarm_names" {
   description = "CloudWatch alarms on the queues."
   value       = [aws_cloudwatch_metric_alarm.dlq_depth.alarm_name, aws_cloudwatch_metric_alarm.oldest_message.alarm_name]
 }
+
+output "aws_region" {
+  description = "Region the stack runs in."
+  value       = var.aws_region
+}
