@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Offline checks of the Terraform root module: fmt, init (from a local provider
+# mirror), validate and test. Prints "terraform: N passed, M failed" last.
+# Skips (exit 0) when terraform or the provider mirror is not available.
+set -uo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+plugin_dir="${TF_PLUGIN_DIR:-/opt/tf-plugins}"
+
+if ! command -v terraform >/dev/null 2>&1; then
+  echo "SKIP terraform checks: terraform is not on PATH"
+  exit 0
+fi
+if [ ! -d "$plugin_dir/registry.terraform.io/hashicorp/aws" ]; then
+  echo "SKIP terraform checks: no AWS provider mirror in $plugin_dir (set TF_PLUGIN_DIR)"
+  exit 0
+fi
+
+# A CLI config variable pointing at a missing file only produces warnings.
+if [ -n "${TF_CLI_CONFIG_FILE:-}" ] && [ ! -f "$TF_CLI_CONFIG_FILE" ]; then
+  unset TF_CLI_CONFIG_FILE
+fi
+export TF_IN_AUTOMATION=1 TF_INPUT=0 CHECKPOINT_DISABLE=1
+
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+
+step() {
+  local name="$1"; shift
+  echo "== terraform $name"
+  if ! "$@" >"$log" 2>&1; then
+    cat "$log"
+    echo "terraform $name FAILED"
+    return 1
+  fi
+  return 0
+}
+
+failed=0
+step "fmt -check" terraform fmt -check -recursive -diff || failed=1
+step "init" terraform init -backend=false -input=false -no-color -plugin-dir="$plugin_dir" || { echo "terraform: 0 passed, 1 failed"; exit 1; }
+step "validate" terraform validate -no-color || failed=1
+
+echo "== terraform test"
+terraform test -no-color >"$log" 2>&1
+test_rc=$?
+grep -E '^(tests/|  run )' "$log" || true
+summary="$(grep -Eo '(Success|Failure)! [0-9]+ passed, [0-9]+ failed' "$log" | tail -n1)"
+if [ -z "$summary" ]; then
+  cat "$log"
+  echo "terraform test produced no summary"
+  echo "terraform: 0 passed, 1 failed"
+  exit 1
+fi
+passed="$(sed -E 's/.* ([0-9]+) passed.*/\1/' <<<"$summary")"
+tfailed="$(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$summary")"
+if [ "$test_rc" -ne 0 ] || [ "$tfailed" -ne 0 ]; then
+  grep -v '^  - ' "$log" | grep -E -A12 '^(Error|│ Error)' | head -n 120
+  failed=1
+  [ "$tfailed" -eq 0 ] && tfailed=1
+fi
+
+if [ "$failed" -ne 0 ] && [ "$tfailed" -eq 0 ]; then
+  tfailed=1 # fmt or validate failed
+fi
+echo "terraform: ${passed} passed, ${tfailed} failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,134 @@
+# Separate execution role (ECS agent: pull the image, write logs, read the
+# secrets) and task role (the application's own AWS calls) for every app.
+
+locals {
+  ecs_assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "ecs-tasks.amazonaws.com" }
+      Action    = "sts:AssumeRole"
+      Condition = {
+        ArnLike      = { "aws:SourceArn" = "arn:${local.partition}:ecs:${var.aws_region}:${local.account_id}:*" }
+        StringEquals = { "aws:SourceAccount" = local.account_id }
+      }
+    }]
+  })
+
+  # Secrets each app's execution role may read: the RDS master secret for all,
+  # plus the API keys secret for the api when one is configured.
+  app_secret_arns = {
+    for name, app in local.apps : name => compact([
+      local.db_secret_arn,
+      name == "api" ? var.api_keys_secret_arn : null,
+    ])
+  }
+
+  # What each task role may do in AWS. Only the scheduler and the worker touch
+  # SQS, each with the exact actions it needs on the one queue.
+  task_statements = {
+    api = []
+    scheduler = [{
+      Sid      = "SendChecks"
+      Effect   = "Allow"
+      Action   = ["sqs:SendMessage", "sqs:GetQueueUrl", "sqs:GetQueueAttributes"]
+      Resource = aws_sqs_queue.checks.arn
+    }]
+    worker = [{
+      Sid    = "ConsumeChecks"
+      Effect = "Allow"
+      Action = [
+        "sqs:ReceiveMessage",
+        "sqs:DeleteMessage",
+        "sqs:ChangeMessageVisibility",
+        "sqs:GetQueueUrl",
+        "sqs:GetQueueAttributes",
+      ]
+      Resource = aws_sqs_queue.checks.arn
+    }]
+    db-migrations = []
+  }
+
+  rds_connect_statement = {
+    Sid      = "RdsIamAuth"
+    Effect   = "Allow"
+    Action   = "rds-db:connect"
+    Resource = "arn:${local.partition}:rds-db:${var.aws_region}:${local.account_id}:dbuser:${aws_db_instance.this.resource_id}/${var.db_username}"
+  }
+}
+
+resource "aws_iam_role" "execution" {
+  for_each = local.apps
+
+  name               = "${var.name_prefix}-${each.key}-execution"
+  description        = "ECS execution role of ${each.key}: image pull, logs, secrets"
+  assume_role_policy = local.ecs_assume_role_policy
+}
+
+resource "aws_iam_role_policy" "execution" {
+  for_each = local.apps
+
+  name = "execution"
+  role = aws_iam_role.execution[each.key].id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = concat(
+      [
+        {
+          Sid      = "EcrAuth"
+          Effect   = "Allow"
+          Action   = "ecr:GetAuthorizationToken" # this action supports no resource-level scoping
+          Resource = "*"
+        },
+        {
+          Sid      = "EcrPull"
+          Effect   = "Allow"
+          Action   = ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"]
+          Resource = aws_ecr_repository.this[each.key].arn
+        },
+        {
+          Sid      = "Logs"
+          Effect   = "Allow"
+          Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+          Resource = "${aws_cloudwatch_log_group.app[each.key].arn}:*"
+        },
+        {
+          Sid      = "ReadSecrets"
+          Effect   = "Allow"
+          Action   = "secretsmanager:GetSecretValue"
+          Resource = local.app_secret_arns[each.key]
+        },
+      ],
+      var.kms_key_arn == null ? [] : [{
+        Sid       = "DecryptSecrets"
+        Effect    = "Allow"
+        Action    = "kms:Decrypt"
+        Resource  = var.kms_key_arn
+        Condition = { StringEquals = { "kms:ViaService" = "secretsmanager.${var.aws_region}.amazonaws.com" } }
+      }],
+    )
+  })
+}
+
+resource "aws_iam_role" "task" {
+  for_each = local.apps
+
+  name               = "${var.name_prefix}-${each.key}-task"
+  description        = "ECS task role of ${each.key}: the application's AWS permissions"
+  assume_role_policy = local.ecs_assume_role_policy
+}
+
+resource "aws_iam_role_policy" "task" {
+  for_each = {
+    for name, statements in local.task_statements :
+    name => concat(statements, var.db_iam_auth_enabled ? [local.rds_connect_statement] : [])
+    if length(statements) > 0 || var.db_iam_auth_enabled
+  }
+
+  name = "task"
+  role = aws_iam_role.task[each.key].id
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = each.value
+  })
+}

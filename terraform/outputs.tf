@@ -1,0 +1,109 @@
+output "api_url" {
+  description = "Base URL of the REST API (https when a certificate is configured)."
+  value       = "${local.https_enabled ? "https" : "http"}://${coalesce(var.api_domain_name, aws_lb.api.dns_name)}"
+}
+
+output "alb_dns_name" {
+  description = "DNS name of the load balancer (point your domain's CNAME/alias here)."
+  value       = aws_lb.api.dns_name
+}
+
+output "ecr_repositories" {
+  description = "ECR repository URL of each image, keyed by app (api, scheduler, worker, db-migrations)."
+  value       = { for name, repo in aws_ecr_repository.this : name => repo.repository_url }
+}
+
+output "sqs_queue_url" {
+  description = "URL of the check queue."
+  value       = aws_sqs_queue.checks.url
+}
+
+output "sqs_dlq_url" {
+  description = "URL of the dead-letter queue."
+  value       = aws_sqs_queue.dlq.url
+}
+
+output "ecs_cluster_name" {
+  description = "Name of the ECS cluster."
+  value       = aws_ecs_cluster.this.name
+}
+
+output "ecs_service_names" {
+  description = "Names of the ECS services, keyed by app."
+  value = merge(
+    { for name, svc in aws_ecs_service.this : name => svc.name },
+    { worker = aws_ecs_service.worker.name },
+  )
+}
+
+output "public_subnet_ids" {
+  description = "Public subnets (ALB, NAT gateways; tasks too when tasks_in_public_subnets is true)."
+  value       = aws_subnet.public[*].id
+}
+
+output "private_subnet_ids" {
+  description = "Private subnets (RDS; ECS tasks by default)."
+  value       = aws_subnet.private[*].id
+}
+
+output "task_subnet_ids" {
+  description = "Subnets the ECS tasks run in; use them for the db-migrations run-task."
+  value       = local.task_subnet_ids
+}
+
+output "ecs_security_group_id" {
+  description = "Security group of the api, scheduler and db-migrations tasks."
+  value       = aws_security_group.ecs_tasks.id
+}
+
+output "worker_security_group_id" {
+  description = "Security group of the worker tasks."
+  value       = aws_security_group.worker.id
+}
+
+output "db_endpoint" {
+  description = "RDS endpoint (host:port); reachable only from the ECS tasks."
+  value       = aws_db_instance.this.endpoint
+}
+
+output "db_master_secret_arn" {
+  description = "ARN of the RDS-managed Secrets Manager secret holding the master user name and password (the ARN, not the password)."
+  value       = local.db_secret_arn
+}
+
+output "db_migrations_task_definition" {
+  description = "Family of the one-shot db-migrations task definition."
+  value       = aws_ecs_task_definition.this["db-migrations"].family
+}
+
+output "log_groups" {
+  description = "CloudWatch log group of each app."
+  value       = { for name, lg in aws_cloudwatch_log_group.app : name => lg.name }
+}
+
+output "run_migrations_command" {
+  description = "AWS CLI command that runs the db-migrations task once in the task subnets."
+  value = join(" ", [
+    "aws ecs run-task",
+    "--region ${var.aws_region}",
+    "--cluster ${aws_ecs_cluster.this.name}",
+    "--task-definition ${aws_ecs_task_definition.this["db-migrations"].family}",
+    "--launch-type FARGATE",
+    "--network-configuration 'awsvpcConfiguration={subnets=[${join(",", local.task_subnet_ids)}],securityGroups=[${aws_security_group.ecs_tasks.id}],assignPublicIp=${var.tasks_in_public_subnets ? "ENABLED" : "DISABLED"}}'",
+  ])
+}
+
+output "waf_web_acl_arn" {
+  description = "ARN of the WAF web ACL on the ALB (null when enable_waf is false)."
+  value       = var.enable_waf ? aws_wafv2_web_acl.api[0].arn : null
+}
+
+output "alarm_names" {
+  description = "CloudWatch alarms on the queues."
+  value       = [aws_cloudwatch_metric_alarm.dlq_depth.alarm_name, aws_cloudwatch_metric_alarm.oldest_message.alarm_name]
+}
+
+output "aws_region" {
+  description = "Region the stack runs in."
+  value       = var.aws_region
+}

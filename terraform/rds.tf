@@ -1,0 +1,44 @@
+resource "aws_db_subnet_group" "this" {
+  name       = "${var.name_prefix}-db"
+  subnet_ids = aws_subnet.private[*].id
+  tags       = { Name = "${var.name_prefix}-db" }
+}
+
+resource "aws_db_instance" "this" {
+  identifier     = "${var.name_prefix}-db"
+  engine         = "postgres"
+  engine_version = var.db_engine_version
+  instance_class = var.db_instance_class
+
+  allocated_storage     = var.db_allocated_storage
+  max_allocated_storage = var.db_max_allocated_storage
+  storage_type          = "gp3"
+  storage_encrypted     = true
+  kms_key_id            = var.kms_key_arn
+
+  db_name  = var.db_name
+  username = var.db_username
+  # RDS generates the master password and keeps it in Secrets Manager; it never
+  # appears in variables, state or task environment.
+  manage_master_user_password         = true
+  master_user_secret_kms_key_id       = var.kms_key_arn
+  iam_database_authentication_enabled = var.db_iam_auth_enabled
+
+  db_subnet_group_name   = aws_db_subnet_group.this.name
+  vpc_security_group_ids = [aws_security_group.rds.id]
+  publicly_accessible    = false
+  multi_az               = var.db_multi_az
+
+  backup_retention_period   = var.db_backup_retention_days
+  backup_window             = "03:00-04:00"
+  maintenance_window        = "sun:04:30-sun:05:30"
+  copy_tags_to_snapshot     = true
+  deletion_protection       = var.db_deletion_protection
+  skip_final_snapshot       = var.db_skip_final_snapshot
+  final_snapshot_identifier = var.db_skip_final_snapshot ? null : "${var.name_prefix}-db-final"
+
+  auto_minor_version_upgrade      = true
+  enabled_cloudwatch_logs_exports = ["postgresql"]
+
+  tags = { Name = "${var.name_prefix}-db" }
+}

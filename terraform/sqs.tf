@@ -1,0 +1,81 @@
+resource "aws_sqs_queue" "dlq" {
+  name                      = local.dlq_name
+  message_retention_seconds = 1209600 # 14 days, time to inspect poisoned checks
+  sqs_managed_sse_enabled   = true
+}
+
+resource "aws_sqs_queue" "checks" {
+  name                       = local.queue_name
+  visibility_timeout_seconds = 300   # 5 minutes, as the seed
+  message_retention_seconds  = 86400 # 24 hours, as the seed
+  receive_wait_time_seconds  = 20    # long polling
+  sqs_managed_sse_enabled    = true
+
+  redrive_policy = jsonencode({
+    deadLetterTargetArn = aws_sqs_queue.dlq.arn
+    maxReceiveCount     = var.sqs_max_receive_count
+  })
+}
+
+# Only the check queue may use the DLQ as its dead-letter queue.
+resource "aws_sqs_queue_redrive_allow_policy" "dlq" {
+  queue_url = aws_sqs_queue.dlq.id
+
+  redrive_allow_policy = jsonencode({
+    redrivePermission = "byQueue"
+    sourceQueueArns   = [aws_sqs_queue.checks.arn]
+  })
+}
+
+# Refuse any request that does not use TLS.
+resource "aws_sqs_queue_policy" "tls_only" {
+  for_each = {
+    checks = aws_sqs_queue.checks
+    dlq    = aws_sqs_queue.dlq
+  }
+
+  queue_url = each.value.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "DenyInsecureTransport"
+      Effect    = "Deny"
+      Principal = "*"
+      Action    = "sqs:*"
+      Resource  = each.value.arn
+      Condition = { Bool = { "aws:SecureTransport" = "false" } }
+    }]
+  })
+}
+
+resource "aws_cloudwatch_metric_alarm" "dlq_depth" {
+  alarm_name          = "${local.dlq_name}-not-empty"
+  alarm_description   = "Checks failed ${var.sqs_max_receive_count} times and landed in the dead-letter queue ${local.dlq_name}."
+  namespace           = "AWS/SQS"
+  metric_name         = "ApproximateNumberOfMessagesVisible"
+  dimensions          = { QueueName = aws_sqs_queue.dlq.name }
+  statistic           = "Maximum"
+  period              = 300
+  evaluation_periods  = 1
+  threshold           = 0
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = var.alarm_actions
+  ok_actions          = var.alarm_actions
+}
+
+resource "aws_cloudwatch_metric_alarm" "oldest_message" {
+  alarm_name          = "${local.queue_name}-oldest-message-age"
+  alarm_description   = "The oldest check in ${local.queue_name} waits longer than ${var.sqs_oldest_message_alarm_seconds}s: workers are not keeping up or are down."
+  namespace           = "AWS/SQS"
+  metric_name         = "ApproximateAgeOfOldestMessage"
+  dimensions          = { QueueName = aws_sqs_queue.checks.name }
+  statistic           = "Maximum"
+  period              = 300
+  evaluation_periods  = 1
+  threshold           = var.sqs_oldest_message_alarm_seconds
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = var.alarm_actions
+  ok_actions          = var.alarm_actions
+}

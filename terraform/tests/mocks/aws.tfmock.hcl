@@ -1,0 +1,65 @@
+# Shared fake values for the offline tests (mock_provider "aws" { source = "./tests/mocks" }).
+# Everything not listed here gets random strings from the mock provider.
+
+mock_data "aws_availability_zones" {
+  defaults = {
+    names = ["us-east-1a", "us-east-1b", "us-east-1c"]
+  }
+}
+
+mock_data "aws_caller_identity" {
+  defaults = {
+    account_id = "123456789012"
+  }
+}
+
+mock_data "aws_partition" {
+  defaults = {
+    partition = "aws"
+  }
+}
+
+mock_resource "aws_db_instance" {
+  defaults = {
+    address     = "health-monitor-db.abcdefghijkl.us-east-1.rds.amazonaws.com"
+    port        = 5432
+    resource_id = "db-ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    master_user_secret = [{
+      secret_arn    = "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-0000-AbCdEf"
+      kms_key_id    = "arn:aws:kms:us-east-1:123456789012:key/aws-managed"
+      secret_status = "active"
+    }]
+  }
+}
+
+# The provider validates these ARNs even with mocks, so they must look like ARNs.
+mock_resource "aws_iam_role" {
+  defaults = {
+    arn = "arn:aws:iam::123456789012:role/mock-role"
+  }
+}
+
+mock_resource "aws_cloudwatch_log_group" {
+  defaults = {
+    arn = "arn:aws:logs:us-east-1:123456789012:log-group:mock"
+  }
+}
+
+mock_resource "aws_lb" {
+  defaults = {
+    arn      = "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/health-monitor-alb/0123456789abcdef"
+    dns_name = "health-monitor-alb-123456789.us-east-1.elb.amazonaws.com"
+  }
+}
+
+mock_resource "aws_lb_target_group" {
+  defaults = {
+    arn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/health-monitor-api/0123456789abcdef"
+  }
+}
+
+mock_resource "aws_wafv2_web_acl" {
+  defaults = {
+    arn = "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/health-monitor-api/00000000-0000-0000-0000-000000000000"
+  }
+}

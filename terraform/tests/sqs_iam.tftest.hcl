@@ -1,0 +1,146 @@
+mock_provider "aws" {
+  source = "./tests/mocks"
+}
+
+run "queue_is_encrypted_with_seed_timings_and_dlq_redrive" {
+  assert {
+    condition     = aws_sqs_queue.checks.name == "health-monitor-checks" && aws_sqs_queue.dlq.name == "health-monitor-checks-dlq"
+    error_message = "Queue names must match the application's defaults."
+  }
+  assert {
+    condition     = aws_sqs_queue.checks.sqs_managed_sse_enabled == true && aws_sqs_queue.dlq.sqs_managed_sse_enabled == true
+    error_message = "Both queues must use server-side encryption."
+  }
+  assert {
+    condition     = aws_sqs_queue.checks.visibility_timeout_seconds == 300 && aws_sqs_queue.checks.message_retention_seconds == 86400
+    error_message = "Visibility timeout 5 min and retention 24 h, as the seed."
+  }
+  assert {
+    condition     = jsondecode(aws_sqs_queue.checks.redrive_policy).deadLetterTargetArn == aws_sqs_queue.dlq.arn && jsondecode(aws_sqs_queue.checks.redrive_policy).maxReceiveCount == 5
+    error_message = "The check queue must redrive to the DLQ after maxReceiveCount (5) receives."
+  }
+  assert {
+    condition     = jsondecode(aws_sqs_queue_redrive_allow_policy.dlq.redrive_allow_policy).sourceQueueArns == [aws_sqs_queue.checks.arn]
+    error_message = "Only the check queue may use the DLQ."
+  }
+  assert {
+    condition     = alltrue([for p in aws_sqs_queue_policy.tls_only : jsondecode(p.policy).Statement[0].Effect == "Deny" && jsondecode(p.policy).Statement[0].Condition.Bool["aws:SecureTransport"] == "false"])
+    error_message = "Both queues must refuse non-TLS requests."
+  }
+}
+
+run "alarms_on_dlq_depth_and_oldest_message" {
+  assert {
+    condition = (
+      aws_cloudwatch_metric_alarm.dlq_depth.metric_name == "ApproximateNumberOfMessagesVisible" &&
+      aws_cloudwatch_metric_alarm.dlq_depth.dimensions["QueueName"] == "health-monitor-checks-dlq" &&
+      aws_cloudwatch_metric_alarm.dlq_depth.threshold == 0 &&
+      aws_cloudwatch_metric_alarm.dlq_depth.comparison_operator == "GreaterThanThreshold"
+    )
+    error_message = "An alarm must fire as soon as the DLQ holds a message."
+  }
+  assert {
+    condition = (
+      aws_cloudwatch_metric_alarm.oldest_message.metric_name == "ApproximateAgeOfOldestMessage" &&
+      aws_cloudwatch_metric_alarm.oldest_message.dimensions["QueueName"] == "health-monitor-checks" &&
+      aws_cloudwatch_metric_alarm.oldest_message.threshold == 600
+    )
+    error_message = "An alarm must watch the age of the oldest check message."
+  }
+}
+
+run "alarm_actions_and_receive_count_follow_variables" {
+  variables {
+    sqs_max_receive_count = 3
+    alarm_actions         = ["arn:aws:sns:us-east-1:123456789012:alarms"]
+  }
+  assert {
+    condition     = jsondecode(aws_sqs_queue.checks.redrive_policy).maxReceiveCount == 3
+    error_message = "maxReceiveCount follows sqs_max_receive_count."
+  }
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.dlq_depth.alarm_actions == toset(["arn:aws:sns:us-east-1:123456789012:alarms"]) && aws_cloudwatch_metric_alarm.oldest_message.ok_actions == toset(["arn:aws:sns:us-east-1:123456789012:alarms"])
+    error_message = "Alarm actions follow alarm_actions."
+  }
+}
+
+run "iam_is_least_privilege" {
+  assert {
+    condition     = length(distinct(concat([for r in aws_iam_role.execution : r.name], [for r in aws_iam_role.task : r.name]))) == 8
+    error_message = "Each of the four apps needs its own execution and task role."
+  }
+  assert {
+    condition = (
+      length(jsondecode(aws_iam_role_policy.task["scheduler"].policy).Statement) == 1 &&
+      toset(jsondecode(aws_iam_role_policy.task["scheduler"].policy).Statement[0].Action) == toset(["sqs:SendMessage", "sqs:GetQueueUrl", "sqs:GetQueueAttributes"]) &&
+      jsondecode(aws_iam_role_policy.task["scheduler"].policy).Statement[0].Resource == aws_sqs_queue.checks.arn
+    )
+    error_message = "The scheduler may only send to (and look up) its queue."
+  }
+  assert {
+    condition = (
+      length(jsondecode(aws_iam_role_policy.task["worker"].policy).Statement) == 1 &&
+      toset(jsondecode(aws_iam_role_policy.task["worker"].policy).Statement[0].Action) == toset(["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueUrl", "sqs:GetQueueAttributes"]) &&
+      jsondecode(aws_iam_role_policy.task["worker"].policy).Statement[0].Resource == aws_sqs_queue.checks.arn
+    )
+    error_message = "The worker may only receive, delete and change visibility on its queue."
+  }
+  assert {
+    condition     = !contains(keys(aws_iam_role_policy.task), "api") && !contains(keys(aws_iam_role_policy.task), "db-migrations")
+    error_message = "The api and db-migrations task roles need no AWS permissions."
+  }
+  assert {
+    condition = alltrue(flatten([
+      for name, p in aws_iam_role_policy.execution : [
+        for s in jsondecode(p.policy).Statement : s.Action == "ecr:GetAuthorizationToken" || !contains(flatten([s.Resource]), "*")
+      ]
+    ]))
+    error_message = "Only ecr:GetAuthorizationToken (which has no resource scoping) may use Resource \"*\"."
+  }
+  assert {
+    condition = alltrue(flatten([
+      for p in concat(values(aws_iam_role_policy.execution), values(aws_iam_role_policy.task)) : [
+        for s in jsondecode(p.policy).Statement : alltrue([for a in flatten([s.Action]) : !endswith(a, "*")])
+      ]
+    ]))
+    error_message = "No wildcard actions."
+  }
+  assert {
+    condition = alltrue([
+      for name, p in aws_iam_role_policy.execution :
+      one([for s in jsondecode(p.policy).Statement : s.Resource if s.Sid == "ReadSecrets"]) == ["arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-0000-AbCdEf"]
+    ])
+    error_message = "Execution roles may read exactly the RDS master secret (no API keys secret configured)."
+  }
+  assert {
+    condition     = alltrue([for p in aws_iam_role_policy.execution : !strcontains(p.policy, "kms:")])
+    error_message = "No KMS permission without a customer-managed key."
+  }
+}
+
+run "api_keys_secret_and_cmk" {
+  variables {
+    api_keys_secret_arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:health-monitor/api-keys-AbCdEf"
+    kms_key_arn         = "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555"
+  }
+  assert {
+    condition     = toset(one([for s in jsondecode(aws_iam_role_policy.execution["api"].policy).Statement : s.Resource if s.Sid == "ReadSecrets"])) == toset(["arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-0000-AbCdEf", var.api_keys_secret_arn])
+    error_message = "The api execution role may also read the API keys secret."
+  }
+  assert {
+    condition     = one([for s in jsondecode(aws_iam_role_policy.execution["worker"].policy).Statement : s.Resource if s.Sid == "ReadSecrets"]) == ["arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-0000-AbCdEf"]
+    error_message = "Other execution roles may not read the API keys secret."
+  }
+  assert {
+    condition     = alltrue([for p in aws_iam_role_policy.execution : one([for s in jsondecode(p.policy).Statement : s.Resource if s.Sid == "DecryptSecrets"]) == var.kms_key_arn])
+    error_message = "With a CMK, execution roles may kms:Decrypt with exactly that key."
+  }
+  assert {
+    condition     = contains(jsondecode(aws_ecs_task_definition.this["api"].container_definitions)[0].secrets, { name = "API_KEYS", valueFrom = var.api_keys_secret_arn })
+    error_message = "API_KEYS is injected from Secrets Manager."
+  }
+  assert {
+    condition     = aws_db_instance.this.kms_key_id == var.kms_key_arn && aws_db_instance.this.master_user_secret_kms_key_id == var.kms_key_arn
+    error_message = "The CMK encrypts RDS storage and the master secret."
+  }
+}

@@ -1,0 +1,85 @@
+mock_provider "aws" {
+  source = "./tests/mocks"
+}
+
+run "rejects_worker_max_below_min" {
+  command = plan
+  variables {
+    worker_min_count = 4
+    worker_max_count = 2
+  }
+  expect_failures = [var.worker_max_count]
+}
+
+run "rejects_bad_certificate_arn" {
+  command = plan
+  variables {
+    certificate_arn = "not-an-arn"
+  }
+  expect_failures = [var.certificate_arn]
+}
+
+run "rejects_waf_limit_below_aws_minimum" {
+  command = plan
+  variables {
+    waf_rate_limit = 5
+  }
+  expect_failures = [var.waf_rate_limit]
+}
+
+run "rejects_unsupported_log_retention" {
+  command = plan
+  variables {
+    log_retention_days = 10
+  }
+  expect_failures = [var.log_retention_days]
+}
+
+run "rejects_invalid_fargate_cpu" {
+  command = plan
+  variables {
+    api_cpu = 300
+  }
+  expect_failures = [var.api_cpu]
+}
+
+run "rejects_bad_name_prefix" {
+  command = plan
+  variables {
+    name_prefix = "Bad_Name"
+  }
+  expect_failures = [var.name_prefix]
+}
+
+run "rejects_reserved_db_username" {
+  command = plan
+  variables {
+    db_username = "postgres"
+  }
+  expect_failures = [var.db_username]
+}
+
+run "rejects_too_large_vpc_cidr_and_bad_allowlist" {
+  command = plan
+  variables {
+    vpc_cidr          = "10.0.0.0/8"
+    alb_ingress_cidrs = ["everyone"]
+  }
+  expect_failures = [var.vpc_cidr, var.alb_ingress_cidrs]
+}
+
+run "rejects_backup_retention_out_of_range" {
+  command = plan
+  variables {
+    db_backup_retention_days = 0
+  }
+  expect_failures = [var.db_backup_retention_days]
+}
+
+run "rejects_bad_api_keys_secret_arn" {
+  command = plan
+  variables {
+    api_keys_secret_arn = "arn:aws:s3:::bucket"
+  }
+  expect_failures = [var.api_keys_secret_arn]
+}

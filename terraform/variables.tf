@@ -1,0 +1,571 @@
+# ---------------------------------------------------------------------------
+# General
+# ---------------------------------------------------------------------------
+
+variable "aws_region" {
+  type        = string
+  description = "AWS region to deploy into."
+  default     = "us-east-1"
+
+  validation {
+    condition     = can(regex("^[a-z]{2}(-[a-z]+)+-[0-9]$", var.aws_region))
+    error_message = "aws_region must look like an AWS region name, e.g. us-east-1."
+  }
+}
+
+variable "name_prefix" {
+  type        = string
+  description = "Prefix for every resource name (cluster, services, queues, repositories, log groups)."
+  default     = "health-monitor"
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9-]{1,22}[a-z0-9]$", var.name_prefix))
+    error_message = "name_prefix must be 3-24 characters of lowercase letters, digits and hyphens, starting with a letter."
+  }
+}
+
+variable "tags" {
+  type        = map(string)
+  description = "Extra tags applied to every resource."
+  default     = {}
+}
+
+# ---------------------------------------------------------------------------
+# Network
+# ---------------------------------------------------------------------------
+
+variable "vpc_cidr" {
+  type        = string
+  description = "CIDR block of the VPC (a /16 to /20); subnets are carved out of it, two public and two private across two AZs."
+  default     = "10.0.0.0/16"
+
+  validation {
+    condition     = can(cidrhost(var.vpc_cidr, 0)) && tonumber(split("/", var.vpc_cidr)[1]) >= 16 && tonumber(split("/", var.vpc_cidr)[1]) <= 20
+    error_message = "vpc_cidr must be a valid IPv4 CIDR block between /16 and /20."
+  }
+}
+
+variable "tasks_in_public_subnets" {
+  type        = bool
+  description = "Cost saver: run the ECS tasks in the public subnets with public IPs and create no NAT gateway. Default false: tasks run in private subnets and reach the internet through NAT."
+  default     = false
+}
+
+variable "single_nat_gateway" {
+  type        = bool
+  description = "Create one NAT gateway shared by both AZs (cheaper) instead of one per AZ (survives an AZ outage). Ignored when tasks_in_public_subnets is true."
+  default     = true
+}
+
+variable "enable_flow_logs" {
+  type        = bool
+  description = "Send VPC flow logs (rejected traffic) to CloudWatch Logs."
+  default     = true
+}
+
+variable "alb_ingress_cidrs" {
+  type        = list(string)
+  description = "IPv4 CIDR blocks allowed to reach the load balancer (IP allowlisting). Default: everyone."
+  default     = ["0.0.0.0/0"]
+
+  validation {
+    condition     = length(var.alb_ingress_cidrs) > 0 && alltrue([for c in var.alb_ingress_cidrs : can(cidrhost(c, 0))])
+    error_message = "alb_ingress_cidrs must be a non-empty list of valid IPv4 CIDR blocks."
+  }
+}
+
+# ---------------------------------------------------------------------------
+# HTTPS, WAF
+# ---------------------------------------------------------------------------
+
+variable "certificate_arn" {
+  type        = string
+  description = "ARN of an ACM certificate for the load balancer. When set, the ALB serves HTTPS on 443 and redirects HTTP to HTTPS; when null, it serves plain HTTP on 80 (testing only)."
+  default     = null
+
+  validation {
+    condition     = var.certificate_arn == null || can(regex("^arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/.+$", var.certificate_arn))
+    error_message = "certificate_arn must be null or an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>)."
+  }
+}
+
+variable "api_domain_name" {
+  type        = string
+  description = "DNS name the certificate is issued for (you point it at the ALB yourself). Used only to build the api_url output; when null, the ALB's DNS name is used."
+  default     = null
+
+  validation {
+    condition     = var.api_domain_name == null || can(regex("^([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}$", var.api_domain_name))
+    error_message = "api_domain_name must be null or a lowercase DNS name such as monitor.example.com."
+  }
+}
+
+variable "ssl_policy" {
+  type        = string
+  description = "TLS policy of the HTTPS listener."
+  default     = "ELBSecurityPolicy-TLS13-1-2-2021-06"
+
+  validation {
+    condition     = startswith(var.ssl_policy, "ELBSecurityPolicy-")
+    error_message = "ssl_policy must be an ELB security policy name (ELBSecurityPolicy-...)."
+  }
+}
+
+variable "enable_waf" {
+  type        = bool
+  description = "Attach an AWS WAF web ACL to the ALB with a per-IP rate limit and the AWS managed common and known-bad-inputs rule sets."
+  default     = true
+}
+
+variable "waf_rate_limit" {
+  type        = number
+  description = "Maximum requests per client IP within waf_rate_window_seconds before WAF blocks it (the seed's 100 requests/minute)."
+  default     = 100
+
+  validation {
+    condition     = var.waf_rate_limit >= 10 && var.waf_rate_limit <= 2000000000 && floor(var.waf_rate_limit) == var.waf_rate_limit
+    error_message = "waf_rate_limit must be a whole number between 10 and 2000000000 (AWS WAF limits)."
+  }
+}
+
+variable "waf_rate_window_seconds" {
+  type        = number
+  description = "Evaluation window of the WAF rate rule in seconds."
+  default     = 60
+
+  validation {
+    condition     = contains([60, 120, 300, 600], var.waf_rate_window_seconds)
+    error_message = "waf_rate_window_seconds must be one of 60, 120, 300 or 600."
+  }
+}
+
+# ---------------------------------------------------------------------------
+# Database
+# ---------------------------------------------------------------------------
+
+variable "db_name" {
+  type        = string
+  description = "Name of the PostgreSQL database."
+  default     = "healthmonitor"
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9_]{0,62}$", var.db_name))
+    error_message = "db_name must start with a lowercase letter and contain only lowercase letters, digits and underscores (max 63)."
+  }
+}
+
+variable "db_username" {
+  type        = string
+  description = "Master user name. Its password is generated and kept by RDS in Secrets Manager; there is deliberately no password variable."
+  default     = "healthmonitor"
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9_]{0,62}$", var.db_username)) && !contains(["postgres", "admin", "rdsadmin"], var.db_username)
+    error_message = "db_username must be a lowercase identifier and not a reserved name (postgres, admin, rdsadmin)."
+  }
+}
+
+variable "db_engine_version" {
+  type        = string
+  description = "PostgreSQL engine version (major or major.minor) for RDS."
+  default     = "17"
+
+  validation {
+    condition     = can(regex("^1[4-9](\\.[0-9]+)?$", var.db_engine_version))
+    error_message = "db_engine_version must be a PostgreSQL version from 14 to 19, e.g. 17 or 17.6."
+  }
+}
+
+variable "db_instance_class" {
+  type        = string
+  description = "RDS instance class."
+  default     = "db.t4g.micro"
+
+  validation {
+    condition     = can(regex("^db\\.[a-z0-9]+\\.[a-z0-9]+$", var.db_instance_class))
+    error_message = "db_instance_class must be an RDS class such as db.t4g.micro."
+  }
+}
+
+variable "db_allocated_storage" {
+  type        = number
+  description = "Initial storage in GiB (gp3)."
+  default     = 20
+
+  validation {
+    condition     = var.db_allocated_storage >= 20 && var.db_allocated_storage <= 65536
+    error_message = "db_allocated_storage must be between 20 and 65536 GiB."
+  }
+}
+
+variable "db_max_allocated_storage" {
+  type        = number
+  description = "Upper bound in GiB for storage autoscaling (0 disables it)."
+  default     = 100
+
+  validation {
+    condition     = var.db_max_allocated_storage == 0 || (var.db_max_allocated_storage >= 20 && var.db_max_allocated_storage <= 65536)
+    error_message = "db_max_allocated_storage must be 0 or between 20 and 65536 GiB."
+  }
+}
+
+variable "db_multi_az" {
+  type        = bool
+  description = "Run RDS Multi-AZ (automatic failover in 1-2 minutes; doubles the instance cost)."
+  default     = true
+}
+
+variable "db_backup_retention_days" {
+  type        = number
+  description = "Days of automated RDS backups."
+  default     = 7
+
+  validation {
+    condition     = var.db_backup_retention_days >= 1 && var.db_backup_retention_days <= 35
+    error_message = "db_backup_retention_days must be between 1 and 35."
+  }
+}
+
+variable "db_deletion_protection" {
+  type        = bool
+  description = "Protect the database from deletion (set false before terraform destroy)."
+  default     = true
+}
+
+variable "db_skip_final_snapshot" {
+  type        = bool
+  description = "Skip the final snapshot when the database is destroyed. Default false: a snapshot named <prefix>-db-final is taken (delete or rename it before destroying a second stack of the same name)."
+  default     = false
+}
+
+variable "db_iam_auth_enabled" {
+  type        = bool
+  description = "Enable IAM database authentication on RDS and grant the task roles rds-db:connect for the master user."
+  default     = false
+}
+
+variable "kms_key_arn" {
+  type        = string
+  description = "Optional customer-managed KMS key for RDS storage and the RDS master secret. When null, the AWS managed keys are used."
+  default     = null
+
+  validation {
+    condition     = var.kms_key_arn == null || can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/.+$", var.kms_key_arn))
+    error_message = "kms_key_arn must be null or a KMS key ARN."
+  }
+}
+
+# ---------------------------------------------------------------------------
+# Queue and alarms
+# ---------------------------------------------------------------------------
+
+variable "sqs_max_receive_count" {
+  type        = number
+  description = "Receives of one message before SQS moves it to the dead-letter queue."
+  default     = 5
+
+  validation {
+    condition     = var.sqs_max_receive_count >= 1 && var.sqs_max_receive_count <= 1000
+    error_message = "sqs_max_receive_count must be between 1 and 1000."
+  }
+}
+
+variable "sqs_oldest_message_alarm_seconds" {
+  type        = number
+  description = "Alarm when the oldest message in the check queue is older than this many seconds (workers not keeping up)."
+  default     = 600
+
+  validation {
+    condition     = var.sqs_oldest_message_alarm_seconds >= 60 && var.sqs_oldest_message_alarm_seconds <= 86400
+    error_message = "sqs_oldest_message_alarm_seconds must be between 60 and 86400."
+  }
+}
+
+variable "alarm_actions" {
+  type        = list(string)
+  description = "ARNs (e.g. an SNS topic) notified when a CloudWatch alarm fires or recovers."
+  default     = []
+
+  validation {
+    condition     = alltrue([for a in var.alarm_actions : startswith(a, "arn:")])
+    error_message = "alarm_actions must contain ARNs."
+  }
+}
+
+# ---------------------------------------------------------------------------
+# Containers
+# ---------------------------------------------------------------------------
+
+variable "image_tag" {
+  type        = string
+  description = "Image tag deployed from each ECR repository."
+  default     = "latest"
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", var.image_tag))
+    error_message = "image_tag must be a valid Docker tag."
+  }
+}
+
+variable "ecr_keep_images" {
+  type        = number
+  description = "Number of images each ECR repository keeps; older ones are expired by the lifecycle policy."
+  default     = 10
+
+  validation {
+    condition     = var.ecr_keep_images >= 1 && var.ecr_keep_images <= 1000
+    error_message = "ecr_keep_images must be between 1 and 1000."
+  }
+}
+
+variable "ecr_force_delete" {
+  type        = bool
+  description = "Let terraform destroy delete ECR repositories that still contain images."
+  default     = false
+}
+
+variable "cpu_architecture" {
+  type        = string
+  description = "CPU architecture of the Fargate tasks; must match the images you push (X86_64 or ARM64)."
+  default     = "X86_64"
+
+  validation {
+    condition     = contains(["X86_64", "ARM64"], var.cpu_architecture)
+    error_message = "cpu_architecture must be X86_64 or ARM64."
+  }
+}
+
+variable "api_container_port" {
+  type        = number
+  description = "Port the API container listens on (SERVER_PORT); the ALB forwards to it."
+  default     = 8080
+
+  validation {
+    condition     = var.api_container_port >= 1024 && var.api_container_port <= 65535
+    error_message = "api_container_port must be an unprivileged port (1024-65535)."
+  }
+}
+
+variable "api_cpu" {
+  type        = number
+  description = "Fargate CPU units of the API task."
+  default     = 512
+
+  validation {
+    condition     = contains([256, 512, 1024, 2048, 4096], var.api_cpu)
+    error_message = "api_cpu must be one of 256, 512, 1024, 2048, 4096."
+  }
+}
+
+variable "api_memory" {
+  type        = number
+  description = "Memory (MiB) of the API task; the JVM heap takes 75% of it."
+  default     = 1024
+
+  validation {
+    condition     = var.api_memory >= 512 && var.api_memory <= 30720
+    error_message = "api_memory must be between 512 and 30720 MiB (and a valid Fargate combination with api_cpu)."
+  }
+}
+
+variable "api_desired_count" {
+  type        = number
+  description = "Number of API tasks."
+  default     = 2
+
+  validation {
+    condition     = var.api_desired_count >= 0 && var.api_desired_count <= 20
+    error_message = "api_desired_count must be between 0 and 20."
+  }
+}
+
+variable "scheduler_cpu" {
+  type        = number
+  description = "Fargate CPU units of the scheduler task."
+  default     = 256
+
+  validation {
+    condition     = contains([256, 512, 1024, 2048, 4096], var.scheduler_cpu)
+    error_message = "scheduler_cpu must be one of 256, 512, 1024, 2048, 4096."
+  }
+}
+
+variable "scheduler_memory" {
+  type        = number
+  description = "Memory (MiB) of the scheduler task."
+  default     = 512
+
+  validation {
+    condition     = var.scheduler_memory >= 512 && var.scheduler_memory <= 30720
+    error_message = "scheduler_memory must be between 512 and 30720 MiB."
+  }
+}
+
+variable "scheduler_desired_count" {
+  type        = number
+  description = "Number of scheduler tasks (0 pauses scheduling)."
+  default     = 1
+
+  validation {
+    condition     = var.scheduler_desired_count >= 0 && var.scheduler_desired_count <= 3
+    error_message = "scheduler_desired_count must be between 0 and 3."
+  }
+}
+
+variable "worker_cpu" {
+  type        = number
+  description = "Fargate CPU units of one worker task."
+  default     = 512
+
+  validation {
+    condition     = contains([256, 512, 1024, 2048, 4096], var.worker_cpu)
+    error_message = "worker_cpu must be one of 256, 512, 1024, 2048, 4096."
+  }
+}
+
+variable "worker_memory" {
+  type        = number
+  description = "Memory (MiB) of one worker task."
+  default     = 1024
+
+  validation {
+    condition     = var.worker_memory >= 512 && var.worker_memory <= 30720
+    error_message = "worker_memory must be between 512 and 30720 MiB."
+  }
+}
+
+variable "migrations_cpu" {
+  type        = number
+  description = "Fargate CPU units of the one-shot db-migrations task."
+  default     = 256
+
+  validation {
+    condition     = contains([256, 512, 1024, 2048, 4096], var.migrations_cpu)
+    error_message = "migrations_cpu must be one of 256, 512, 1024, 2048, 4096."
+  }
+}
+
+variable "migrations_memory" {
+  type        = number
+  description = "Memory (MiB) of the one-shot db-migrations task."
+  default     = 512
+
+  validation {
+    condition     = var.migrations_memory >= 512 && var.migrations_memory <= 30720
+    error_message = "migrations_memory must be between 512 and 30720 MiB."
+  }
+}
+
+variable "worker_min_count" {
+  type        = number
+  description = "Minimum number of worker tasks (autoscaling floor)."
+  default     = 1
+
+  validation {
+    condition     = var.worker_min_count >= 1 && var.worker_min_count <= 100
+    error_message = "worker_min_count must be between 1 and 100 (the backlog-per-task metric divides by the running task count)."
+  }
+}
+
+variable "worker_max_count" {
+  type        = number
+  description = "Maximum number of worker tasks (autoscaling ceiling); must be >= worker_min_count."
+  default     = 5
+
+  validation {
+    condition     = var.worker_max_count >= 1 && var.worker_max_count <= 100 && var.worker_max_count >= var.worker_min_count
+    error_message = "worker_max_count must be between 1 and 100 and not below worker_min_count."
+  }
+}
+
+variable "worker_messages_per_task" {
+  type        = number
+  description = "Autoscaling target: visible SQS messages per running worker task."
+  default     = 10
+
+  validation {
+    condition     = var.worker_messages_per_task > 0
+    error_message = "worker_messages_per_task must be greater than 0."
+  }
+}
+
+variable "worker_scale_in_cooldown" {
+  type        = number
+  description = "Seconds after a scale-in before another scale-in may start."
+  default     = 300
+
+  validation {
+    condition     = var.worker_scale_in_cooldown >= 0 && var.worker_scale_in_cooldown <= 3600
+    error_message = "worker_scale_in_cooldown must be between 0 and 3600 seconds."
+  }
+}
+
+variable "worker_scale_out_cooldown" {
+  type        = number
+  description = "Seconds after a scale-out before another scale-out may start."
+  default     = 60
+
+  validation {
+    condition     = var.worker_scale_out_cooldown >= 0 && var.worker_scale_out_cooldown <= 3600
+    error_message = "worker_scale_out_cooldown must be between 0 and 3600 seconds."
+  }
+}
+
+variable "log_retention_days" {
+  type        = number
+  description = "Retention of the CloudWatch log groups in days."
+  default     = 7
+
+  validation {
+    condition     = contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], var.log_retention_days)
+    error_message = "log_retention_days must be a value CloudWatch Logs accepts (1, 3, 5, 7, 14, 30, 60, 90, ...)."
+  }
+}
+
+# ---------------------------------------------------------------------------
+# Application settings
+# ---------------------------------------------------------------------------
+
+variable "fail_threshold" {
+  type        = number
+  description = "Consecutive failed checks before a monitor goes DOWN (FAIL_THRESHOLD)."
+  default     = 2
+
+  validation {
+    condition     = var.fail_threshold >= 1 && var.fail_threshold <= 10
+    error_message = "fail_threshold must be between 1 and 10."
+  }
+}
+
+variable "success_threshold" {
+  type        = number
+  description = "Consecutive successful checks before a monitor goes UP (SUCCESS_THRESHOLD)."
+  default     = 2
+
+  validation {
+    condition     = var.success_threshold >= 1 && var.success_threshold <= 10
+    error_message = "success_threshold must be between 1 and 10."
+  }
+}
+
+variable "min_check_interval" {
+  type        = number
+  description = "Smallest check interval in seconds the API accepts (MIN_CHECK_INTERVAL)."
+  default     = 30
+
+  validation {
+    condition     = var.min_check_interval >= 10 && var.min_check_interval <= 3600
+    error_message = "min_check_interval must be between 10 and 3600 seconds."
+  }
+}
+
+variable "api_keys_secret_arn" {
+  type        = string
+  description = "Optional ARN of a Secrets Manager secret whose string value is the comma-separated API keys (API_KEYS). Create it yourself (see docs/deploy.md) so the keys never enter Terraform state. When null, the API runs without API keys."
+  default     = null
+
+  validation {
+    condition     = var.api_keys_secret_arn == null || can(regex("^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:.+$", var.api_keys_secret_arn))
+    error_message = "api_keys_secret_arn must be null or a Secrets Manager secret ARN."
+  }
+}
