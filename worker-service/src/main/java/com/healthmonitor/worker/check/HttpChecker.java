@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -36,7 +37,8 @@ public final class HttpChecker {
     }
 
     public CheckResult check(String url, int timeoutSeconds, int expectedStatusCode) {
-        Instant checkedAt = clock.instant();
+        // PostgreSQL keeps microseconds: truncate so the stored time and the alert's time agree.
+        Instant checkedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long start = System.nanoTime();
         long deadline = start + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         try {
