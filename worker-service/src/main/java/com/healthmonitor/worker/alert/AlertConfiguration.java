@@ -16,6 +16,7 @@ class AlertConfiguration {
         return HttpClient.newBuilder()
                 .executor(checkResolverExecutor)
                 .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(java.time.Duration.ofSeconds(5))
                 .build();
     }
