@@ -31,11 +31,16 @@ class CheckListenerConfiguration {
         virtualThreads.setVirtualThreads(true);
         return SqsMessageListenerContainerFactory.builder()
                 .sqsAsyncClient(sqs)
-                .configure(options -> options.maxConcurrentMessages(worker.concurrency())
-                        .maxMessagesPerPoll(Math.min(worker.maxMessagesPerPoll(), worker.concurrency()))
-                        .pollTimeout(worker.pollTimeout())
-                        .componentsTaskExecutor(virtualThreads)
-                        .acknowledgementMode(AcknowledgementMode.ON_SUCCESS))
+                .configure(options -> {
+                    options.maxConcurrentMessages(worker.concurrency())
+                            .maxMessagesPerPoll(Math.min(worker.maxMessagesPerPoll(), worker.concurrency()))
+                            .pollTimeout(worker.pollTimeout())
+                            .acknowledgementMode(AcknowledgementMode.ON_SUCCESS)
+                            .autoStartup(worker.listenerAutoStartup());
+                    if (worker.virtualThreads()) {
+                        options.componentsTaskExecutor(virtualThreads);
+                    }
+                })
                 .build();
     }
 

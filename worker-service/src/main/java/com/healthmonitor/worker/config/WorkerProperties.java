@@ -16,6 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxMessagesPerPoll messages fetched per ReceiveMessage call, at most 10 (an SQS limit)
  * @param pollTimeout SQS long-poll wait
  * @param maxRedirects redirects a check follows before failing
+ * @param virtualThreads run each in-flight message on a virtual thread (WORKER_VIRTUAL_THREADS); false falls back
+ *     to the container's platform-thread pool, sized to the concurrency
+ * @param listenerAutoStartup start consuming when the context starts; false leaves starting the SQS container to
+ *     the embedding code (e.g. after other contexts are up, or a benchmark after its baseline)
  */
 @ConfigurationProperties("health-monitor.worker")
 public record WorkerProperties(
@@ -25,7 +29,9 @@ public record WorkerProperties(
         @DefaultValue("50") int concurrency,
         @DefaultValue("10") int maxMessagesPerPoll,
         @DefaultValue("20s") Duration pollTimeout,
-        @DefaultValue("5") int maxRedirects) {
+        @DefaultValue("5") int maxRedirects,
+        @DefaultValue("true") boolean virtualThreads,
+        @DefaultValue("true") boolean listenerAutoStartup) {
 
     public WorkerProperties {
         new Thresholds(failThreshold, successThreshold); // validates both thresholds
