@@ -53,8 +53,9 @@ public final class HttpChecker {
                             latency,
                             CheckErrors.unexpectedStatus(status, expectedStatusCode));
         } catch (InterruptedException e) {
+            // Shutting down: the target did nothing wrong, so record nothing and let the message come back.
             Thread.currentThread().interrupt();
-            return new CheckResult(checkedAt, false, null, millisSince(start), "interrupted (worker shutting down)");
+            throw new CheckInterruptedException(e);
         } catch (Exception e) {
             return new CheckResult(checkedAt, false, null, millisSince(start), CheckErrors.describe(e, timeoutSeconds));
         }
@@ -99,6 +100,13 @@ public final class HttpChecker {
             throw e;
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    /** The check was interrupted (worker shutdown); it has no result. */
+    public static final class CheckInterruptedException extends RuntimeException {
+        CheckInterruptedException(InterruptedException cause) {
+            super("check interrupted", cause);
         }
     }
 

@@ -201,6 +201,22 @@ class CheckProcessingIntegrationTest {
     }
 
     @Test
+    void anUnreadableMessageIsNotDeletedSoTheRedrivePolicyMovesItToTheDeadLetterQueue() {
+        long before = counters.unreadable();
+        setVisibilityTimeout(1);
+        try {
+            TestQueues.server().client().sendMessage(b -> b.queueUrl(queueUrl)
+                    .messageBody("{\"version\": 99, \"monitor_id\": 1}"));
+
+            // maxReceiveCount is 3: three failed receives, then SQS moves it on the fourth.
+            await().atMost(WAIT).until(() -> TestQueues.server().approximateMessages(queueUrl + "-dlq") == 1);
+            assertThat(counters.unreadable() - before).isGreaterThanOrEqualTo(3);
+        } finally {
+            setVisibilityTimeout(30);
+        }
+    }
+
+    @Test
     void twoFailuresSendExactlyOneDownAlertWithTheDesignedText(CapturedOutput output) {
         HTTP.script("/billing", Reply.status(503));
         HTTP.script("/billing-slack", Reply.ok());
