@@ -4,6 +4,7 @@ import com.healthmonitor.worker.check.TargetGuard;
 import com.healthmonitor.worker.config.AlertProperties;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +18,7 @@ class AlertConfiguration {
                 .executor(checkResolverExecutor)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(java.time.Duration.ofSeconds(5))
+                .connectTimeout(Duration.ofSeconds(5))
                 .build();
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.util.StringUtils;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
@@ -21,7 +22,7 @@ class CheckListenerConfiguration {
 
     @Bean(name = FACTORY)
     SqsMessageListenerContainerFactory<Object> checkListenerContainerFactory(
-            SqsAsyncClient sqs, WorkerProperties worker, org.springframework.core.env.Environment environment) {
+            SqsAsyncClient sqs, WorkerProperties worker, Environment environment) {
         if (!StringUtils.hasText(environment.getProperty("health-monitor.sqs.queue-url"))) {
             throw new IllegalStateException("health-monitor.sqs.queue-url (SQS_QUEUE_URL) is not set");
         }
