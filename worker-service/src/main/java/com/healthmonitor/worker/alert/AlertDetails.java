@@ -1,0 +1,26 @@
+package com.healthmonitor.worker.alert;
+
+import com.healthmonitor.common.monitor.MonitorStatus;
+import java.time.Instant;
+
+/**
+ * What an alert says about one status change.
+ *
+ * @param name the monitor's name
+ * @param url the monitored URL
+ * @param from status before the change
+ * @param to status after the change
+ * @param changedAt when the check that crossed the threshold ran
+ * @param reason why the check failed, null for a success
+ * @param latencyMs latency of that check
+ * @param downSince when the monitor went DOWN, for a recovery; null otherwise
+ */
+public record AlertDetails(
+        String name,
+        String url,
+        MonitorStatus from,
+        MonitorStatus to,
+        Instant changedAt,
+        String reason,
+        int latencyMs,
+        Instant downSince) {}

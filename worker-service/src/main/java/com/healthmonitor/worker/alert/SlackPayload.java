@@ -1,0 +1,93 @@
+package com.healthmonitor.worker.alert;
+
+import com.healthmonitor.common.monitor.MonitorStatus;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Renders the Slack message for a status change: {@code text} (the plain lines every client and notification
+ * shows) and Block Kit {@code blocks} with the same content and a status emoji.
+ */
+public final class SlackPayload {
+
+    static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private SlackPayload() {}
+
+    /** The whole JSON body to POST to the webhook. */
+    public static String render(AlertDetails alert) {
+        Map<String, Object> section =
+                Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", blockText(alert)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("text", text(alert));
+        body.put("blocks", List.of(section));
+        return JSON.writeValueAsString(body);
+    }
+
+    /** The {@code text} lines, exactly as the design shows them, then the helpful extras. */
+    public static String text(AlertDetails alert) {
+        List<String> lines = new ArrayList<>();
+        lines.add("🔔 API Status Changed");
+        lines.add("Name: " + alert.name());
+        lines.add("URL: " + alert.url());
+        lines.add("Old: " + alert.from() + " -> New: " + alert.to());
+        lines.add("Time: " + TIME.format(alert.changedAt()));
+        lines.addAll(extras(alert));
+        return String.join("\n", lines);
+    }
+
+    private static String blockText(AlertDetails alert) {
+        String emoji = alert.to() == MonitorStatus.DOWN ? "🔴" : "🟢";
+        List<String> lines = new ArrayList<>();
+        lines.add(emoji + " *" + escape(alert.name()) + "* is *" + alert.to() + "* (was " + alert.from() + ")");
+        lines.add("URL: " + escape(alert.url()));
+        lines.add("Time: " + TIME.format(alert.changedAt()));
+        extras(alert).forEach(line -> lines.add(escape(line)));
+        return String.join("\n", lines);
+    }
+
+    private static List<String> extras(AlertDetails alert) {
+        List<String> lines = new ArrayList<>();
+        if (alert.reason() != null) {
+            lines.add("Reason: " + alert.reason());
+        }
+        lines.add("Latency: " + alert.latencyMs() + " ms");
+        if (alert.to() == MonitorStatus.UP && alert.from() == MonitorStatus.DOWN && alert.downSince() != null) {
+            lines.add("Down for: " + humanDuration(Duration.between(alert.downSince(), alert.changedAt())));
+        }
+        return lines;
+    }
+
+    /** {@code 4m 12s}, {@code 2h 0m 5s}, {@code 3d 1h 0m 0s}; never negative. */
+    static String humanDuration(Duration duration) {
+        long seconds = Math.max(0, duration.toSeconds());
+        long days = seconds / 86_400;
+        long hours = seconds % 86_400 / 3_600;
+        long minutes = seconds % 3_600 / 60;
+        long secs = seconds % 60;
+        if (days > 0) {
+            return days + "d " + hours + "h " + minutes + "m " + secs + "s";
+        }
+        if (hours > 0) {
+            return hours + "h " + minutes + "m " + secs + "s";
+        }
+        if (minutes > 0) {
+            return minutes + "m " + secs + "s";
+        }
+        return secs + "s";
+    }
+
+    // Slack's mrkdwn treats these three as control characters.
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

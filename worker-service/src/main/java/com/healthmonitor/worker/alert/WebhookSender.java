@@ -1,0 +1,172 @@
+package com.healthmonitor.worker.alert;
+
+import com.healthmonitor.common.secret.Secrets;
+import com.healthmonitor.worker.check.BlockedTargetException;
+import com.healthmonitor.worker.check.TargetGuard;
+import com.healthmonitor.worker.config.AlertProperties;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * POSTs one alert to its webhook: a short in-process retry (resilience4j, exponential backoff, Slack's 429
+ * {@code Retry-After} honoured) for blips; longer outages are the dispatcher's business (it reschedules).
+ */
+class WebhookSender {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
+
+    private final HttpClient client;
+    private final TargetGuard guard;
+    private final AlertProperties properties;
+    private final Clock clock;
+    private final Retry retry;
+
+    WebhookSender(HttpClient client, TargetGuard guard, AlertProperties properties, Clock clock) {
+        this.client = client;
+        this.guard = guard;
+        this.properties = properties;
+        this.clock = clock;
+        Duration maxWait = properties.maxInProcessWait();
+        this.retry = Retry.of(
+                "slack-webhook",
+                RetryConfig.<Response>custom()
+                        .maxAttempts(properties.maxAttempts())
+                        .retryOnResult(r -> r.retryable()
+                                && (r.retryAfter() == null || r.retryAfter().compareTo(maxWait) <= 0))
+                        .intervalBiFunction((attempt, result) -> {
+                            if (result.isRight() && result.get().retryAfter() != null) {
+                                return result.get().retryAfter().toMillis();
+                            }
+                            long backoff = properties.initialBackoff().toMillis() << Math.min(attempt - 1, 20);
+                            return Math.min(backoff, maxWait.toMillis());
+                        })
+                        .failAfterMaxAttempts(false)
+                        .build());
+    }
+
+    /** Sends {@code payload}; never throws. */
+    Delivery send(String webhookUrl, String payload) {
+        AtomicInteger posts = new AtomicInteger();
+        Response last = retry.executeSupplier(() -> {
+            posts.incrementAndGet();
+            Response response = post(webhookUrl, payload);
+            if (!response.ok()) {
+                log.warn(
+                        "[WEBHOOK] attempt failed status={} to={}: {}",
+                        response.status(),
+                        Secrets.maskUrl(webhookUrl),
+                        response.error());
+            }
+            return response;
+        });
+        return new Delivery(last, posts.get());
+    }
+
+    private Response post(String webhookUrl, String payload) {
+        try {
+            URI uri = URI.create(webhookUrl);
+            guard.verify(uri, properties.requestTimeout());
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8))
+                    .timeout(properties.requestTimeout())
+                    .header("Content-Type", "application/json; charset=utf-8")
+                    .header("User-Agent", "HealthMonitor/1.0")
+                    .build();
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                return new Response(status, null, null, false);
+            }
+            Duration retryAfter = response.headers()
+                    .firstValue("Retry-After")
+                    .flatMap(value -> retryAfter(value, clock.instant()))
+                    .orElse(null);
+            String body = response.body() == null ? "" : response.body().strip();
+            String error = "HTTP " + status + (body.isEmpty() ? "" : ": " + abbreviate(body, 200));
+            // Slack answers 4xx for a revoked or malformed webhook: retrying cannot help. 408/429 are transient.
+            boolean permanent = status < 500 && status != 408 && status != 429;
+            return new Response(status, retryAfter, error, permanent);
+        } catch (BlockedTargetException e) {
+            return new Response(0, null, "blocked private address", true);
+        } catch (IllegalArgumentException e) {
+            return new Response(0, null, "invalid webhook URL", true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Response(0, null, "interrupted", false);
+        } catch (IOException | TimeoutException e) {
+            return new Response(0, null, describe(e), false);
+        }
+    }
+
+    /** Seconds or an HTTP date, as RFC 9110 allows. */
+    static Optional<Duration> retryAfter(String value, Instant now) {
+        String text = value.strip();
+        try {
+            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(text))));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
+                Duration wait = Duration.between(now, at);
+                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            } catch (DateTimeParseException notADate) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof TimeoutException || e instanceof java.net.http.HttpTimeoutException) {
+            return "timeout";
+        }
+        if (e instanceof java.net.UnknownHostException) {
+            return "DNS failure";
+        }
+        if (e instanceof java.net.ConnectException) {
+            return "connection refused";
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    private static String abbreviate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "…";
+    }
+
+    /**
+     * One POST's outcome.
+     *
+     * @param status HTTP status, 0 when no response arrived
+     * @param retryAfter the server's requested wait, if any
+     * @param error what went wrong, null on 2xx
+     * @param permanent retrying cannot help
+     */
+    record Response(int status, Duration retryAfter, String error, boolean permanent) {
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        boolean retryable() {
+            return !ok() && !permanent;
+        }
+    }
+
+    /** The last response of a round and how many POSTs the round made. */
+    record Delivery(Response last, int posts) {}
+}

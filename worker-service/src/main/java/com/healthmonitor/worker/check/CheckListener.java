@@ -1,0 +1,53 @@
+package com.healthmonitor.worker.check;
+
+import com.healthmonitor.common.check.CheckRequest;
+import com.healthmonitor.common.check.CheckRequestCodec;
+import com.healthmonitor.common.check.CheckRequestCodec.UnreadableCheckRequestException;
+import io.awspring.cloud.sqs.annotation.SqsListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Receives check requests from SQS. The container deletes a message only when this method returns, i.e. after the
+ * result's transaction committed; an exception leaves it on the queue to come back after the visibility timeout.
+ */
+@Component
+class CheckListener {
+
+    private static final Logger log = LoggerFactory.getLogger(CheckListener.class);
+
+    private final CheckRequestCodec codec = new CheckRequestCodec();
+    private final CheckService service;
+    private final CheckCounters counters;
+
+    CheckListener(CheckService service, CheckCounters counters) {
+        this.service = service;
+        this.counters = counters;
+    }
+
+    @SqsListener(value = "${health-monitor.sqs.queue-url}", factory = CheckListenerConfiguration.FACTORY)
+    void receive(String body) {
+        CheckRequest request;
+        try {
+            request = codec.read(body);
+        } catch (UnreadableCheckRequestException e) {
+            // Not deleted on purpose: during a rolling upgrade a newer worker may read it, and otherwise the
+            // redrive policy moves it to the DLQ after maxReceiveCount, where it stays inspectable.
+            counters.recordUnreadable();
+            log.warn("[CHECK] unreadable message left for the DLQ: {}", e.getMessage());
+            throw e;
+        }
+        try {
+            service.process(request);
+        } catch (RuntimeException e) {
+            counters.recordFailure();
+            log.warn(
+                    "[CHECK] monitor={} slot={} not recorded, message will be retried: {}",
+                    request.monitorId(),
+                    request.slot(),
+                    e.toString());
+            throw e;
+        }
+    }
+}

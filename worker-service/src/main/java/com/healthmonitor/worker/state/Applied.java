@@ -1,0 +1,17 @@
+package com.healthmonitor.worker.state;
+
+/** What applying a check result did; every case acknowledges the message. */
+public enum Applied {
+    /** Recorded and applied to the monitor's state, no status change. */
+    APPLIED,
+    /** Recorded, applied, and the status changed (a status_changes row was written). */
+    TRANSITIONED,
+    /** The monitor was deleted or disabled: nothing written. */
+    MONITOR_GONE,
+    /** The check was scheduled with an older configuration: nothing written. */
+    CONFIG_CHANGED,
+    /** This monitor and slot were already recorded (SQS redelivery): nothing changed. */
+    DUPLICATE,
+    /** Recorded in the history, but a newer slot was already applied: state unchanged. */
+    STALE
+}

@@ -1,0 +1,144 @@
+package com.healthmonitor.worker.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.healthmonitor.common.check.CheckRequest;
+import com.healthmonitor.common.check.CheckRequestCodec;
+import com.healthmonitor.common.testing.TestQueueInitializer;
+import com.healthmonitor.common.testing.TestQueues;
+import com.healthmonitor.testing.TestDatabase;
+import com.healthmonitor.worker.testing.Monitors;
+import com.healthmonitor.worker.testing.StubServer;
+import com.healthmonitor.worker.testing.StubServer.Reply;
+import com.healthmonitor.worker.testing.TcpProxy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The worker starts while its database is unreachable, reports not-ready but stays alive, leaves messages on the
+ * queue, and carries on by itself when the database comes back.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "health-monitor.worker.allow-private-targets=true",
+            "health-monitor.worker.poll-timeout=1s",
+            "spring.flyway.enabled=false",
+            "spring.datasource.hikari.connection-timeout=1000",
+            "health-monitor.retention.initial-delay=1h"
+        })
+@ContextConfiguration(initializers = {DatabaseOutageIntegrationTest.ProxiedDatabase.class, TestQueueInitializer.class})
+class DatabaseOutageIntegrationTest {
+
+    private static final StubServer HTTP = new StubServer();
+    private static volatile TcpProxy proxy;
+    private static volatile String directUrl;
+
+    @LocalServerPort
+    private int port;
+
+    @Value("${health-monitor.sqs.queue-url}")
+    private String queueUrl;
+
+    @Autowired
+    private CheckCounters counters;
+
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @AfterAll
+    static void stop() {
+        HTTP.close();
+        if (proxy != null) {
+            proxy.close();
+        }
+    }
+
+    @Test
+    void staysAliveAndNotReadyWhileTheDatabaseIsDownAndResumesWhenItReturns() throws Exception {
+        JdbcClient direct = JdbcClient.create(directDataSource());
+        HTTP.script("/outage-target", Reply.ok());
+        long id = new Monitors(direct).insert("outage", HTTP.url("/outage-target"), null);
+        TestQueues.server().client().setQueueAttributes(b -> b.queueUrl(queueUrl)
+                .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "2")));
+
+        assertThat(status("/actuator/health/liveness")).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> status("/actuator/health/readiness") == 503);
+
+        TestQueues.server().client().sendMessage(b -> b.queueUrl(queueUrl)
+                .messageBody(new CheckRequestCodec()
+                        .write(CheckRequest.of(
+                                id,
+                                Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                                1,
+                                HTTP.url("/outage-target"),
+                                5,
+                                200))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> counters.failures() >= 1);
+        assertThat(TestQueues.server().approximateMessages(queueUrl)).isEqualTo(1);
+        // No point checking a target whose result cannot be recorded.
+        assertThat(HTTP.requests("/outage-target")).isEmpty();
+
+        proxy.up();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> status("/actuator/health/readiness") == 200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> direct.sql("SELECT count(*) FROM check_results WHERE monitor_id = " + id)
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> TestQueues.server().approximateMessages(queueUrl) == 0);
+    }
+
+    private int status(String path) throws Exception {
+        return client.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    private static DataSource directDataSource() {
+        return DataSourceBuilder.create()
+                .url(directUrl)
+                .username(TestDatabase.USERNAME)
+                .password(TestDatabase.PASSWORD)
+                .build();
+    }
+
+    /** A migrated database reached through a proxy that starts cut. */
+    static class ProxiedDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            directUrl = TestDatabase.newMigratedDatabase();
+            int pgPort = TestDatabase.server().getPort();
+            proxy = new TcpProxy(pgPort, false);
+            TestPropertyValues.of(
+                            "spring.datasource.url="
+                                    + directUrl.replace("localhost:" + pgPort, "localhost:" + proxy.port()),
+                            "spring.datasource.username=" + TestDatabase.USERNAME,
+                            "spring.datasource.password=" + TestDatabase.PASSWORD)
+                    .applyTo(context);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package com.healthmonitor.worker.testing;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Inserts monitors with plain SQL: the API that normally writes them is another service. */
+public final class Monitors {
+
+    private final JdbcClient jdbc;
+
+    public Monitors(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(String name, String url, String webhookUrl, String status, int failures, int successes) {
+        return jdbc.sql("""
+                        INSERT INTO monitors (name, url, check_interval, timeout, expected_status_code, webhook_url,
+                                              status, consecutive_failures, consecutive_successes)
+                        VALUES (:name, :url, 60, 5, 200, :webhook, :status, :failures, :successes)
+                        RETURNING id""")
+                .param("name", name)
+                .param("url", url)
+                .param("webhook", webhookUrl)
+                .param("status", status)
+                .param("failures", failures)
+                .param("successes", successes)
+                .query(Long.class)
+                .single();
+    }
+
+    public long insert(String name, String url, String webhookUrl) {
+        return insert(name, url, webhookUrl, "UNKNOWN", 0, 0);
+    }
+}
