@@ -78,9 +78,7 @@ class EndToEndTest {
 
         stub.script(endpoint.path, Reply.status(503));
         List<Recorded> afterOutage = awaitAlerts(endpoint, 2);
-        assertThat(text(afterOutage.get(1)))
-                .contains("Old: UP -> New: DOWN")
-                .contains("503");
+        assertThat(text(afterOutage.get(1))).contains("Old: UP -> New: DOWN").contains("503");
         assertThat(monitor(id).get("status").asString()).isEqualTo("DOWN");
 
         stub.script(endpoint.path, Reply.ok());
@@ -143,10 +141,10 @@ class EndToEndTest {
         int disabledHits = stub.requests(disabled.path).size() + 1;
         int deletedHits = stub.requests(deleted.path).size() + 1;
 
-        await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(8)).until(() -> stub.requests(disabled.path)
-                                .size()
-                        <= disabledHits
-                && stub.requests(deleted.path).size() <= deletedHits);
+        await().during(Duration.ofSeconds(6))
+                .atMost(Duration.ofSeconds(8))
+                .until(() -> stub.requests(disabled.path).size() <= disabledHits
+                        && stub.requests(deleted.path).size() <= deletedHits);
         assertThat(stub.requests(disabled.hookPath)).hasSize(1);
     }
 
@@ -165,7 +163,8 @@ class EndToEndTest {
             assertThat(monitor.get("status").asString()).isEqualTo("UP");
             String checkedBefore = monitor.get("last_checked_at").asString();
             await().atMost(ALERT_WAIT)
-                    .until(() -> !get(second, id).get("last_checked_at").asString().equals(checkedBefore));
+                    .until(() ->
+                            !get(second, id).get("last_checked_at").asString().equals(checkedBefore));
             awaitMoreChecks(second, id, 2);
         }
         assertThat(stub.requests(endpoint.hookPath)).hasSize(1);
@@ -202,8 +201,7 @@ class EndToEndTest {
     private static String monitorJson(Endpoint endpoint, int expectedStatus) {
         return """
                 {"name": "%s", "url": "%s", "check_interval": 2, "timeout": 1,
-                 "expected_status_code": %d, "webhook_url": "%s", "enabled": true}"""
-                .formatted(endpoint.name, endpoint.url(), expectedStatus, stub.url(endpoint.hookPath));
+                 "expected_status_code": %d, "webhook_url": "%s", "enabled": true}""".formatted(endpoint.name, endpoint.url(), expectedStatus, stub.url(endpoint.hookPath));
     }
 
     private static long create(Endpoint endpoint, int expectedStatus) throws Exception {
@@ -227,7 +225,8 @@ class EndToEndTest {
     }
 
     private static void awaitMoreChecks(HealthMonitorSystem target, long id, int checks) throws Exception {
-        List<String> seen = new ArrayList<>(List.of(get(target, id).path("last_checked_at").asString("")));
+        List<String> seen =
+                new ArrayList<>(List.of(get(target, id).path("last_checked_at").asString("")));
         await().atMost(ALERT_WAIT).until(() -> {
             String latest = get(target, id).path("last_checked_at").asString("");
             if (!latest.equals(seen.getLast())) {
@@ -257,8 +256,7 @@ class EndToEndTest {
 
     private static HttpResponse<String> send(HealthMonitorSystem target, String method, String path, String body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create("http://localhost:" + target.apiPort() + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + target.apiPort() + path));
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

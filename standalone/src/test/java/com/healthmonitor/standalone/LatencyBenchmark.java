@@ -39,8 +39,8 @@ class LatencyBenchmark {
     void measuresFirstCheckAndAlertLatency(@TempDir Path data) throws Exception {
         int monitors = Integer.getInteger("benchmark.monitors", 1000);
         try (StubServer stub = new StubServer();
-                HealthMonitorSystem system = HealthMonitorSystem.start(new StandaloneSettings(
-                        data, 0, null, null, Map.of("ALLOW_PRIVATE_TARGETS", "true")))) {
+                HealthMonitorSystem system = HealthMonitorSystem.start(
+                        new StandaloneSettings(data, 0, null, null, Map.of("ALLOW_PRIVATE_TARGETS", "true")))) {
             stub.script("/target", Reply.ok());
             stub.script("/hook", Reply.ok());
             String api = "http://localhost:" + system.apiPort();
@@ -48,8 +48,7 @@ class LatencyBenchmark {
             long createStart = System.nanoTime();
             for (int i = 0; i < monitors; i++) {
                 String body = """
-                        {"name":"bench %d","url":"%s","check_interval":30,"timeout":5,"webhook_url":"%s"}"""
-                        .formatted(i, stub.url("/target"), stub.url("/hook"));
+                        {"name":"bench %d","url":"%s","check_interval":30,"timeout":5,"webhook_url":"%s"}""".formatted(i, stub.url("/target"), stub.url("/hook"));
                 http.send(
                         HttpRequest.newBuilder(URI.create(api + "/monitors"))
                                 .header("Content-Type", "application/json")
@@ -60,21 +59,26 @@ class LatencyBenchmark {
             double createSeconds = (System.nanoTime() - createStart) / 1e9;
 
             Map<Long, Duration> firstCheck = new HashMap<>();
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                for (JsonNode monitor : list(api)) {
-                    JsonNode checked = monitor.get("last_checked_at");
-                    if (!checked.isNull() && !firstCheck.containsKey(monitor.get("id").asLong())) {
-                        firstCheck.put(
-                                monitor.get("id").asLong(),
-                                Duration.between(
-                                        Instant.parse(monitor.get("created_at").asString()),
-                                        Instant.parse(checked.asString())));
-                    }
-                }
-                return firstCheck.size() == monitors;
-            });
+            await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        for (JsonNode monitor : list(api)) {
+                            JsonNode checked = monitor.get("last_checked_at");
+                            if (!checked.isNull()
+                                    && !firstCheck.containsKey(monitor.get("id").asLong())) {
+                                firstCheck.put(
+                                        monitor.get("id").asLong(),
+                                        Duration.between(
+                                                Instant.parse(monitor.get("created_at")
+                                                        .asString()),
+                                                Instant.parse(checked.asString())));
+                            }
+                        }
+                        return firstCheck.size() == monitors;
+                    });
 
-            await().atMost(Duration.ofMinutes(3)).until(() -> stub.requests("/hook").size() >= monitors);
+            await().atMost(Duration.ofMinutes(3))
+                    .until(() -> stub.requests("/hook").size() >= monitors);
             Map<String, Instant> crossing = new HashMap<>();
             for (JsonNode monitor : list(api)) {
                 crossing.put(
@@ -83,7 +87,13 @@ class LatencyBenchmark {
             }
             List<Duration> alertLatency = new ArrayList<>();
             for (Recorded post : stub.requests("/hook")) {
-                String name = json.readTree(post.body()).get("text").asString().lines().toList().get(1).substring(6);
+                String name = json.readTree(post.body())
+                        .get("text")
+                        .asString()
+                        .lines()
+                        .toList()
+                        .get(1)
+                        .substring(6);
                 alertLatency.add(Duration.between(crossing.get(name), post.at()));
             }
 
@@ -98,7 +108,8 @@ class LatencyBenchmark {
 
     private List<JsonNode> list(String api) throws Exception {
         String body = http.send(
-                        HttpRequest.newBuilder(URI.create(api + "/monitors?limit=1000")).build(),
+                        HttpRequest.newBuilder(URI.create(api + "/monitors?limit=1000"))
+                                .build(),
                         BodyHandlers.ofString())
                 .body();
         List<JsonNode> nodes = new ArrayList<>();

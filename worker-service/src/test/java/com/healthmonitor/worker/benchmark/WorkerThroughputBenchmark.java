@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.healthmonitor.common.check.CheckRequest;
 import com.healthmonitor.common.check.CheckRequestCodec;
 import com.healthmonitor.common.sqs.EmbeddedSqs;
+import com.healthmonitor.common.testing.StubServer;
+import com.healthmonitor.common.testing.StubServer.Reply;
 import com.healthmonitor.common.testing.TestQueues;
 import com.healthmonitor.testing.TestDatabase;
 import com.healthmonitor.worker.alert.StatusChangeRecorded;
-import com.healthmonitor.worker.testing.StubServer;
-import com.healthmonitor.worker.testing.StubServer.Reply;
 import io.awspring.cloud.sqs.listener.MessageListenerContainerRegistry;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -48,7 +48,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  *
  * <p>Not part of the build; run it with
  * {@code ./mvnw -B -pl worker-service -am verify -Dsurefire.failIfNoSpecifiedTests=false
- * -Dtest=WorkerThroughputBenchmark -Dworker.excludedGroups=none} (options: -Dbenchmark.messages=3000,
+ * -Dtest=WorkerThroughputBenchmark -Dgroups=benchmark -Dtest.excludedGroups=} (options: -Dbenchmark.messages=3000,
  * -Dbenchmark.concurrency=50, -Dbenchmark.virtualThreads=true, -Dbenchmark.targetDelayMs=0).
  */
 @Tag("benchmark")

@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.healthmonitor.common.check.CheckRequest;
 import com.healthmonitor.common.check.CheckRequestCodec;
+import com.healthmonitor.common.testing.StubServer;
+import com.healthmonitor.common.testing.StubServer.Reply;
 import com.healthmonitor.common.testing.TestQueues;
 import com.healthmonitor.worker.state.Applied;
 import com.healthmonitor.worker.testing.Monitors;
-import com.healthmonitor.worker.testing.StubServer;
-import com.healthmonitor.worker.testing.StubServer.Reply;
 import com.healthmonitor.worker.testing.WorkerIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;

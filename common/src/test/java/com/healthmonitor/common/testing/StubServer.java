@@ -1,4 +1,4 @@
-package com.healthmonitor.worker.testing;
+package com.healthmonitor.common.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
