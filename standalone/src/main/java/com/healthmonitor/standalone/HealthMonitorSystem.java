@@ -88,6 +88,8 @@ public final class HealthMonitorSystem implements AutoCloseable {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(settings.dataDirectory().resolve("postgres"))
                     .setCleanDataDirectory(false)
+                    // Stopped by close(), after the services, not by a hook racing them.
+                    .setRegisterShutdownHook(false)
                     .start();
             resources.addFirst(postgres);
             log.info(

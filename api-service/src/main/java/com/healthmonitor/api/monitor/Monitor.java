@@ -13,6 +13,7 @@ import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.hibernate.annotations.DynamicUpdate;
 
 /**
@@ -116,7 +117,12 @@ class Monitor {
 
     @PreUpdate
     void touch() {
-        updatedAt = Instant.now();
+        updatedAt = now();
+    }
+
+    /** The database keeps microseconds; so do we, so that a response shows what a later read shows. */
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     MonitorSettings settings() {

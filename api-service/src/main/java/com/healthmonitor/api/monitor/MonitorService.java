@@ -3,8 +3,6 @@ package com.healthmonitor.api.monitor;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import com.healthmonitor.common.secret.Secrets;
 import jakarta.persistence.EntityManager;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +18,6 @@ class MonitorService {
 
     private final MonitorRepository monitors;
     private final EntityManager entityManager;
-    private final Clock clock = Clock.systemUTC();
 
     MonitorService(MonitorRepository monitors, EntityManager entityManager) {
         this.monitors = monitors;
@@ -28,7 +25,7 @@ class MonitorService {
     }
 
     MonitorResponse create(MonitorSettings settings) {
-        Monitor monitor = monitors.saveAndFlush(Monitor.create(settings, Instant.now(clock)));
+        Monitor monitor = monitors.saveAndFlush(Monitor.create(settings, Monitor.now()));
         // The database fills in the columns the API does not write (status, created_at, ...).
         entityManager.refresh(monitor);
         log.info("[MONITOR] created monitor={} interval={}s", monitor.id(), settings.checkInterval());
@@ -54,7 +51,7 @@ class MonitorService {
             // The client echoed back the masked webhook it was shown: keep the real one.
             settings = settings.withWebhookUrl(monitor.webhookUrl());
         }
-        monitor.replace(settings, Instant.now(clock));
+        monitor.replace(settings, Monitor.now());
         monitors.flush();
         log.info("[MONITOR] updated monitor={}", id);
         return monitor.toResponse();
