@@ -1,6 +1,7 @@
 package com.healthmonitor.standalone;
 
 import com.healthmonitor.api.ApiApplication;
+import com.healthmonitor.common.config.DatabaseUrl;
 import com.healthmonitor.common.sqs.EmbeddedSqs;
 import com.healthmonitor.scheduler.SchedulerApplication;
 import com.healthmonitor.worker.WorkerApplication;
@@ -58,6 +59,13 @@ public final class HealthMonitorSystem implements AutoCloseable {
             shared.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
             shared.put("spring.datasource.username", "postgres");
             shared.put("spring.datasource.password", "postgres");
+        } else {
+            DatabaseUrl database = DatabaseUrl.parse(settings.databaseUrl());
+            shared.put("spring.datasource.url", database.jdbcUrl());
+            putIfPresent(shared, "spring.datasource.username", database.username());
+            putIfPresent(shared, "spring.datasource.password", database.password());
+            putIfPresent(shared, "spring.datasource.username", settings.databaseUsername());
+            putIfPresent(shared, "spring.datasource.password", settings.databasePassword());
         }
         if (settings.sqsQueueUrl() == null) {
             EmbeddedSqs sqs = EmbeddedSqs.start(0);
@@ -69,6 +77,8 @@ public final class HealthMonitorSystem implements AutoCloseable {
             shared.put("spring.cloud.aws.region.static", EmbeddedSqs.REGION);
             shared.put("spring.cloud.aws.credentials.access-key", EmbeddedSqs.ACCESS_KEY);
             shared.put("spring.cloud.aws.credentials.secret-key", EmbeddedSqs.SECRET_KEY);
+        } else {
+            shared.put("health-monitor.sqs.queue-url", settings.sqsQueueUrl());
         }
         shared.putAll(settings.properties());
 
@@ -101,11 +111,13 @@ public final class HealthMonitorSystem implements AutoCloseable {
         }
     }
 
-    private static void migrate(Map<String, String> shared) {
-        if (!shared.containsKey("spring.datasource.url")) {
-            // An external database is migrated by the db-migrations task, as in AWS.
-            return;
+    private static void putIfPresent(Map<String, String> properties, String key, String value) {
+        if (value != null) {
+            properties.put(key, value);
         }
+    }
+
+    private static void migrate(Map<String, String> shared) {
         Flyway.configure()
                 .dataSource(
                         shared.get("spring.datasource.url"),

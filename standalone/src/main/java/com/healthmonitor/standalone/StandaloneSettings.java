@@ -9,15 +9,36 @@ import java.util.Map;
  * @param dataDirectory where the embedded PostgreSQL keeps its data ({@code HEALTH_MONITOR_DATA_DIR}, default
  *     {@code ./data}), so monitors and their state survive a restart
  * @param serverPort the API's port ({@code SERVER_PORT}, default 8080; 0 picks a free one)
- * @param databaseUrl an external database instead of the embedded one ({@code DATABASE_URL})
+ * @param databaseUrl an external database instead of the embedded one ({@code DATABASE_URL}, with
+ *     {@code DATABASE_USERNAME}/{@code DATABASE_PASSWORD} beside it or credentials inside it); it is migrated too
+ * @param databaseUsername {@code DATABASE_USERNAME}, or null
+ * @param databasePassword {@code DATABASE_PASSWORD}, or null
  * @param sqsQueueUrl an external queue instead of the embedded one ({@code SQS_QUEUE_URL})
  * @param properties further settings handed to every service, above their own defaults
  */
 public record StandaloneSettings(
-        Path dataDirectory, int serverPort, String databaseUrl, String sqsQueueUrl, Map<String, String> properties) {
+        Path dataDirectory,
+        int serverPort,
+        String databaseUrl,
+        String databaseUsername,
+        String databasePassword,
+        String sqsQueueUrl,
+        Map<String, String> properties) {
 
     public StandaloneSettings {
         properties = Map.copyOf(properties);
+    }
+
+    /** Everything embedded, kept in {@code dataDirectory}. */
+    public static StandaloneSettings embedded(Path dataDirectory, int serverPort, Map<String, String> properties) {
+        return new StandaloneSettings(dataDirectory, serverPort, null, null, null, null, properties);
+    }
+
+    @Override
+    public String toString() {
+        return "StandaloneSettings[dataDirectory=" + dataDirectory + ", serverPort=" + serverPort + ", databaseUrl="
+                + (databaseUrl == null ? "embedded" : "external") + ", sqsQueueUrl="
+                + (sqsQueueUrl == null ? "embedded" : sqsQueueUrl) + "]";
     }
 
     static StandaloneSettings fromEnvironment(Map<String, String> env) {
@@ -25,6 +46,8 @@ public record StandaloneSettings(
                 Path.of(env.getOrDefault("HEALTH_MONITOR_DATA_DIR", "data")),
                 Integer.parseInt(env.getOrDefault("SERVER_PORT", "8080")),
                 blankToNull(env.get("DATABASE_URL")),
+                blankToNull(env.get("DATABASE_USERNAME")),
+                blankToNull(env.get("DATABASE_PASSWORD")),
                 blankToNull(env.get("SQS_QUEUE_URL")),
                 Map.of());
     }

@@ -187,11 +187,9 @@ class EndToEndTest {
     }
 
     private static StandaloneSettings settings(Path data) {
-        return new StandaloneSettings(
+        return StandaloneSettings.embedded(
                 data,
                 0,
-                null,
-                null,
                 Map.of(
                         "ALLOW_PRIVATE_TARGETS", "true",
                         "MIN_CHECK_INTERVAL", "2",

@@ -40,7 +40,7 @@ class LatencyBenchmark {
         int monitors = Integer.getInteger("benchmark.monitors", 1000);
         try (StubServer stub = new StubServer();
                 HealthMonitorSystem system = HealthMonitorSystem.start(
-                        new StandaloneSettings(data, 0, null, null, Map.of("ALLOW_PRIVATE_TARGETS", "true")))) {
+                        StandaloneSettings.embedded(data, 0, Map.of("ALLOW_PRIVATE_TARGETS", "true")))) {
             stub.script("/target", Reply.ok());
             stub.script("/hook", Reply.ok());
             String api = "http://localhost:" + system.apiPort();
