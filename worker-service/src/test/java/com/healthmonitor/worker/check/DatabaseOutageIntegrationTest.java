@@ -9,9 +9,9 @@ import com.healthmonitor.common.testing.StubServer;
 import com.healthmonitor.common.testing.StubServer.Reply;
 import com.healthmonitor.common.testing.TestQueueInitializer;
 import com.healthmonitor.common.testing.TestQueues;
+import com.healthmonitor.testing.OutageTestDatabaseInitializer;
 import com.healthmonitor.testing.TestDatabase;
 import com.healthmonitor.worker.testing.Monitors;
-import com.healthmonitor.worker.testing.TcpProxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,10 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -45,15 +42,12 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
             "health-monitor.worker.allow-private-targets=true",
             "health-monitor.worker.poll-timeout=1s",
             "spring.flyway.enabled=false",
-            "spring.datasource.hikari.connection-timeout=1000",
             "health-monitor.retention.initial-delay=1h"
         })
-@ContextConfiguration(initializers = {DatabaseOutageIntegrationTest.ProxiedDatabase.class, TestQueueInitializer.class})
+@ContextConfiguration(initializers = {OutageTestDatabaseInitializer.class, TestQueueInitializer.class})
 class DatabaseOutageIntegrationTest {
 
     private static final StubServer HTTP = new StubServer();
-    private static volatile TcpProxy proxy;
-    private static volatile String directUrl;
 
     @LocalServerPort
     private int port;
@@ -69,9 +63,6 @@ class DatabaseOutageIntegrationTest {
     @AfterAll
     static void stop() {
         HTTP.close();
-        if (proxy != null) {
-            proxy.close();
-        }
     }
 
     @Test
@@ -99,7 +90,7 @@ class DatabaseOutageIntegrationTest {
         // No point checking a target whose result cannot be recorded.
         assertThat(HTTP.requests("/outage-target")).isEmpty();
 
-        proxy.up();
+        OutageTestDatabaseInitializer.proxy().up();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> status("/actuator/health/readiness") == 200);
         await().atMost(Duration.ofSeconds(30))
@@ -120,25 +111,9 @@ class DatabaseOutageIntegrationTest {
 
     private static DataSource directDataSource() {
         return DataSourceBuilder.create()
-                .url(directUrl)
+                .url(OutageTestDatabaseInitializer.directUrl())
                 .username(TestDatabase.USERNAME)
                 .password(TestDatabase.PASSWORD)
                 .build();
-    }
-
-    /** A migrated database reached through a proxy that starts cut. */
-    static class ProxiedDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-        @Override
-        public void initialize(ConfigurableApplicationContext context) {
-            directUrl = TestDatabase.newMigratedDatabase();
-            int pgPort = TestDatabase.server().getPort();
-            proxy = new TcpProxy(pgPort, false);
-            TestPropertyValues.of(
-                            "spring.datasource.url="
-                                    + directUrl.replace("localhost:" + pgPort, "localhost:" + proxy.port()),
-                            "spring.datasource.username=" + TestDatabase.USERNAME,
-                            "spring.datasource.password=" + TestDatabase.PASSWORD)
-                    .applyTo(context);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package com.healthmonitor.worker.testing;
+package com.healthmonitor.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
