@@ -49,6 +49,25 @@ locals {
     db-migrations = []
   }
 
+  # Every app re-reads the RDS-managed database secret when its pool opens a
+  # connection (DATABASE_SECRET_ARN), so a rotated password is picked up
+  # without a redeployment.
+  db_secret_statements = concat(
+    [{
+      Sid      = "ReadDatabaseSecret"
+      Effect   = "Allow"
+      Action   = "secretsmanager:GetSecretValue"
+      Resource = local.db_secret_arn
+    }],
+    var.kms_key_arn == null ? [] : [{
+      Sid       = "DecryptDatabaseSecret"
+      Effect    = "Allow"
+      Action    = "kms:Decrypt"
+      Resource  = var.kms_key_arn
+      Condition = { StringEquals = { "kms:ViaService" = "secretsmanager.${var.aws_region}.amazonaws.com" } }
+    }],
+  )
+
   rds_connect_statement = {
     Sid      = "RdsIamAuth"
     Effect   = "Allow"
@@ -121,8 +140,7 @@ resource "aws_iam_role" "task" {
 resource "aws_iam_role_policy" "task" {
   for_each = {
     for name, statements in local.task_statements :
-    name => concat(statements, var.db_iam_auth_enabled ? [local.rds_connect_statement] : [])
-    if length(statements) > 0 || var.db_iam_auth_enabled
+    name => concat(local.db_secret_statements, statements, var.db_iam_auth_enabled ? [local.rds_connect_statement] : [])
   }
 
   name = "task"

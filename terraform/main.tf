@@ -52,11 +52,12 @@ locals {
   # Environment shared by every container. No credentials here: the database
   # user name and password come from the RDS-managed secret via ECS `secrets`.
   common_environment = {
-    DATABASE_URL       = "postgresql://${aws_db_instance.this.address}:${aws_db_instance.this.port}/${var.db_name}"
-    SQS_QUEUE_URL      = aws_sqs_queue.checks.url
-    AWS_REGION         = var.aws_region
-    FAIL_THRESHOLD     = tostring(var.fail_threshold)
-    SUCCESS_THRESHOLD  = tostring(var.success_threshold)
-    MIN_CHECK_INTERVAL = tostring(var.min_check_interval)
+    DATABASE_URL        = "postgresql://${aws_db_instance.this.address}:${aws_db_instance.this.port}/${var.db_name}"
+    DATABASE_SECRET_ARN = local.db_secret_arn # not a secret: where the apps read the rotating password
+    SQS_QUEUE_URL       = aws_sqs_queue.checks.url
+    AWS_REGION          = var.aws_region
+    FAIL_THRESHOLD      = tostring(var.fail_threshold)
+    SUCCESS_THRESHOLD   = tostring(var.success_threshold)
+    MIN_CHECK_INTERVAL  = tostring(var.min_check_interval)
   }
 }

@@ -72,10 +72,18 @@ run "task_definitions_use_secrets_not_plaintext" {
   assert {
     condition = alltrue([
       for name, td in aws_ecs_task_definition.this : alltrue([
-        for e in jsondecode(td.container_definitions)[0].environment : !can(regex("(?i)(password|secret|username|api_keys)", e.name))
+        # A secret's ARN says where to read it, not what it is.
+        for e in jsondecode(td.container_definitions)[0].environment : !can(regex("(?i)(password|secret|username|api_keys)", e.name)) || endswith(e.name, "_SECRET_ARN")
       ])
     ])
     error_message = "No credential may appear in the plain environment."
+  }
+  assert {
+    condition = alltrue([
+      for name, td in aws_ecs_task_definition.this :
+      contains([for e in jsondecode(td.container_definitions)[0].environment : e.name], "DATABASE_SECRET_ARN")
+    ])
+    error_message = "Every app reads the rotating database password from the secret itself."
   }
   assert {
     condition = alltrue([

@@ -32,8 +32,8 @@ run "rds_is_private_encrypted_and_has_no_password" {
     error_message = "Defaults: deletion protection on and a final snapshot."
   }
   assert {
-    condition     = aws_db_instance.this.iam_database_authentication_enabled == false && length(aws_iam_role_policy.task) == 2
-    error_message = "IAM DB auth is off by default and only scheduler and worker have task policies."
+    condition     = aws_db_instance.this.iam_database_authentication_enabled == false && alltrue([for p in aws_iam_role_policy.task : !strcontains(p.policy, "rds-db:connect")])
+    error_message = "IAM DB auth is off by default: no task role may rds-db:connect."
   }
   assert {
     condition     = length(aws_vpc_security_group_ingress_rule.rds_from_tasks) == 2 && alltrue([for r in aws_vpc_security_group_ingress_rule.rds_from_tasks : r.from_port == 5432 && r.to_port == 5432 && r.cidr_ipv4 == null])

@@ -71,23 +71,27 @@ run "iam_is_least_privilege" {
   }
   assert {
     condition = (
-      length(jsondecode(aws_iam_role_policy.task["scheduler"].policy).Statement) == 1 &&
-      toset(jsondecode(aws_iam_role_policy.task["scheduler"].policy).Statement[0].Action) == toset(["sqs:SendMessage", "sqs:GetQueueUrl", "sqs:GetQueueAttributes"]) &&
-      jsondecode(aws_iam_role_policy.task["scheduler"].policy).Statement[0].Resource == aws_sqs_queue.checks.arn
+      length(jsondecode(aws_iam_role_policy.task["scheduler"].policy).Statement) == 2 &&
+      toset(jsondecode(aws_iam_role_policy.task["scheduler"].policy).Statement[1].Action) == toset(["sqs:SendMessage", "sqs:GetQueueUrl", "sqs:GetQueueAttributes"]) &&
+      jsondecode(aws_iam_role_policy.task["scheduler"].policy).Statement[1].Resource == aws_sqs_queue.checks.arn
     )
     error_message = "The scheduler may only send to (and look up) its queue."
   }
   assert {
     condition = (
-      length(jsondecode(aws_iam_role_policy.task["worker"].policy).Statement) == 1 &&
-      toset(jsondecode(aws_iam_role_policy.task["worker"].policy).Statement[0].Action) == toset(["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueUrl", "sqs:GetQueueAttributes"]) &&
-      jsondecode(aws_iam_role_policy.task["worker"].policy).Statement[0].Resource == aws_sqs_queue.checks.arn
+      length(jsondecode(aws_iam_role_policy.task["worker"].policy).Statement) == 2 &&
+      toset(jsondecode(aws_iam_role_policy.task["worker"].policy).Statement[1].Action) == toset(["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueUrl", "sqs:GetQueueAttributes"]) &&
+      jsondecode(aws_iam_role_policy.task["worker"].policy).Statement[1].Resource == aws_sqs_queue.checks.arn
     )
     error_message = "The worker may only receive, delete and change visibility on its queue."
   }
   assert {
-    condition     = !contains(keys(aws_iam_role_policy.task), "api") && !contains(keys(aws_iam_role_policy.task), "db-migrations")
-    error_message = "The api and db-migrations task roles need no AWS permissions."
+    condition = alltrue([
+      for name in ["api", "scheduler", "worker", "db-migrations"] :
+      jsondecode(aws_iam_role_policy.task[name].policy).Statement[0].Action == "secretsmanager:GetSecretValue" &&
+      jsondecode(aws_iam_role_policy.task[name].policy).Statement[0].Resource == aws_db_instance.this.master_user_secret[0].secret_arn
+    ]) && length(jsondecode(aws_iam_role_policy.task["api"].policy).Statement) == 1 && length(jsondecode(aws_iam_role_policy.task["db-migrations"].policy).Statement) == 1
+    error_message = "Every task role reads exactly the database secret (rotation); the api and db-migrations need nothing else."
   }
   assert {
     condition = alltrue(flatten([

@@ -32,6 +32,8 @@ public class SeedEnvironmentPostProcessor implements EnvironmentPostProcessor {
         }
         putIfPresent(properties, "spring.datasource.username", username);
         putIfPresent(properties, "spring.datasource.password", password);
+        // Credentials read from Secrets Manager at connection time, so that a rotated password is picked up.
+        putIfPresent(properties, "health-monitor.database.secret-arn", environment.getProperty("DATABASE_SECRET_ARN"));
         // A local SQS emulator (ElasticMQ, LocalStack); unset in AWS.
         putIfPresent(properties, "spring.cloud.aws.endpoint", environment.getProperty("AWS_ENDPOINT_URL"));
         if (properties.isEmpty()) {
