@@ -8,6 +8,11 @@ public enum Applied {
     TRANSITIONED,
     /** The monitor was deleted or disabled: nothing written. */
     MONITOR_GONE,
+    /**
+     * The slot passed more than two intervals (at least a minute) ago, e.g. a backlog after an outage: a newer check
+     * of the monitor is queued already, so this one is dropped instead of hammering the target. Nothing written.
+     */
+    EXPIRED,
     /** The check was scheduled with an older configuration: nothing written. */
     CONFIG_CHANGED,
     /** This monitor and slot were already recorded (SQS redelivery): nothing changed. */

@@ -40,21 +40,25 @@ public class ResultRecorder {
     }
 
     /**
-     * A cheap look before the HTTP check, so deleted, disabled, reconfigured or already-recorded checks cost no
-     * request. Not authoritative: {@link #apply} decides again under the row lock.
+     * A cheap look before the HTTP check, so deleted, disabled, expired, reconfigured or already-recorded checks
+     * cost no request. Not authoritative: {@link #apply} decides again under the row lock.
      */
     public Optional<Applied> skipReason(CheckRequest request) {
         Optional<Precheck> monitor = jdbc.sql("""
                         SELECT m.enabled, m.config_version,
                                EXISTS (SELECT 1 FROM check_results r
-                                       WHERE r.monitor_id = m.id AND r.slot = :slot) AS recorded
+                                       WHERE r.monitor_id = m.id AND r.slot = :slot) AS recorded,
+                               :slot < now() - greatest(2 * m.check_interval, 60) * interval '1 second' AS expired
                         FROM monitors m WHERE m.id = :id""")
                 .param("id", request.monitorId())
                 .param("slot", timestamp(request.slot()))
-                .query((rs, n) -> new Precheck(rs.getBoolean(1), rs.getLong(2), rs.getBoolean(3)))
+                .query((rs, n) -> new Precheck(rs.getBoolean(1), rs.getLong(2), rs.getBoolean(3), rs.getBoolean(4)))
                 .optional();
         if (monitor.isEmpty() || !monitor.get().enabled()) {
             return Optional.of(Applied.MONITOR_GONE);
+        }
+        if (monitor.get().expired()) {
+            return Optional.of(Applied.EXPIRED);
         }
         if (monitor.get().configVersion() != request.configVersion()) {
             return Optional.of(Applied.CONFIG_CHANGED);
@@ -187,7 +191,7 @@ public class ResultRecorder {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    private record Precheck(boolean enabled, long configVersion, boolean recorded) {}
+    private record Precheck(boolean enabled, long configVersion, boolean recorded, boolean expired) {}
 
     private record MonitorRow(
             String name,

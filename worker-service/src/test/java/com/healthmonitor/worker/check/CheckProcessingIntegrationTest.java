@@ -148,6 +148,25 @@ class CheckProcessingIntegrationTest {
     }
 
     @Test
+    void aCheckWhoseSlotPassedLongAgoIsDroppedWithoutHittingTheTarget() {
+        // A backlog after an outage: the monitor (60 s interval) has newer checks queued already.
+        HTTP.script("/backlog", Reply.ok());
+        long id = monitors().insert("backlog", HTTP.url("/backlog"), null);
+        long before = counters.count(Applied.EXPIRED);
+
+        send(CheckRequest.of(id, slot().minusSeconds(121), 1, HTTP.url("/backlog"), 5, 200));
+
+        await().atMost(WAIT).until(() -> counters.count(Applied.EXPIRED) > before);
+        await().atMost(WAIT).until(() -> TestQueues.server().approximateMessages(queueUrl) == 0);
+        assertThat(HTTP.requests("/backlog")).isEmpty();
+        assertThat(count("SELECT count(*) FROM check_results WHERE monitor_id = " + id))
+                .isZero();
+
+        send(CheckRequest.of(id, slot().minusSeconds(100), 1, HTTP.url("/backlog"), 5, 200));
+        await().atMost(WAIT).until(() -> HTTP.requests("/backlog").size() == 1);
+    }
+
+    @Test
     void aMessageOfAnOlderConfigurationIsDropped() {
         HTTP.script("/reconfigured", Reply.ok());
         long id = monitors().insert("reconfigured", HTTP.url("/reconfigured"), null);
