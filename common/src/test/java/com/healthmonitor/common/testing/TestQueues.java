@@ -1,8 +1,13 @@
 package com.healthmonitor.common.testing;
 
+import com.healthmonitor.common.check.CheckRequest;
+import com.healthmonitor.common.check.CheckRequestCodec;
 import com.healthmonitor.common.sqs.EmbeddedSqs;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * One in-process SQS server (ElasticMQ) per test JVM, shared by every test class. Each caller gets queues of
@@ -23,6 +28,18 @@ public final class TestQueues {
             server = started;
         }
         return server;
+    }
+
+    /** Waits at most {@code atMost} for the next check message on {@code queueUrl} and returns it, read. */
+    public static CheckRequest awaitCheck(String queueUrl, Duration atMost) {
+        List<Message> received = Awaitility.await()
+                .atMost(atMost)
+                .until(
+                        () -> server().client()
+                                .receiveMessage(b -> b.queueUrl(queueUrl))
+                                .messages(),
+                        messages -> !messages.isEmpty());
+        return new CheckRequestCodec().read(received.getFirst().body());
     }
 
     /** A fresh queue (and its DLQ after 3 receives) with a 30 s visibility timeout; returns its URL. */

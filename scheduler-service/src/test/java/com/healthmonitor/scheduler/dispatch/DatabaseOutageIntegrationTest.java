@@ -3,7 +3,6 @@ package com.healthmonitor.scheduler.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.healthmonitor.common.check.CheckRequestCodec;
 import com.healthmonitor.common.testing.TestQueueInitializer;
 import com.healthmonitor.common.testing.TestQueues;
 import com.healthmonitor.testing.OutageTestDatabaseInitializer;
@@ -13,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -21,7 +19,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * The scheduler starts while its database is unreachable (an RDS failover), stays alive and reports not-ready,
@@ -58,14 +55,7 @@ class DatabaseOutageIntegrationTest {
         OutageTestDatabaseInitializer.proxy().up();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> status("/actuator/health/readiness") == 200);
-        List<Message> sent = await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> TestQueues.server()
-                                .client()
-                                .receiveMessage(b -> b.queueUrl(queueUrl))
-                                .messages(),
-                        messages -> !messages.isEmpty());
-        assertThat(new CheckRequestCodec().read(sent.getFirst().body()).monitorId())
+        assertThat(TestQueues.awaitCheck(queueUrl, Duration.ofSeconds(30)).monitorId())
                 .isEqualTo(id);
     }
 

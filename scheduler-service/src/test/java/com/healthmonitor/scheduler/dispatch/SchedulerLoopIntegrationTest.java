@@ -1,21 +1,17 @@
 package com.healthmonitor.scheduler.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.healthmonitor.common.check.CheckRequestCodec;
 import com.healthmonitor.common.testing.TestQueueInitializer;
 import com.healthmonitor.common.testing.TestQueues;
 import com.healthmonitor.testing.TestDatabaseInitializer;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /** The running service: a new monitor is checked within 2 s, with the default 1 s tick. */
 @SpringBootTest
@@ -35,15 +31,7 @@ class SchedulerLoopIntegrationTest {
                 .query(Long.class)
                 .single();
 
-        List<Message> received = await().atMost(Duration.ofSeconds(2))
-                .until(
-                        () -> TestQueues.server()
-                                .client()
-                                .receiveMessage(b -> b.queueUrl(queueUrl))
-                                .messages(),
-                        messages -> !messages.isEmpty());
-
-        assertThat(new CheckRequestCodec().read(received.getFirst().body()).monitorId())
+        assertThat(TestQueues.awaitCheck(queueUrl, Duration.ofSeconds(2)).monitorId())
                 .isEqualTo(id);
     }
 }
