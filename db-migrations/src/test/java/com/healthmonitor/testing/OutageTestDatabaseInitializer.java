@@ -20,12 +20,9 @@ public class OutageTestDatabaseInitializer implements ApplicationContextInitiali
         directUrl = TestDatabase.newMigratedDatabase();
         int postgresPort = TestDatabase.server().getPort();
         proxy = new TcpProxy(postgresPort, false);
-        TestPropertyValues.of(
-                        "spring.datasource.url="
-                                + directUrl.replace("localhost:" + postgresPort, "localhost:" + proxy.port()),
-                        "spring.datasource.username=" + TestDatabase.USERNAME,
-                        "spring.datasource.password=" + TestDatabase.PASSWORD,
-                        "spring.datasource.hikari.connection-timeout=1000")
+        TestDatabaseInitializer.useDatabase(
+                context, directUrl.replace("localhost:" + postgresPort, "localhost:" + proxy.port()));
+        TestPropertyValues.of("spring.datasource.hikari.connection-timeout=1000")
                 .applyTo(context);
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent) {

@@ -12,8 +12,13 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        useDatabase(context, TestDatabase.newMigratedDatabase());
+    }
+
+    /** Points {@code context} at {@code jdbcUrl} on the shared server, for tests that prepare the database first. */
+    public static void useDatabase(ConfigurableApplicationContext context, String jdbcUrl) {
         TestPropertyValues.of(
-                        "spring.datasource.url=" + TestDatabase.newMigratedDatabase(),
+                        "spring.datasource.url=" + jdbcUrl,
                         "spring.datasource.username=" + TestDatabase.USERNAME,
                         "spring.datasource.password=" + TestDatabase.PASSWORD)
                 .applyTo(context);

@@ -14,7 +14,11 @@ public class TestQueueInitializer implements ApplicationContextInitializer<Confi
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        String queueUrl = TestQueues.newQueue("checks");
+        useQueue(context, TestQueues.newQueue("checks"));
+    }
+
+    /** Points {@code context} at {@code queueUrl} on the shared server, for tests that prepare the queue first. */
+    public static void useQueue(ConfigurableApplicationContext context, String queueUrl) {
         TestPropertyValues.of(
                         "health-monitor.sqs.queue-url=" + queueUrl,
                         "spring.cloud.aws.endpoint=" + TestQueues.server().endpoint(),

@@ -5,11 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.healthmonitor.common.check.CheckRequest;
 import com.healthmonitor.common.check.CheckRequestCodec;
-import com.healthmonitor.common.sqs.EmbeddedSqs;
 import com.healthmonitor.common.testing.StubServer;
 import com.healthmonitor.common.testing.StubServer.Reply;
+import com.healthmonitor.common.testing.TestQueueInitializer;
 import com.healthmonitor.common.testing.TestQueues;
 import com.healthmonitor.testing.TestDatabase;
+import com.healthmonitor.testing.TestDatabaseInitializer;
 import com.healthmonitor.worker.alert.StatusChangeRecorded;
 import io.awspring.cloud.sqs.listener.MessageListenerContainerRegistry;
 import java.lang.management.ManagementFactory;
@@ -32,7 +33,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -231,16 +231,8 @@ class WorkerThroughputBenchmark {
                 TestQueues.server().client().sendMessageBatch(b -> b.queueUrl(queueUrl)
                         .entries(entries));
             }
-            TestPropertyValues.of(
-                            "spring.datasource.url=" + databaseUrl,
-                            "spring.datasource.username=" + TestDatabase.USERNAME,
-                            "spring.datasource.password=" + TestDatabase.PASSWORD,
-                            "health-monitor.sqs.queue-url=" + queueUrl,
-                            "spring.cloud.aws.endpoint=" + TestQueues.server().endpoint(),
-                            "spring.cloud.aws.region.static=" + EmbeddedSqs.REGION,
-                            "spring.cloud.aws.credentials.access-key=" + EmbeddedSqs.ACCESS_KEY,
-                            "spring.cloud.aws.credentials.secret-key=" + EmbeddedSqs.SECRET_KEY)
-                    .applyTo(context);
+            TestDatabaseInitializer.useDatabase(context, databaseUrl);
+            TestQueueInitializer.useQueue(context, queueUrl);
         }
     }
 }
