@@ -23,12 +23,13 @@ class AlertConfiguration {
     }
 
     @Bean
-    WebhookSender webhookSender(HttpClient webhookHttpClient, TargetGuard targetGuard, AlertProperties alert) {
-        return new WebhookSender(webhookHttpClient, targetGuard, alert, Clock.systemUTC());
+    WebhookSender webhookSender(
+            HttpClient webhookHttpClient, TargetGuard targetGuard, AlertProperties alert, Clock clock) {
+        return new WebhookSender(webhookHttpClient, targetGuard, alert, clock);
     }
 
     @Bean
-    OutboxDispatcher outboxDispatcher(Outbox outbox, WebhookSender webhookSender, AlertProperties alert) {
-        return new OutboxDispatcher(outbox, webhookSender, alert, Clock.systemUTC());
+    OutboxDispatcher outboxDispatcher(Outbox outbox, WebhookSender webhookSender, AlertProperties alert, Clock clock) {
+        return new OutboxDispatcher(outbox, webhookSender, alert, clock);
     }
 }

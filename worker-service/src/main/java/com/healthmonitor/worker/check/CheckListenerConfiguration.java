@@ -67,7 +67,7 @@ class CheckListenerConfiguration {
     }
 
     @Bean
-    HttpChecker httpChecker(HttpClient checkHttpClient, TargetGuard targetGuard, WorkerProperties worker) {
-        return new HttpChecker(checkHttpClient, targetGuard, worker.maxRedirects(), Clock.systemUTC());
+    HttpChecker httpChecker(HttpClient checkHttpClient, TargetGuard targetGuard, WorkerProperties worker, Clock clock) {
+        return new HttpChecker(checkHttpClient, targetGuard, worker.maxRedirects(), clock);
     }
 }

@@ -23,10 +23,11 @@ class RetentionJob {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final RetentionProperties properties;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    RetentionJob(JdbcClient jdbc, TransactionTemplate transactions, RetentionProperties properties) {
+    RetentionJob(JdbcClient jdbc, TransactionTemplate transactions, RetentionProperties properties, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.transactions = transactions;
         this.properties = properties;
     }
