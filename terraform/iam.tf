@@ -87,7 +87,11 @@ locals {
   }
 
   # One credential path per mode: the rotating secret, or IAM tokens.
-  database_statements = var.database_iam_auth ? [local.rds_connect_statement] : local.db_secret_statements
+  # (for-filters, not a conditional: the two lists have different element types)
+  database_statements = concat(
+    [for s in [local.rds_connect_statement] : s if var.database_iam_auth],
+    [for s in local.db_secret_statements : s if !var.database_iam_auth],
+  )
 }
 
 resource "aws_iam_role" "execution" {
