@@ -10,7 +10,6 @@ import java.security.cert.CertificateNotYetValidException;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * Turns what went wrong in an HTTP exchange (check or webhook) into the short, cause-naming text stored and shown in
@@ -71,6 +70,12 @@ public final class HttpErrors {
             if (t instanceof CertificateNotYetValidException) {
                 return "certificate not yet valid";
             }
+        }
+        String messages = chainMessages(failure);
+        if (messages.contains("no subject alternative")
+                || messages.contains("doesn't match")
+                || messages.contains("no name matching")) {
+            return "certificate does not match the host name (" + message(ssl) + ")";
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof CertPathBuilderException || t instanceof CertPathValidatorException) {
