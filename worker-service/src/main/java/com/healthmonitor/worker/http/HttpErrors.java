@@ -81,10 +81,6 @@ public final class HttpErrors {
             if (t instanceof CertPathBuilderException || t instanceof CertPathValidatorException) {
                 return "certificate not trusted (" + message(t) + ")";
             }
-            if (t instanceof SSLPeerUnverifiedException
-                    && String.valueOf(t.getMessage()).contains("match")) {
-                return "certificate does not match the host name (" + message(t) + ")";
-            }
         }
         return message(ssl);
     }
