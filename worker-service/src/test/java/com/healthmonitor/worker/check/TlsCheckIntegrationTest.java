@@ -2,7 +2,6 @@ package com.healthmonitor.worker.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.healthmonitor.common.check.CheckSpec;
 import com.healthmonitor.worker.http.GuardedHttpClient;
 import com.healthmonitor.worker.http.TargetGuard;
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
@@ -121,12 +119,5 @@ class TlsCheckIntegrationTest {
 
             assertThat(result.error()).startsWith("TLS error: certificate not trusted");
         }
-    }
-
-    @Test
-    void aPlainHttpCheckHasNoCertificate() {
-        CheckSpec spec = CheckSpec.plainGet(200);
-        assertThat(spec.tlsExpiryDays()).isEqualTo(14);
-        assertThat(Map.of()).isEmpty();
     }
 }
