@@ -79,6 +79,9 @@ final class ResponseAssertions {
             if (document == null && !invalid) {
                 try {
                     document = JsonPath.parse(body);
+                    // The default parser is lenient (text like "<html>" reads as a string): only an object or
+                    // array counts as a JSON document here.
+                    invalid = !(document.json() instanceof java.util.Map || document.json() instanceof List);
                 } catch (InvalidJsonException | IllegalArgumentException e) {
                     invalid = true;
                 }
