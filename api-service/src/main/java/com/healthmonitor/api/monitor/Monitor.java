@@ -47,14 +47,17 @@ class Monitor {
     private String method;
 
     // JSON columns are written as text and cast by PostgreSQL; CheckSettingsJson owns their shape.
-    @Column(name = "request_headers")
+    @Column(name = "request_headers", columnDefinition = "jsonb")
     @ColumnTransformer(write = "CAST(? AS jsonb)")
     private String requestHeaders;
 
+    @Column(columnDefinition = "text")
     private String requestBody;
+
     private String requestContentType;
     private String[] expectedStatusCodes;
 
+    @Column(columnDefinition = "jsonb")
     @ColumnTransformer(write = "CAST(? AS jsonb)")
     private String assertions;
 
