@@ -30,7 +30,8 @@ class SecretsTest {
     void masksSecretValuesKeepingOnlyTheTailOfLongOnes() {
         assertThat(Secrets.mask("Bearer s3cr3t-token-value")).isEqualTo("****alue");
         assertThat(Secrets.mask("short")).isEqualTo("****");
-        assertThat(Secrets.isMaskOfValue("****alue", "Bearer s3cr3t-token-value")).isTrue();
+        assertThat(Secrets.isMaskOfValue("****alue", "Bearer s3cr3t-token-value"))
+                .isTrue();
         assertThat(Secrets.isMaskOfValue("****alue", "other-token-value-x")).isFalse();
     }
 }
