@@ -1,6 +1,5 @@
 package com.healthmonitor.worker.alert;
 
-import com.healthmonitor.worker.config.AlertProperties;
 import com.healthmonitor.worker.http.GuardedHttpClient;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +15,8 @@ class AlertConfiguration {
     }
 
     @Bean
-    OutboxDispatcher outboxDispatcher(Outbox outbox, WebhookSender webhookSender, AlertProperties alert, Clock clock) {
-        return new OutboxDispatcher(outbox, webhookSender, alert, clock);
+    OutboxDispatcher outboxDispatcher(
+            Outbox outbox, WebhookSender webhookSender, AlertProperties alert, Clock clock, AlertMetrics metrics) {
+        return new OutboxDispatcher(outbox, webhookSender, alert, clock, metrics);
     }
 }

@@ -1,7 +1,6 @@
 package com.healthmonitor.worker.alert;
 
 import com.healthmonitor.common.secret.Secrets;
-import com.healthmonitor.worker.config.AlertProperties;
 import com.healthmonitor.worker.http.Exchange;
 import com.healthmonitor.worker.http.GuardedHttpClient;
 import com.healthmonitor.worker.http.HttpErrors;

@@ -1,8 +1,8 @@
 package com.healthmonitor.worker.check;
 
-import com.healthmonitor.worker.config.WorkerProperties;
 import com.healthmonitor.worker.http.GuardedHttpClient;
 import com.healthmonitor.worker.http.TargetGuard;
+import com.healthmonitor.worker.state.ThresholdStateMachine;
 import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
 import io.awspring.cloud.sqs.listener.acknowledgement.handler.AcknowledgementMode;
 import java.security.NoSuchAlgorithmException;
@@ -68,5 +68,10 @@ class CheckListenerConfiguration {
     @Bean
     HttpChecker httpChecker(GuardedHttpClient guardedHttpClient, WorkerProperties worker, Clock clock) {
         return new HttpChecker(guardedHttpClient, worker.maxRedirects(), clock);
+    }
+
+    @Bean
+    ThresholdStateMachine thresholdStateMachine(WorkerProperties worker) {
+        return new ThresholdStateMachine(worker.thresholds());
     }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.healthmonitor.common.check.CheckAssertion;
 import com.healthmonitor.common.check.CheckSpec;
-import com.healthmonitor.common.testing.StubServer;
-import com.healthmonitor.common.testing.StubServer.Reply;
+import com.healthmonitor.testing.StubServer;
+import com.healthmonitor.testing.StubServer.Reply;
 import com.healthmonitor.worker.http.GuardedHttpClient;
 import com.healthmonitor.worker.http.TargetGuard;
 import java.math.BigDecimal;

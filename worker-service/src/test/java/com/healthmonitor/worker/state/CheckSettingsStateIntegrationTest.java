@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.healthmonitor.common.check.CheckRequest;
 import com.healthmonitor.common.check.CheckSpec;
-import com.healthmonitor.common.testing.StubServer;
-import com.healthmonitor.common.testing.StubServer.Reply;
+import com.healthmonitor.testing.StubServer;
+import com.healthmonitor.testing.StubServer.Reply;
 import com.healthmonitor.worker.check.CheckResult;
 import com.healthmonitor.worker.check.TlsInspection;
 import com.healthmonitor.worker.testing.Monitors;
