@@ -1,16 +1,33 @@
 package com.healthmonitor.api.monitor;
 
+import com.healthmonitor.common.check.CheckAssertion;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
-/** A monitor in API responses: its configuration (webhook URL masked) and what the worker last saw. */
+/**
+ * A monitor in API responses: its configuration (webhook URL and header values masked) and what the worker last
+ * saw. {@code expected_status_codes} always lists what counts as success; {@code expected_status_code} repeats it
+ * when it is a single code and is null for a set.
+ */
 record MonitorResponse(
         long id,
         String name,
         String url,
         int checkInterval,
         int timeout,
-        int expectedStatusCode,
+        Integer expectedStatusCode,
+        List<String> expectedStatusCodes,
+        String method,
+        Map<String, String> headers,
+        String body,
+        String contentType,
+        List<CheckAssertion> assertions,
+        boolean followRedirects,
+        int tlsExpiryDays,
+        Integer failThreshold,
+        Integer successThreshold,
         String webhookUrl,
         boolean enabled,
         MonitorStatus status,
