@@ -5,7 +5,7 @@ import com.healthmonitor.common.monitor.MonitorStatus;
 import com.healthmonitor.worker.alert.AlertDetails;
 import com.healthmonitor.worker.alert.SlackPayload;
 import com.healthmonitor.worker.alert.StatusChangeRecorded;
-import com.healthmonitor.worker.check.CheckResult;
+import com.healthmonitor.worker.result.CheckResult;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
