@@ -244,7 +244,7 @@ public class HistoryQueries {
             Map<Instant, BucketTotals> buckets) {
         jdbc.sql("SELECT " + column + " AS at, checks, failures, latency_count, latency_sum, latency_min, latency_max,"
                         + " array_lower(latency_histogram, 1) AS first_bucket,"
-                        + " latency_histogram[array_lower(latency_histogram, 1):array_upper(latency_histogram, 1)]"
+                        + " latency_histogram[array_lower(latency_histogram, 1) : array_upper(latency_histogram, 1)]"
                         + " AS histogram FROM " + table + " WHERE monitor_id = :id AND " + column + " >= :from AND "
                         + column + " < :to")
                 .param("id", id)
@@ -334,17 +334,19 @@ public class HistoryQueries {
                     + spans("hour", plan.hourly(), prefix + "H", params));
         }
         if (!plan.raw().isEmpty()) {
-            parts.add("SELECT monitor_id, " + tag + " AS w, 1 AS checks, CASE WHEN success THEN 0 ELSE 1 END,"
-                    + " CASE WHEN status_code IS NULL THEN 0 ELSE 1 END,"
-                    + " CASE WHEN status_code IS NULL THEN 0 ELSE latency_ms END,"
-                    + " CASE WHEN status_code IS NULL THEN NULL ELSE latency_ms END,"
-                    + " CASE WHEN status_code IS NULL THEN NULL ELSE latency_ms END"
+            parts.add("SELECT monitor_id, " + tag + " AS w, 1 AS checks,"
+                    + " CASE WHEN success THEN 0 ELSE 1 END AS failures,"
+                    + " CASE WHEN status_code IS NULL THEN 0 ELSE 1 END AS latency_count,"
+                    + " CASE WHEN status_code IS NULL THEN 0 ELSE latency_ms END AS latency_sum,"
+                    + " CASE WHEN status_code IS NULL THEN NULL ELSE latency_ms END AS latency_min,"
+                    + " CASE WHEN status_code IS NULL THEN NULL ELSE latency_ms END AS latency_max"
                     + " FROM check_results WHERE " + filter + " AND "
                     + spans("slot", plan.raw(), prefix + "R", params));
         }
         if (parts.isEmpty()) {
             parts.add("SELECT 0::bigint AS monitor_id, " + tag
-                    + " AS w, 0 AS checks, 0, 0, 0::bigint, NULL::int, NULL::int WHERE false");
+                    + " AS w, 0 AS checks, 0 AS failures, 0 AS latency_count, 0::bigint AS latency_sum,"
+                    + " NULL::int AS latency_min, NULL::int AS latency_max WHERE false");
         }
         return String.join(" UNION ALL ", parts);
     }
