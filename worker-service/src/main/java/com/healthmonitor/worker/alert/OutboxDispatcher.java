@@ -1,7 +1,6 @@
 package com.healthmonitor.worker.alert;
 
 import com.healthmonitor.common.secret.Secrets;
-import com.healthmonitor.worker.config.AlertProperties;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -32,17 +32,20 @@ class OutboxDispatcher implements SmartLifecycle {
     private final WebhookSender sender;
     private final AlertProperties properties;
     private final Clock clock;
+    private final AlertMetrics metrics;
     private final String owner = ownerId();
     private final BlockingQueue<Boolean> wakeups = new ArrayBlockingQueue<>(1);
 
     private volatile boolean running;
     private volatile Thread loop;
 
-    OutboxDispatcher(Outbox outbox, WebhookSender sender, AlertProperties properties, Clock clock) {
+    OutboxDispatcher(
+            Outbox outbox, WebhookSender sender, AlertProperties properties, Clock clock, AlertMetrics metrics) {
         this.outbox = outbox;
         this.sender = sender;
         this.properties = properties;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
@@ -131,12 +134,20 @@ class OutboxDispatcher implements SmartLifecycle {
     }
 
     private void deliver(Outbox.Claimed alert) {
+        try (var monitor = MDC.putCloseable("monitor_id", Long.toString(alert.monitorId()));
+                var change = MDC.putCloseable("status_change_id", Long.toString(alert.id()))) {
+            deliverLogged(alert);
+        }
+    }
+
+    private void deliverLogged(Outbox.Claimed alert) {
         WebhookSender.Delivery delivery = sender.send(alert.webhookUrl(), alert.payload());
         WebhookSender.Response last = delivery.last();
         String target = Secrets.maskUrl(alert.webhookUrl());
         try {
             if (last.ok()) {
                 if (outbox.markSent(alert.id(), owner, delivery.posts())) {
+                    metrics.sent(AlertMetrics.SLACK);
                     log.info(
                             "[WEBHOOK] sent status={} monitor={} change={} to={}",
                             last.status(),
@@ -151,6 +162,7 @@ class OutboxDispatcher implements SmartLifecycle {
             Instant now = clock.instant();
             if (last.permanent() || !now.isBefore(alert.changedAt().plus(properties.giveUpAfter()))) {
                 outbox.markFailed(alert.id(), owner, delivery.posts(), last.error());
+                metrics.gaveUp(AlertMetrics.SLACK);
                 log.error(
                         "[WEBHOOK] gave up status={} monitor={} change={} to={}: {}",
                         last.status(),
@@ -166,6 +178,7 @@ class OutboxDispatcher implements SmartLifecycle {
                 backoff = last.retryAfter();
             }
             outbox.reschedule(alert.id(), owner, delivery.posts(), now.plus(backoff), last.error());
+            metrics.retrying(AlertMetrics.SLACK);
             log.warn(
                     "[WEBHOOK] failed status={} monitor={} change={} to={}, retry in {}: {}",
                     last.status(),

@@ -1,8 +1,7 @@
-package com.healthmonitor.common.sqs;
+package com.healthmonitor.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.healthmonitor.common.testing.TestQueues;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -11,7 +10,12 @@ class EmbeddedSqsTest {
 
     @Test
     void movesAMessageToTheDeadLetterQueueAfterTheMaximumReceives() {
-        EmbeddedSqs sqs = TestQueues.server();
+        try (EmbeddedSqs sqs = EmbeddedSqs.start(0)) {
+            movesAPoisonMessageToTheDeadLetterQueue(sqs);
+        }
+    }
+
+    private static void movesAPoisonMessageToTheDeadLetterQueue(EmbeddedSqs sqs) {
         String queueUrl = sqs.createQueueWithDeadLetterQueue("redrive-test", 2, Duration.ofSeconds(1));
         SqsClient client = sqs.client();
         client.sendMessage(b -> b.queueUrl(queueUrl).messageBody("poison"));

@@ -1,6 +1,5 @@
-package com.healthmonitor.common.testing;
+package com.healthmonitor.testing;
 
-import com.healthmonitor.common.sqs.EmbeddedSqs;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,9 +21,9 @@ public class TestQueueInitializer implements ApplicationContextInitializer<Confi
         TestPropertyValues.of(
                         "health-monitor.sqs.queue-url=" + queueUrl,
                         "spring.cloud.aws.endpoint=" + TestQueues.server().endpoint(),
-                        "spring.cloud.aws.region.static=" + EmbeddedSqs.REGION,
-                        "spring.cloud.aws.credentials.access-key=" + EmbeddedSqs.ACCESS_KEY,
-                        "spring.cloud.aws.credentials.secret-key=" + EmbeddedSqs.SECRET_KEY)
+                        "spring.cloud.aws.region.static=" + TestQueues.REGION,
+                        "spring.cloud.aws.credentials.access-key=" + TestQueues.ACCESS_KEY,
+                        "spring.cloud.aws.credentials.secret-key=" + TestQueues.SECRET_KEY)
                 .applyTo(context);
     }
 }

@@ -1,4 +1,4 @@
-package com.healthmonitor.worker.config;
+package com.healthmonitor.worker.check;
 
 import com.healthmonitor.worker.state.Thresholds;
 import java.time.Duration;
@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the worker consumes and checks. Defaults live here, not only in application.yml, so the worker behaves the
- * same when it is embedded in another JVM whose application.yml wins on the classpath.
+ * How the worker consumes and checks. Settings with an environment variable take it and its default from
+ * worker-service.yml; the others default here.
  *
  * @param failThreshold consecutive failures that mark a monitor DOWN (FAIL_THRESHOLD)
  * @param successThreshold consecutive successes that mark a monitor UP (SUCCESS_THRESHOLD)
@@ -23,14 +23,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("health-monitor.worker")
 public record WorkerProperties(
-        @DefaultValue("2") int failThreshold,
-        @DefaultValue("2") int successThreshold,
-        @DefaultValue("false") boolean allowPrivateTargets,
-        @DefaultValue("50") int concurrency,
+        int failThreshold,
+        int successThreshold,
+        boolean allowPrivateTargets,
+        int concurrency,
         @DefaultValue("10") int maxMessagesPerPoll,
         @DefaultValue("20s") Duration pollTimeout,
         @DefaultValue("5") int maxRedirects,
-        @DefaultValue("true") boolean virtualThreads,
+        boolean virtualThreads,
         @DefaultValue("true") boolean listenerAutoStartup) {
 
     public WorkerProperties {

@@ -1,4 +1,4 @@
-package com.healthmonitor.common.sqs;
+package com.healthmonitor.standalone;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,14 +16,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * An in-process SQS-compatible server (ElasticMQ), speaking the real SQS wire protocol, for the standalone run
- * and the tests. Queues live in memory.
+ * An in-process SQS-compatible server (ElasticMQ), speaking the real SQS wire protocol, for the standalone run.
+ * Queues live in memory.
  */
-public final class EmbeddedSqs implements AutoCloseable {
+final class EmbeddedSqs implements AutoCloseable {
 
-    public static final String REGION = "us-east-1";
-    public static final String ACCESS_KEY = "local";
-    public static final String SECRET_KEY = "local";
+    static final String REGION = "us-east-1";
+    static final String ACCESS_KEY = "local";
+    static final String SECRET_KEY = "local";
 
     private final SQSRestServer server;
     private final String endpoint;
@@ -41,7 +41,7 @@ public final class EmbeddedSqs implements AutoCloseable {
     }
 
     /** Starts a server on loopback; port 0 picks a free one. */
-    public static EmbeddedSqs start(int port) {
+    static EmbeddedSqs start(int port) {
         int chosen = port == 0 ? freePort() : port;
         SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1")
                 .withPort(chosen)
@@ -52,7 +52,7 @@ public final class EmbeddedSqs implements AutoCloseable {
         return new EmbeddedSqs(server, "http://127.0.0.1:" + chosen);
     }
 
-    public String endpoint() {
+    String endpoint() {
         return endpoint;
     }
 
@@ -60,7 +60,7 @@ public final class EmbeddedSqs implements AutoCloseable {
      * Creates {@code name} with a dead-letter queue {@code name-dlq} that receives a message after
      * {@code maxReceiveCount} failed receives, as the AWS stack does. Returns the queue URL.
      */
-    public String createQueueWithDeadLetterQueue(String name, int maxReceiveCount, Duration visibilityTimeout) {
+    String createQueueWithDeadLetterQueue(String name, int maxReceiveCount, Duration visibilityTimeout) {
         String dlqUrl = client.createQueue(b -> b.queueName(name + "-dlq")).queueUrl();
         String dlqArn = client.getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes()
@@ -76,18 +76,7 @@ public final class EmbeddedSqs implements AutoCloseable {
                 .queueUrl();
     }
 
-    /** Number of messages in {@code queueUrl}, visible or in flight. */
-    public int approximateMessages(String queueUrl) {
-        Map<QueueAttributeName, String> attributes = client.getQueueAttributes(b -> b.queueUrl(queueUrl)
-                        .attributeNames(
-                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-                .attributes();
-        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
-    }
-
-    public SqsClient client() {
+    SqsClient client() {
         return client;
     }
 

@@ -1,10 +1,13 @@
-package com.healthmonitor.scheduler.config;
+package com.healthmonitor.scheduler.dispatch;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param enabled whether the tick loop runs (tests drive the dispatcher themselves)
+ * How the scheduler claims due monitors. Whether its tick loop runs at all is {@code health-monitor.scheduler.enabled}
+ * (default true; tests drive the dispatcher themselves), read by {@link SchedulerLoop}.
+ *
  * @param tick how often due monitors are claimed ({@code SCHEDULER_TICK})
  * @param claimLimit at most this many checks are sent per tick and instance ({@code SCHEDULER_CLAIM_LIMIT}), which
  *     also spreads the first checks of monitors created together
@@ -12,7 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     out instead of firing again all at once one interval later
  */
 @ConfigurationProperties("health-monitor.scheduler")
-public record SchedulerProperties(boolean enabled, Duration tick, int claimLimit, Duration maxLateness) {
+record SchedulerProperties(
+        Duration tick, int claimLimit, @DefaultValue("2s") Duration maxLateness) {
 
     public SchedulerProperties {
         if (tick == null || tick.isNegative() || tick.isZero()) {

@@ -1,4 +1,4 @@
-package com.healthmonitor.worker.config;
+package com.healthmonitor.worker.alert;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -29,7 +29,7 @@ public record AlertProperties(
         @DefaultValue("15s") Duration maxInProcessWait,
         @DefaultValue("30s") Duration rescheduleBackoff,
         @DefaultValue("10m") Duration maxRescheduleBackoff,
-        @DefaultValue("1h") Duration giveUpAfter) {
+        Duration giveUpAfter) {
 
     public AlertProperties {
         requirePositive(pollInterval, "poll interval");

@@ -7,10 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-class DatabaseSecretAutoConfigurationTest {
+class DatabaseCredentialsAutoConfigurationTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(DatabaseSecretAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(DatabaseCredentialsAutoConfiguration.class))
             .withSystemProperties("aws.region=us-east-1")
             .withBean(HikariDataSource.class, () -> {
                 HikariDataSource pool = new HikariDataSource();
@@ -27,6 +27,20 @@ class DatabaseSecretAutoConfigurationTest {
                     HikariDataSource pool = app.getBean(HikariDataSource.class);
                     assertThat(pool.getDataSource()).isInstanceOf(RotatingCredentialsDataSource.class);
                     assertThat(pool.getUsername()).isNull();
+                    assertThat(pool.getPassword()).isNull();
+                });
+    }
+
+    @Test
+    void givesEveryNewConnectionAFreshIamTokenOverTls() {
+        context.withPropertyValues(
+                        "health-monitor.database.iam-auth=true",
+                        "spring.cloud.aws.region.static=eu-west-1",
+                        "spring.datasource.username=app")
+                .withSystemProperties("aws.accessKeyId=AKIDEXAMPLE", "aws.secretAccessKey=example-secret")
+                .run(app -> {
+                    HikariDataSource pool = app.getBean(HikariDataSource.class);
+                    assertThat(pool.getDataSource()).isInstanceOf(RotatingCredentialsDataSource.class);
                     assertThat(pool.getPassword()).isNull();
                 });
     }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.mock.env.MockEnvironment;
 
-class SeedEnvironmentTest {
+class DatabaseUrlEnvironmentPostProcessorTest {
 
     @Test
     void splitsCredentialsOutOfTheSeedForm() {
@@ -46,14 +46,12 @@ class SeedEnvironmentTest {
     void mapsTheSeedVariablesOntoTheDataSource() {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("DATABASE_URL", "postgresql://seed:fromurl@db:5432/hm")
-                .withProperty("DATABASE_PASSWORD", "fromsecret")
-                .withProperty("AWS_ENDPOINT_URL", "http://localhost:9324");
+                .withProperty("DATABASE_PASSWORD", "fromsecret");
 
-        new SeedEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+        new DatabaseUrlEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
 
         assertThat(environment.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://db:5432/hm");
         assertThat(environment.getProperty("spring.datasource.username")).isEqualTo("seed");
         assertThat(environment.getProperty("spring.datasource.password")).isEqualTo("fromsecret");
-        assertThat(environment.getProperty("spring.cloud.aws.endpoint")).isEqualTo("http://localhost:9324");
     }
 }

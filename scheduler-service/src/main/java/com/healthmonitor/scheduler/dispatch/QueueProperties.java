@@ -1,10 +1,10 @@
-package com.healthmonitor.scheduler.config;
+package com.healthmonitor.scheduler.dispatch;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** @param queueUrl the check queue ({@code SQS_QUEUE_URL}) */
 @ConfigurationProperties("health-monitor.sqs")
-public record QueueProperties(String queueUrl) {
+record QueueProperties(String queueUrl) {
 
     public QueueProperties {
         if (queueUrl == null || queueUrl.isBlank()) {

@@ -1,4 +1,4 @@
-package com.healthmonitor.common.testing;
+package com.healthmonitor.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
