@@ -2,8 +2,8 @@ package com.healthmonitor.worker.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.healthmonitor.common.testing.TestQueueInitializer;
 import com.healthmonitor.testing.TestDatabaseInitializer;
+import com.healthmonitor.testing.TestQueueInitializer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
