@@ -1,5 +1,6 @@
 package com.healthmonitor.api.monitor;
 
+import com.healthmonitor.api.history.Uptimes;
 import com.healthmonitor.common.check.CheckSettingsJson;
 import com.healthmonitor.common.check.StatusCodes;
 import com.healthmonitor.common.monitor.MonitorStatus;
@@ -195,7 +196,7 @@ class Monitor {
         return CheckSettingsJson.readHeaders(requestHeaders);
     }
 
-    MonitorResponse toResponse() {
+    MonitorResponse toResponse(Uptimes uptimes) {
         List<String> codes = expectedStatusCodes == null
                 ? List.of(Integer.toString(expectedStatusCode))
                 : List.of(expectedStatusCodes);
@@ -231,6 +232,8 @@ class Monitor {
                 lastStatusChangeAt,
                 enabled ? nextCheckAt : null,
                 createdAt,
-                updatedAt);
+                updatedAt,
+                uptimes.uptime24h(),
+                uptimes.uptime30d());
     }
 }

@@ -20,9 +20,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Applies a check result to the database in one transaction: history row, monitor state, and on a status change
- * the status_changes row that is also the alert's outbox entry. The monitor's row lock serialises results of one
- * monitor across workers.
+ * Applies a check result to the database in one transaction: history row and its hourly rollup, monitor state, and
+ * on a status change the status_changes row that is also the alert's outbox entry. The monitor's row lock
+ * serialises results of one monitor across workers.
  */
 @Service
 public class ResultRecorder {
@@ -33,16 +33,19 @@ public class ResultRecorder {
     private final ThresholdStateMachine stateMachine;
     private final ApplicationEventPublisher events;
     private final CertificateWarnings certificateWarnings;
+    private final HourlyRollup hourlyRollup;
 
     public ResultRecorder(
             JdbcClient jdbc,
             ThresholdStateMachine stateMachine,
             ApplicationEventPublisher events,
-            CertificateWarnings certificateWarnings) {
+            CertificateWarnings certificateWarnings,
+            HourlyRollup hourlyRollup) {
         this.jdbc = jdbc;
         this.stateMachine = stateMachine;
         this.events = events;
         this.certificateWarnings = certificateWarnings;
+        this.hourlyRollup = hourlyRollup;
     }
 
     /**
@@ -129,6 +132,7 @@ public class ResultRecorder {
                 result,
                 new CertificateWarnings.Monitor(
                         monitor.name(), monitor.url(), monitor.webhookUrl(), monitor.warnedCertificate()));
+        hourlyRollup.add(request.monitorId(), request.slot(), result);
         // An older slot arriving late (a straggler or a retried message) is history, not news.
         if (monitor.lastAppliedSlot() != null && !request.slot().isAfter(monitor.lastAppliedSlot())) {
             return Applied.STALE;
