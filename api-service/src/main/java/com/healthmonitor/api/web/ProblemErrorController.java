@@ -2,34 +2,31 @@ package com.healthmonitor.api.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Replaces Spring Boot's error JSON: whatever the container forwards to {@code /error} (a {@code sendError} from
- * Tomcat or a filter, an unsupported method such as TRACE) is answered as problem+json with the original status.
- * Called directly, {@code /error} is just a path that does not exist.
+ * Tomcat or a filter, an unsupported method such as TRACE) is answered as problem+json with the original status,
+ * whatever the client's {@code Accept} says. Called directly, {@code /error} is just a path that does not exist.
  */
 @RestController
 class ProblemErrorController implements ErrorController {
 
-    @RequestMapping(path = "/error", produces = MediaType.APPLICATION_PROBLEM_JSON_VALUE)
-    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    @RequestMapping("/error")
+    void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         HttpStatus status = statusOf(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE));
-        ProblemDetail problem = ProblemDetail.forStatus(status);
-        if (status == HttpStatus.NOT_FOUND) {
-            problem.setDetail("No such resource.");
-        } else if (status == HttpStatus.METHOD_NOT_ALLOWED) {
-            problem.setDetail("The method is not supported here.");
-        }
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        String detail =
+                switch (status) {
+                    case NOT_FOUND -> "No such resource.";
+                    case METHOD_NOT_ALLOWED -> "The method is not supported here.";
+                    default -> status.getReasonPhrase() + ".";
+                };
+        ProblemResponses.write(response, status, detail);
     }
 
     private static HttpStatus statusOf(Object attribute) {

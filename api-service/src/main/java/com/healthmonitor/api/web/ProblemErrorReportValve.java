@@ -19,6 +19,12 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
+        if (status == 501) {
+            // Tomcat's answer to CONNECT: a method this API does not offer, the client's doing, not a server fault.
+            status = 405;
+            response.setStatus(status);
+            response.setHeader("Allow", "GET, HEAD, POST, PUT, DELETE, OPTIONS");
+        }
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");

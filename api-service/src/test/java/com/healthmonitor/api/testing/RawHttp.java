@@ -60,6 +60,12 @@ public final class RawHttp {
 
         static Response parse(byte[] raw, String method) {
             String text = new String(raw, StandardCharsets.ISO_8859_1);
+            // Skip interim answers (100 Continue): the final one follows.
+            while (text.startsWith("HTTP/1.1 1") && text.indexOf("\r\n\r\n") > 0) {
+                int interim = text.indexOf("\r\n\r\n") + 4;
+                text = text.substring(interim);
+                raw = Arrays.copyOfRange(raw, interim, raw.length);
+            }
             int end = text.indexOf("\r\n\r\n");
             if (end < 0) {
                 return new Response(-1, Map.of(), text);
