@@ -1,17 +1,21 @@
 package com.healthmonitor.api;
 
-import com.healthmonitor.common.config.YamlPropertySourceFactory;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.annotation.PropertySource;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
-@PropertySource(value = "classpath:api-service.yml", factory = YamlPropertySourceFactory.class)
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class ApiApplication {
 
+    /** The shared settings file, then this service's own ({@code api-service.yml}); later files win. */
+    public static final String CONFIG_NAME = "health-monitor,api-service";
+
     public static void main(String[] args) {
-        SpringApplication.run(ApiApplication.class, args);
+        new SpringApplicationBuilder(ApiApplication.class)
+                .properties("spring.config.name=" + CONFIG_NAME)
+                .run(args);
     }
 }

@@ -1,6 +1,6 @@
 package com.healthmonitor.migrations;
 
-import com.healthmonitor.common.config.YamlPropertySourceFactory;
+import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,15 +8,16 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.PropertySource;
 
 /**
  * One-shot schema migration: migrates the database named by {@code DATABASE_URL} to the latest version and
  * exits 0, or exits 1 with the reason. Runs as the ECS task that replaces the seed's {@code db_init.py}.
  */
 @SpringBootApplication
-@PropertySource(value = "classpath:db-migrations.yml", factory = YamlPropertySourceFactory.class)
 public class MigrationApplication {
+
+    /** The shared settings file, then this task's own ({@code db-migrations.yml}). */
+    public static final String CONFIG_NAME = "health-monitor,db-migrations";
 
     private static final Logger log = LoggerFactory.getLogger(MigrationApplication.class);
 
@@ -28,6 +29,7 @@ public class MigrationApplication {
     public static int run(String... args) {
         SpringApplication application = new SpringApplication(MigrationApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
+        application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
         try (ConfigurableApplicationContext context = application.run(args)) {
             Flyway flyway = context.getBean(Flyway.class);
             log.info(

@@ -25,10 +25,11 @@ class RotatingCredentialsDataSourceTest {
     private final AtomicReference<String> secret = new AtomicReference<>("first-password");
     private final AtomicInteger fetches = new AtomicInteger();
     private final String url = TestDatabase.server().getJdbcUrl(ROLE, "postgres");
-    private final RotatingCredentialsDataSource dataSource = new RotatingCredentialsDataSource(url, () -> {
-        fetches.incrementAndGet();
-        return new DatabaseCredentials(ROLE, secret.get());
-    });
+    private final RotatingCredentialsDataSource dataSource =
+            RotatingCredentialsDataSource.cachedUntilRefused(url, () -> {
+                fetches.incrementAndGet();
+                return new DatabaseCredentials(ROLE, secret.get());
+            });
 
     @BeforeAll
     static void requirePasswordsForTheRole() throws Exception {
@@ -74,7 +75,32 @@ class RotatingCredentialsDataSourceTest {
         assertThat(fetches).hasValue(2);
     }
 
+    @Test
+    void asksForFreshShortLivedCredentialsOnEveryConnection() throws SQLException {
+        // As with IAM tokens: each connection presents what the source hands out at that moment.
+        RotatingCredentialsDataSource tokens = RotatingCredentialsDataSource.freshForEveryConnection(url, () -> {
+            fetches.incrementAndGet();
+            return new DatabaseCredentials(ROLE, secret.get());
+        });
+
+        assertConnects(tokens);
+        assertConnects(tokens);
+        assertThat(fetches).hasValue(2);
+
+        admin.sql("ALTER ROLE " + ROLE + " PASSWORD 'second-password'").update();
+        secret.set("second-password");
+        assertConnects(tokens);
+        assertThat(fetches).hasValue(3);
+
+        admin.sql("ALTER ROLE " + ROLE + " PASSWORD 'first-password'").update();
+        secret.set("first-password");
+    }
+
     private void assertConnects() throws SQLException {
+        assertConnects(dataSource);
+    }
+
+    private static void assertConnects(RotatingCredentialsDataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             assertThat(connection.isValid(1)).isTrue();
         }

@@ -1,17 +1,21 @@
 package com.healthmonitor.scheduler;
 
-import com.healthmonitor.common.config.YamlPropertySourceFactory;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.annotation.PropertySource;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
-@PropertySource(value = "classpath:scheduler-service.yml", factory = YamlPropertySourceFactory.class)
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class SchedulerApplication {
 
+    /** The shared settings file, then this service's own ({@code scheduler-service.yml}); later files win. */
+    public static final String CONFIG_NAME = "health-monitor,scheduler-service";
+
     public static void main(String[] args) {
-        SpringApplication.run(SchedulerApplication.class, args);
+        new SpringApplicationBuilder(SchedulerApplication.class)
+                .properties("spring.config.name=" + CONFIG_NAME)
+                .run(args);
     }
 }

@@ -1,10 +1,13 @@
 package com.healthmonitor.standalone;
 
+import ch.qos.logback.classic.PatternLayout;
 import com.healthmonitor.api.ApiApplication;
-import com.healthmonitor.common.config.DatabaseUrl;
-import com.healthmonitor.common.sqs.EmbeddedSqs;
+import com.healthmonitor.migrations.MigrationApplication;
 import com.healthmonitor.scheduler.SchedulerApplication;
 import com.healthmonitor.worker.WorkerApplication;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,10 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
@@ -25,6 +25,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * The whole Health Monitor in one JVM: an embedded PostgreSQL whose data survives restarts, an in-process
@@ -34,9 +35,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class HealthMonitorSystem implements AutoCloseable {
 
     static final String QUEUE_NAME = "health-monitor-checks";
+
+    /** Spring Boot's console pattern with the service each line comes from (see {@link ServiceNameConverter}). */
+    static final String CONSOLE_PATTERN =
+            "%clr(%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX}){faint} %clr(%5p) %clr(${PID}){magenta}"
+                    + " %clr(--- [%service] [%15.15t]){faint} %clr(%-40.40logger{39}){cyan} %clr(:){faint} %m%n%wEx";
+
     private static final Logger log = LoggerFactory.getLogger(HealthMonitorSystem.class);
 
     private final List<AutoCloseable> resources = new ArrayList<>();
+    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private ConfigurableApplicationContext api;
 
     private HealthMonitorSystem() {}
@@ -53,20 +61,22 @@ public final class HealthMonitorSystem implements AutoCloseable {
     }
 
     private void startAll(StandaloneSettings settings) {
+        // Database settings go to every service as the same variables a deployment sets; common's
+        // DatabaseUrlEnvironmentPostProcessor maps them, in the services and in the migration alike.
         Map<String, String> shared = new LinkedHashMap<>();
-        shared.put("spring.flyway.enabled", "false");
+        PatternLayout.DEFAULT_CONVERTER_SUPPLIER_MAP.putIfAbsent("service", ServiceNameConverter::new);
+        shared.put("logging.pattern.console", CONSOLE_PATTERN);
+        // One registry for all three (see shareMeterRegistry): one application tag for all.
+        shared.put("management.metrics.tags.application", "standalone");
         if (settings.databaseUrl() == null) {
             EmbeddedPostgres postgres = startPostgres(settings);
-            shared.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
-            shared.put("spring.datasource.username", "postgres");
-            shared.put("spring.datasource.password", "postgres");
+            shared.put("DATABASE_URL", postgres.getJdbcUrl("postgres", "postgres"));
+            shared.put("DATABASE_USERNAME", "postgres");
+            shared.put("DATABASE_PASSWORD", "postgres");
         } else {
-            DatabaseUrl database = DatabaseUrl.parse(settings.databaseUrl());
-            shared.put("spring.datasource.url", database.jdbcUrl());
-            putIfPresent(shared, "spring.datasource.username", database.username());
-            putIfPresent(shared, "spring.datasource.password", database.password());
-            putIfPresent(shared, "spring.datasource.username", settings.databaseUsername());
-            putIfPresent(shared, "spring.datasource.password", settings.databasePassword());
+            shared.put("DATABASE_URL", settings.databaseUrl());
+            putIfPresent(shared, "DATABASE_USERNAME", settings.databaseUsername());
+            putIfPresent(shared, "DATABASE_PASSWORD", settings.databasePassword());
         }
         if (settings.sqsQueueUrl() == null) {
             EmbeddedSqs sqs = EmbeddedSqs.start(0);
@@ -84,12 +94,13 @@ public final class HealthMonitorSystem implements AutoCloseable {
         shared.putAll(settings.properties());
 
         migrate(shared);
+        shared.put("spring.flyway.enabled", "false");
         // Consumers first, producers last; closed in the reverse order.
-        startService(WorkerApplication.class, WebApplicationType.NONE, shared);
-        startService(SchedulerApplication.class, WebApplicationType.NONE, shared);
+        startService(WorkerApplication.class, WorkerApplication.CONFIG_NAME, WebApplicationType.NONE, shared);
+        startService(SchedulerApplication.class, SchedulerApplication.CONFIG_NAME, WebApplicationType.NONE, shared);
         Map<String, String> apiProperties = new LinkedHashMap<>(shared);
         apiProperties.put("server.port", Integer.toString(settings.serverPort()));
-        api = startService(ApiApplication.class, WebApplicationType.SERVLET, apiProperties);
+        api = startService(ApiApplication.class, ApiApplication.CONFIG_NAME, WebApplicationType.SERVLET, apiProperties);
         log.info("[STANDALONE] Health Monitor is running: API at http://localhost:{}/monitors", apiPort());
     }
 
@@ -128,34 +139,48 @@ public final class HealthMonitorSystem implements AutoCloseable {
     }
 
     private static void migrate(Map<String, String> shared) {
-        Flyway.configure()
-                .dataSource(
-                        shared.get("spring.datasource.url"),
-                        shared.get("spring.datasource.username"),
-                        shared.get("spring.datasource.password"))
-                .load()
-                .migrate();
+        if (MigrationApplication.run(asArguments(shared)) != 0) {
+            throw new IllegalStateException("the database could not be migrated (the log above says why)");
+        }
+    }
+
+    /** As command-line arguments, settings outrank each service's own defaults, like environment variables do. */
+    private static String[] asArguments(Map<String, String> properties) {
+        return properties.entrySet().stream()
+                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                .toArray(String[]::new);
     }
 
     private ConfigurableApplicationContext startService(
-            Class<?> application, WebApplicationType type, Map<String, String> properties) {
-        // As command-line arguments, these outrank each service's own defaults, like environment variables do.
-        String[] args = Stream.concat(
-                        properties.entrySet().stream(),
-                        Map.of("spring.application.name", serviceName(application)).entrySet().stream())
-                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
-                .toArray(String[]::new);
+            Class<?> application, String configName, WebApplicationType type, Map<String, String> properties) {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+                .properties("spring.config.name=" + configName)
+                .initializers(this::shareMeterRegistry)
                 .web(type)
                 .bannerMode(Banner.Mode.OFF)
                 .registerShutdownHook(false)
-                .run(args);
+                .run(asArguments(properties));
         resources.addFirst(context);
         return context;
     }
 
-    private static String serviceName(Class<?> application) {
-        return application.getSimpleName().replace("Application", "").toLowerCase(Locale.ROOT) + "-service";
+    /**
+     * All three services record into one Prometheus registry, so that {@code /actuator/prometheus} on the API's
+     * port shows the scheduler's and the worker's meters too. Bean definitions rather than singletons, so that
+     * Spring Boot still applies its meter filters and binders; never closed by a context, only with the JVM.
+     */
+    private void shareMeterRegistry(ConfigurableApplicationContext context) {
+        GenericApplicationContext services = (GenericApplicationContext) context;
+        services.registerBean(
+                "prometheusRegistry",
+                PrometheusRegistry.class,
+                () -> meters.getPrometheusRegistry(),
+                definition -> definition.setDestroyMethodName(""));
+        services.registerBean(
+                "prometheusMeterRegistry",
+                PrometheusMeterRegistry.class,
+                () -> meters,
+                definition -> definition.setDestroyMethodName(""));
     }
 
     /** The port the API listens on. */

@@ -3,9 +3,9 @@ package com.healthmonitor.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.healthmonitor.common.testing.StubServer;
-import com.healthmonitor.common.testing.StubServer.Recorded;
-import com.healthmonitor.common.testing.StubServer.Reply;
+import com.healthmonitor.testing.StubServer;
+import com.healthmonitor.testing.StubServer.Recorded;
+import com.healthmonitor.testing.StubServer.Reply;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -68,6 +68,25 @@ class EndToEndTest {
         awaitMoreChecks(id, 2);
         assertThat(stub.requests(endpoint.hookPath)).hasSize(1);
         assertThat(monitor(id).get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void theApiPortServesEveryServicesMetricsWithLiveValues() throws Exception {
+        Endpoint endpoint = endpoint(Reply.ok());
+        long id = create(endpoint, 200);
+        awaitAlerts(endpoint, 1);
+
+        await().atMost(ALERT_WAIT).untilAsserted(() -> assertThat(
+                        send("GET", "/actuator/prometheus", null).body())
+                .contains("health_monitor_scheduler_lag_seconds_count")
+                .contains("health_monitor_scheduler_dispatched_total")
+                .contains("health_monitor_checks_total{application=\"standalone\",outcome=\"transitioned\"}")
+                .contains("health_monitor_check_duration_seconds_count")
+                .contains("health_monitor_alerts_deliveries_total{application=\"standalone\",channel=\"slack\"")
+                .contains("health_monitor_alerts_pending_oldest_age_seconds")
+                .contains("health_monitor_monitor_up{application=\"standalone\",monitor_id=\"" + id + "\",name=\""
+                        + endpoint.name + "\"} 1.0")
+                .contains("health_monitor_monitors{application=\"standalone\",status=\"UP\"}"));
     }
 
     @Test
@@ -195,7 +214,8 @@ class EndToEndTest {
                         // The tests poll the API far more often than a person would.
                         "RATE_LIMIT_PER_MINUTE", "0",
                         "MIN_CHECK_INTERVAL", "2",
-                        "SCHEDULER_TICK", "200ms"));
+                        "SCHEDULER_TICK", "200ms",
+                        "health-monitor.metrics.refresh", "500ms"));
     }
 
     private static String monitorJson(Endpoint endpoint, int expectedStatus) {

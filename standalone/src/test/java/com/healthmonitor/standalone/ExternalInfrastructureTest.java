@@ -3,11 +3,10 @@ package com.healthmonitor.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.healthmonitor.common.sqs.EmbeddedSqs;
-import com.healthmonitor.common.testing.StubServer;
-import com.healthmonitor.common.testing.StubServer.Reply;
-import com.healthmonitor.common.testing.TestQueues;
+import com.healthmonitor.testing.StubServer;
+import com.healthmonitor.testing.StubServer.Reply;
 import com.healthmonitor.testing.TestDatabase;
+import com.healthmonitor.testing.TestQueues;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,11 +46,11 @@ class ExternalInfrastructureTest {
                         "spring.cloud.aws.endpoint",
                         TestQueues.server().endpoint(),
                         "spring.cloud.aws.region.static",
-                        EmbeddedSqs.REGION,
+                        TestQueues.REGION,
                         "spring.cloud.aws.credentials.access-key",
-                        EmbeddedSqs.ACCESS_KEY,
+                        TestQueues.ACCESS_KEY,
                         "spring.cloud.aws.credentials.secret-key",
-                        EmbeddedSqs.SECRET_KEY));
+                        TestQueues.SECRET_KEY));
         JdbcClient database = JdbcClient.create(DataSourceBuilder.create()
                 .url(jdbcUrl)
                 .username(TestDatabase.USERNAME)

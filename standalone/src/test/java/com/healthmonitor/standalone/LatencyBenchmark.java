@@ -2,9 +2,9 @@ package com.healthmonitor.standalone;
 
 import static org.awaitility.Awaitility.await;
 
-import com.healthmonitor.common.testing.StubServer;
-import com.healthmonitor.common.testing.StubServer.Recorded;
-import com.healthmonitor.common.testing.StubServer.Reply;
+import com.healthmonitor.testing.StubServer;
+import com.healthmonitor.testing.StubServer.Recorded;
+import com.healthmonitor.testing.StubServer.Reply;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

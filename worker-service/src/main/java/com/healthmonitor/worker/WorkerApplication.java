@@ -1,15 +1,21 @@
 package com.healthmonitor.worker;
 
-import com.healthmonitor.common.config.YamlPropertySourceFactory;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.PropertySource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
-@PropertySource(value = "classpath:worker-service.yml", factory = YamlPropertySourceFactory.class)
+@ConfigurationPropertiesScan
+@EnableScheduling
 public class WorkerApplication {
 
+    /** The shared settings file, then this service's own ({@code worker-service.yml}); later files win. */
+    public static final String CONFIG_NAME = "health-monitor,worker-service";
+
     public static void main(String[] args) {
-        SpringApplication.run(WorkerApplication.class, args);
+        new SpringApplicationBuilder(WorkerApplication.class)
+                .properties("spring.config.name=" + CONFIG_NAME)
+                .run(args);
     }
 }

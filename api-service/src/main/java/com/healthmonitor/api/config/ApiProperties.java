@@ -2,6 +2,7 @@ package com.healthmonitor.api.config;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings of the REST API.
@@ -16,7 +17,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("health-monitor.api")
 public record ApiProperties(
-        int minCheckInterval, boolean allowPrivateTargets, List<String> apiKeys, int defaultPageSize, int maxPageSize) {
+        int minCheckInterval,
+        boolean allowPrivateTargets,
+        List<String> apiKeys,
+        @DefaultValue("500") int defaultPageSize,
+        @DefaultValue("1000") int maxPageSize) {
 
     public static final int MAX_CHECK_INTERVAL = 3600;
 

@@ -13,8 +13,9 @@ import javax.sql.DataSource;
 
 /**
  * Opens connections with credentials that may change while the service runs: RDS rotates the master password
- * it manages, and a password injected once at task start would stop working. The credentials are fetched once
- * and cached; when the database refuses them, they are fetched again and the connection is retried once.
+ * it manages, and a password injected once at task start would stop working; an IAM token expires after 15
+ * minutes. Rotating credentials are fetched once and cached; when the database refuses them, they are fetched
+ * again and the connection is retried once. Tokens are fetched anew for every connection.
  */
 public final class RotatingCredentialsDataSource implements DataSource {
 
@@ -25,15 +26,32 @@ public final class RotatingCredentialsDataSource implements DataSource {
 
     private final String jdbcUrl;
     private final Supplier<DatabaseCredentials> source;
+    private final boolean cache;
     private final AtomicReference<DatabaseCredentials> cached = new AtomicReference<>();
 
-    public RotatingCredentialsDataSource(String jdbcUrl, Supplier<DatabaseCredentials> source) {
+    private RotatingCredentialsDataSource(String jdbcUrl, Supplier<DatabaseCredentials> source, boolean cache) {
         this.jdbcUrl = jdbcUrl;
         this.source = source;
+        this.cache = cache;
+    }
+
+    /** Credentials that stay valid until rotated: read once, read again when the database refuses them. */
+    public static RotatingCredentialsDataSource cachedUntilRefused(
+            String jdbcUrl, Supplier<DatabaseCredentials> source) {
+        return new RotatingCredentialsDataSource(jdbcUrl, source, true);
+    }
+
+    /** Short-lived credentials such as IAM tokens: read for every new connection. */
+    public static RotatingCredentialsDataSource freshForEveryConnection(
+            String jdbcUrl, Supplier<DatabaseCredentials> source) {
+        return new RotatingCredentialsDataSource(jdbcUrl, source, false);
     }
 
     @Override
     public Connection getConnection() throws SQLException {
+        if (!cache) {
+            return connect(refresh(null));
+        }
         DatabaseCredentials credentials = cached.get();
         if (credentials == null) {
             credentials = refresh(null);

@@ -1,6 +1,6 @@
 package com.healthmonitor.scheduler.dispatch;
 
-import com.healthmonitor.scheduler.config.SchedulerProperties;
+import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Service;
@@ -17,22 +17,35 @@ public class CheckDispatcher {
     private final DueMonitors dueMonitors;
     private final CheckPublisher publisher;
     private final SchedulerProperties properties;
+    private final SchedulerMetrics metrics;
 
-    CheckDispatcher(DueMonitors dueMonitors, CheckPublisher publisher, SchedulerProperties properties) {
+    CheckDispatcher(
+            DueMonitors dueMonitors,
+            CheckPublisher publisher,
+            SchedulerProperties properties,
+            SchedulerMetrics metrics) {
         this.dueMonitors = dueMonitors;
         this.publisher = publisher;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     /** One tick: returns the number of checks sent. */
     @Transactional
     public int dispatchDue() {
+        Timer.Sample round = metrics.startDispatch();
         List<DueMonitor> due = dueMonitors.lock(properties.claimLimit());
         if (due.isEmpty()) {
             return 0;
         }
         Set<Long> sent = publisher.publish(due);
         dueMonitors.advance(sent, properties.maxLateness());
+        metrics.dispatched(
+                round,
+                due.stream()
+                        .filter(monitor -> sent.contains(monitor.id()))
+                        .map(DueMonitor::slot)
+                        .toList());
         return sent.size();
     }
 }

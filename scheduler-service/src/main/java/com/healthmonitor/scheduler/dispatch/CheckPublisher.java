@@ -1,7 +1,6 @@
 package com.healthmonitor.scheduler.dispatch;
 
 import com.healthmonitor.common.check.CheckRequestCodec;
-import com.healthmonitor.scheduler.config.QueueProperties;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

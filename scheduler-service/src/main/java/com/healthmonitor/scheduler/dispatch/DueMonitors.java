@@ -58,4 +58,11 @@ class DueMonitors {
                 .param("ids", ids.toArray(Long[]::new))
                 .update();
     }
+
+    /** Checks whose slot has come and that no scheduler has sent yet. */
+    long countDue() {
+        return jdbc.sql("SELECT count(*) FROM monitors WHERE enabled AND next_check_at <= now()")
+                .query(Long.class)
+                .single();
+    }
 }

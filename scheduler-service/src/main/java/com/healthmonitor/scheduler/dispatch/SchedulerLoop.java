@@ -4,7 +4,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +12,6 @@ import org.springframework.stereotype.Component;
  * ends, and the loop keeps going, so the service recovers by itself.
  */
 @Component
-@EnableScheduling
 @ConditionalOnBooleanProperty(name = "health-monitor.scheduler.enabled", matchIfMissing = true)
 class SchedulerLoop {
 

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.healthmonitor.common.check.CheckRequest;
 import com.healthmonitor.common.check.CheckRequestCodec;
-import com.healthmonitor.common.testing.TestQueueInitializer;
-import com.healthmonitor.common.testing.TestQueues;
 import com.healthmonitor.testing.TestDatabaseInitializer;
+import com.healthmonitor.testing.TestQueueInitializer;
+import com.healthmonitor.testing.TestQueues;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +37,12 @@ class CheckDispatcherIntegrationTest {
 
     @Autowired
     private JdbcClient jdbc;
+
+    @Autowired
+    private MeterRegistry meters;
+
+    @Autowired
+    private SchedulerMetrics metrics;
 
     @Value("${health-monitor.sqs.queue-url}")
     private String queueUrl;
@@ -70,6 +79,39 @@ class CheckDispatcherIntegrationTest {
 
         assertThat(dispatcher.dispatchDue()).isZero();
         assertThat(drain()).isEmpty();
+    }
+
+    @Test
+    void recordsHowLateEachCheckLeftAndHowManyWereSent() {
+        insertMonitor(true, "now() - interval '3 seconds'", 60);
+        insertMonitor(true, "now() - interval '3 seconds'", 60);
+        Timer lag = meters.get("health_monitor.scheduler.lag").timer();
+        long lagsBefore = lag.count();
+        double sentBefore =
+                meters.get("health_monitor.scheduler.dispatched").counter().count();
+
+        dispatcher.dispatchDue();
+
+        assertThat(lag.count() - lagsBefore).isEqualTo(2);
+        assertThat(lag.max(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(3000);
+        assertThat(meters.get("health_monitor.scheduler.dispatched").counter().count() - sentBefore)
+                .isEqualTo(2);
+    }
+
+    @Test
+    void reportsTheChecksThatAreDueButNotSent() {
+        insertMonitor(true, "now() - interval '1 second'", 60);
+        insertMonitor(true, "now() - interval '1 second'", 60);
+        insertMonitor(true, "now() + interval '1 minute'", 60);
+
+        metrics.refreshBacklog();
+        assertThat(meters.get("health_monitor.scheduler.backlog").gauge().value())
+                .isEqualTo(2);
+
+        dispatcher.dispatchDue();
+        metrics.refreshBacklog();
+        assertThat(meters.get("health_monitor.scheduler.backlog").gauge().value())
+                .isZero();
     }
 
     @Test

@@ -3,10 +3,10 @@ package com.healthmonitor.scheduler.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.healthmonitor.common.testing.TestQueueInitializer;
-import com.healthmonitor.common.testing.TestQueues;
 import com.healthmonitor.testing.OutageTestDatabaseInitializer;
 import com.healthmonitor.testing.TestDatabase;
+import com.healthmonitor.testing.TestQueueInitializer;
+import com.healthmonitor.testing.TestQueues;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -2,9 +2,9 @@ package com.healthmonitor.scheduler.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.healthmonitor.common.testing.TestQueueInitializer;
-import com.healthmonitor.common.testing.TestQueues;
 import com.healthmonitor.testing.TestDatabaseInitializer;
+import com.healthmonitor.testing.TestQueueInitializer;
+import com.healthmonitor.testing.TestQueues;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

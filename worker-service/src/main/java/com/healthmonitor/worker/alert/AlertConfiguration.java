@@ -1,7 +1,6 @@
 package com.healthmonitor.worker.alert;
 
 import com.healthmonitor.worker.check.TargetGuard;
-import com.healthmonitor.worker.config.AlertProperties;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +28,8 @@ class AlertConfiguration {
     }
 
     @Bean
-    OutboxDispatcher outboxDispatcher(Outbox outbox, WebhookSender webhookSender, AlertProperties alert, Clock clock) {
-        return new OutboxDispatcher(outbox, webhookSender, alert, clock);
+    OutboxDispatcher outboxDispatcher(
+            Outbox outbox, WebhookSender webhookSender, AlertProperties alert, Clock clock, AlertMetrics metrics) {
+        return new OutboxDispatcher(outbox, webhookSender, alert, clock, metrics);
     }
 }

@@ -1,7 +1,6 @@
 package com.healthmonitor.worker.alert;
 
 import com.healthmonitor.common.secret.Secrets;
-import com.healthmonitor.worker.config.AlertProperties;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -40,6 +40,7 @@ class OutboxDispatcher implements SmartLifecycle {
     private final WebhookSender sender;
     private final AlertProperties properties;
     private final Clock clock;
+    private final AlertMetrics metrics;
     private final String owner = ownerId();
     private final BlockingQueue<Boolean> wakeups = new ArrayBlockingQueue<>(1);
     private final Set<Long> sending = ConcurrentHashMap.newKeySet();
@@ -48,11 +49,13 @@ class OutboxDispatcher implements SmartLifecycle {
     private volatile Thread loop;
     private volatile ScheduledExecutorService renewal;
 
-    OutboxDispatcher(Outbox outbox, WebhookSender sender, AlertProperties properties, Clock clock) {
+    OutboxDispatcher(
+            Outbox outbox, WebhookSender sender, AlertProperties properties, Clock clock, AlertMetrics metrics) {
         this.outbox = outbox;
         this.sender = sender;
         this.properties = properties;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
@@ -170,12 +173,20 @@ class OutboxDispatcher implements SmartLifecycle {
     }
 
     private void deliver(Outbox.Claimed alert) {
+        try (var monitor = MDC.putCloseable("monitor_id", Long.toString(alert.monitorId()));
+                var change = MDC.putCloseable("status_change_id", Long.toString(alert.id()))) {
+            deliverLogged(alert);
+        }
+    }
+
+    private void deliverLogged(Outbox.Claimed alert) {
         WebhookSender.Delivery delivery = sender.send(alert.webhookUrl(), alert.payload());
         WebhookSender.Response last = delivery.last();
         String target = Secrets.maskUrl(alert.webhookUrl());
         try {
             if (last.ok()) {
                 if (outbox.markSent(alert.id(), owner, delivery.posts())) {
+                    metrics.sent(AlertMetrics.SLACK);
                     log.info(
                             "[WEBHOOK] sent status={} monitor={} change={} to={}",
                             last.status(),
@@ -190,6 +201,7 @@ class OutboxDispatcher implements SmartLifecycle {
             Instant now = clock.instant();
             if (last.permanent() || !now.isBefore(alert.changedAt().plus(properties.giveUpAfter()))) {
                 outbox.markFailed(alert.id(), owner, delivery.posts(), last.error());
+                metrics.gaveUp(AlertMetrics.SLACK);
                 log.error(
                         "[WEBHOOK] gave up status={} monitor={} change={} to={}: {}",
                         last.status(),
@@ -205,6 +217,7 @@ class OutboxDispatcher implements SmartLifecycle {
                 backoff = last.retryAfter();
             }
             outbox.reschedule(alert.id(), owner, delivery.posts(), now.plus(backoff), last.error());
+            metrics.retrying(AlertMetrics.SLACK);
             log.warn(
                     "[WEBHOOK] failed status={} monitor={} change={} to={}, retry in {}: {}",
                     last.status(),

@@ -3,7 +3,6 @@ package com.healthmonitor.worker.alert;
 import com.healthmonitor.common.secret.Secrets;
 import com.healthmonitor.worker.check.BlockedTargetException;
 import com.healthmonitor.worker.check.TargetGuard;
-import com.healthmonitor.worker.config.AlertProperties;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;

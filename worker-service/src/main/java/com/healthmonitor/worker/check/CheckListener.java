@@ -4,8 +4,10 @@ import com.healthmonitor.common.check.CheckRequest;
 import com.healthmonitor.common.check.CheckRequestCodec;
 import com.healthmonitor.common.check.CheckRequestCodec.UnreadableCheckRequestException;
 import io.awspring.cloud.sqs.annotation.SqsListener;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,9 +40,14 @@ class CheckListener {
             log.warn("[CHECK] unreadable message left for the DLQ: {}", e.getMessage());
             throw e;
         }
-        try {
+        Timer.Sample received = counters.received();
+        // Fields of every line logged while this check is processed, in structured (JSON) logs.
+        try (var monitor = MDC.putCloseable("monitor_id", Long.toString(request.monitorId()));
+                var slot = MDC.putCloseable("slot", request.slot().toString())) {
             service.process(request);
+            counters.committed(received);
         } catch (RuntimeException e) {
+            counters.abandoned();
             counters.recordFailure();
             log.warn(
                     "[CHECK] monitor={} slot={} not recorded, message will be retried: {}",

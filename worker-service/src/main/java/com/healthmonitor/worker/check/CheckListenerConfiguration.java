@@ -1,6 +1,6 @@
 package com.healthmonitor.worker.check;
 
-import com.healthmonitor.worker.config.WorkerProperties;
+import com.healthmonitor.worker.state.ThresholdStateMachine;
 import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
 import io.awspring.cloud.sqs.listener.acknowledgement.handler.AcknowledgementMode;
 import java.net.http.HttpClient;
@@ -69,5 +69,10 @@ class CheckListenerConfiguration {
     @Bean
     HttpChecker httpChecker(HttpClient checkHttpClient, TargetGuard targetGuard, WorkerProperties worker, Clock clock) {
         return new HttpChecker(checkHttpClient, targetGuard, worker.maxRedirects(), clock);
+    }
+
+    @Bean
+    ThresholdStateMachine thresholdStateMachine(WorkerProperties worker) {
+        return new ThresholdStateMachine(worker.thresholds());
     }
 }

@@ -3,6 +3,7 @@ package com.healthmonitor.worker.check;
 import com.healthmonitor.common.check.CheckRequest;
 import com.healthmonitor.worker.state.Applied;
 import com.healthmonitor.worker.state.ResultRecorder;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,7 @@ class CheckService {
             return skip.get();
         }
         CheckResult result = checker.check(request.url(), request.timeoutSeconds(), request.expectedStatusCode());
+        counters.recordCheck(result.success(), Duration.ofMillis(result.latencyMs()));
         Applied applied = recorder.apply(request, result);
         counters.record(applied);
         log.debug(

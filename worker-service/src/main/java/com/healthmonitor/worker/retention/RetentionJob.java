@@ -1,6 +1,5 @@
 package com.healthmonitor.worker.retention;
 
-import com.healthmonitor.worker.config.RetentionProperties;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

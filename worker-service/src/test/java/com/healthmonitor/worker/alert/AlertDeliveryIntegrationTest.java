@@ -3,9 +3,8 @@ package com.healthmonitor.worker.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.healthmonitor.common.testing.StubServer;
-import com.healthmonitor.common.testing.StubServer.Reply;
-import com.healthmonitor.worker.config.AlertProperties;
+import com.healthmonitor.testing.StubServer;
+import com.healthmonitor.testing.StubServer.Reply;
 import com.healthmonitor.worker.testing.WorkerIntegrationTest;
 import java.time.Duration;
 import java.util.List;

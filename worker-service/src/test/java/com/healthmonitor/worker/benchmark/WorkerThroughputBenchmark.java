@@ -5,12 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.healthmonitor.common.check.CheckRequest;
 import com.healthmonitor.common.check.CheckRequestCodec;
-import com.healthmonitor.common.testing.StubServer;
-import com.healthmonitor.common.testing.StubServer.Reply;
-import com.healthmonitor.common.testing.TestQueueInitializer;
-import com.healthmonitor.common.testing.TestQueues;
+import com.healthmonitor.testing.StubServer;
+import com.healthmonitor.testing.StubServer.Reply;
 import com.healthmonitor.testing.TestDatabase;
 import com.healthmonitor.testing.TestDatabaseInitializer;
+import com.healthmonitor.testing.TestQueueInitializer;
+import com.healthmonitor.testing.TestQueues;
 import com.healthmonitor.worker.alert.StatusChangeRecorded;
 import io.awspring.cloud.sqs.listener.MessageListenerContainerRegistry;
 import java.lang.management.ManagementFactory;

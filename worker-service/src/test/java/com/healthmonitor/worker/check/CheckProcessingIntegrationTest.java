@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.healthmonitor.common.check.CheckRequest;
 import com.healthmonitor.common.check.CheckRequestCodec;
-import com.healthmonitor.common.testing.StubServer;
-import com.healthmonitor.common.testing.StubServer.Reply;
-import com.healthmonitor.common.testing.TestQueues;
+import com.healthmonitor.testing.StubServer;
+import com.healthmonitor.testing.StubServer.Reply;
+import com.healthmonitor.testing.TestQueues;
 import com.healthmonitor.worker.state.Applied;
 import com.healthmonitor.worker.testing.Monitors;
 import com.healthmonitor.worker.testing.WorkerIntegrationTest;

@@ -2,8 +2,8 @@ package com.healthmonitor.worker.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.healthmonitor.common.testing.StubServer;
-import com.healthmonitor.common.testing.StubServer.Reply;
+import com.healthmonitor.testing.StubServer;
+import com.healthmonitor.testing.StubServer.Reply;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;

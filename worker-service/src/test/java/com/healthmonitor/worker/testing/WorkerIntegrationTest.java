@@ -1,7 +1,7 @@
 package com.healthmonitor.worker.testing;
 
-import com.healthmonitor.common.testing.TestQueueInitializer;
 import com.healthmonitor.testing.TestDatabaseInitializer;
+import com.healthmonitor.testing.TestQueueInitializer;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

@@ -1,0 +1,85 @@
+package com.healthmonitor.api.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.healthmonitor.testing.TestDatabaseInitializer;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The served API description is the reviewed one: an API change shows up as a diff of docs/openapi.json.
+ * Regenerate it with {@code ./mvnw -pl api-service -am verify -Dtest=OpenApiDocumentTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dopenapi.write=true}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+class OpenApiDocumentTest {
+
+    private static final Path CHECKED_IN = Path.of("..", "docs", "openapi.json");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    @LocalServerPort
+    private int port;
+
+    @Test
+    void servesAValidOpenApi31DocumentEqualToTheCheckedInOne() throws Exception {
+        String served = get("/v3/api-docs").body();
+        JsonNode document = json.readTree(served);
+        if (Boolean.getBoolean("openapi.write")) {
+            Files.writeString(CHECKED_IN, json.writeValueAsString(document) + "\n");
+        }
+
+        assertThat(document.path("openapi").asString()).isEqualTo("3.1.0");
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(served);
+        assertThat(parsed.getMessages()).isEmpty();
+        assertThat(parsed.getOpenAPI().getPaths()).containsKey("/monitors").containsKey("/monitors/{id}");
+        assertThat(document)
+                .as("docs/openapi.json is out of date: regenerate it (see this test's comment) and review the diff")
+                .isEqualTo(json.readTree(Files.readString(CHECKED_IN)));
+    }
+
+    @Test
+    void describesTheApiKeySchemesAndProblemResponses() throws Exception {
+        JsonNode document = json.readTree(get("/v3/api-docs").body());
+
+        assertThat(document.at("/components/securitySchemes/apiKey/name").asString())
+                .isEqualTo("X-API-Key");
+        assertThat(document.at("/components/securitySchemes/bearer/scheme").asString())
+                .isEqualTo("bearer");
+        assertThat(document.at("/paths/~1monitors/post/responses/400/content").has("application/problem+json"))
+                .isTrue();
+    }
+
+    @Test
+    void servesSwaggerUi() throws Exception {
+        HttpResponse<String> page = get("/swagger-ui/index.html");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("swagger-ui");
+        assertThat(get("/swagger-ui.html").statusCode()).isIn(200, 302);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
