@@ -1,5 +1,6 @@
 package com.healthmonitor.api.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Tomcat or a filter, an unsupported method such as TRACE) is answered as problem+json with the original status,
  * whatever the client's {@code Accept} says. Called directly, {@code /error} is just a path that does not exist.
  */
+@Hidden // not part of the API: what the container forwards errors to
 @RestController
 class ProblemErrorController implements ErrorController {
 

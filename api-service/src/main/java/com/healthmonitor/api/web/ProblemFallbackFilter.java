@@ -3,11 +3,15 @@ package com.healthmonitor.api.web;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -46,7 +50,7 @@ class ProblemFallbackFilter extends OncePerRequestFilter {
             return;
         }
         ErrorTrackingResponse tracked = new ErrorTrackingResponse(response);
-        chain.doFilter(request, tracked);
+        chain.doFilter(withoutBlankAccept(request), tracked);
         HttpStatus status = HttpStatus.resolve(response.getStatus());
         if (!tracked.errorSent
                 && !response.isCommitted()
@@ -71,6 +75,37 @@ class ProblemFallbackFilter extends OncePerRequestFilter {
         } catch (InvalidMediaTypeException e) {
             return false;
         }
+    }
+
+    /**
+     * An empty {@code Accept:} is read as "anything", as if absent: the Prometheus endpoint, for one, finds no
+     * format for it and fails with a NullPointerException (a 500).
+     */
+    private static HttpServletRequest withoutBlankAccept(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept == null || !accept.isBlank()) {
+            return request;
+        }
+        return new HttpServletRequestWrapper(request) {
+            @Override
+            public String getHeader(String name) {
+                return HttpHeaders.ACCEPT.equalsIgnoreCase(name) ? null : super.getHeader(name);
+            }
+
+            @Override
+            public Enumeration<String> getHeaders(String name) {
+                return HttpHeaders.ACCEPT.equalsIgnoreCase(name)
+                        ? Collections.emptyEnumeration()
+                        : super.getHeaders(name);
+            }
+
+            @Override
+            public Enumeration<String> getHeaderNames() {
+                return Collections.enumeration(Collections.list(super.getHeaderNames()).stream()
+                        .filter(name -> !HttpHeaders.ACCEPT.equalsIgnoreCase(name))
+                        .toList());
+            }
+        };
     }
 
     private static final class ErrorTrackingResponse extends HttpServletResponseWrapper {
