@@ -33,6 +33,26 @@ public final class SlackPayload {
         return JSON.writeValueAsString(body);
     }
 
+    /**
+     * The Slack message for any alert: a status change exactly as {@link #render(AlertDetails)}, anything else as
+     * its notice's text with a Block Kit header and fields.
+     */
+    static String render(AlertMessage message) {
+        if (message.kind() == AlertKind.STATUS_CHANGE) {
+            return render(message.details());
+        }
+        Notice notice = Notice.of(message);
+        List<String> lines = new ArrayList<>();
+        lines.add("*" + escape(notice.title()) + "*");
+        notice.facts().forEach(fact -> lines.add(escape(fact.label()) + ": " + escape(fact.value())));
+        Map<String, Object> section =
+                Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", String.join("\n", lines)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("text", notice.text());
+        body.put("blocks", List.of(section));
+        return JSON.writeValueAsString(body);
+    }
+
     /** The {@code text} lines, exactly as the design shows them, then the helpful extras. */
     public static String text(AlertDetails alert) {
         List<String> lines = new ArrayList<>();

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,10 +63,15 @@ class WebhookSender {
 
     /** Sends {@code payload}; never throws. */
     Delivery send(String webhookUrl, String payload) {
+        return send(webhookUrl, payload, Map.of());
+    }
+
+    /** Sends {@code payload} with extra request headers (a signature); never throws. */
+    Delivery send(String webhookUrl, String payload, Map<String, String> headers) {
         AtomicInteger posts = new AtomicInteger();
         Response last = retry.executeSupplier(() -> {
             posts.incrementAndGet();
-            Response response = post(webhookUrl, payload);
+            Response response = post(webhookUrl, payload, headers);
             if (!response.ok()) {
                 log.warn(
                         "[WEBHOOK] attempt failed status={} to={}: {}",
@@ -78,16 +84,17 @@ class WebhookSender {
         return new Delivery(last, posts.get());
     }
 
-    private Response post(String webhookUrl, String payload) {
+    private Response post(String webhookUrl, String payload, Map<String, String> headers) {
         try {
             URI uri = URI.create(webhookUrl);
             guard.verify(uri, properties.requestTimeout());
-            HttpRequest request = HttpRequest.newBuilder(uri)
+            HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                     .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8))
                     .timeout(properties.requestTimeout())
                     .header("Content-Type", "application/json; charset=utf-8")
-                    .header("User-Agent", "HealthMonitor/1.0")
-                    .build();
+                    .header("User-Agent", "HealthMonitor/1.0");
+            headers.forEach(builder::header);
+            HttpRequest request = builder.build();
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
             if (status >= 200 && status < 300) {

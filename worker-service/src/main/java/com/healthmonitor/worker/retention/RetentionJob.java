@@ -53,10 +53,20 @@ class RetentionJob {
                 DELETE FROM status_changes WHERE id IN (
                     SELECT id FROM status_changes WHERE delivery <> 'PENDING' AND changed_at < :cutoff
                     LIMIT :batch FOR UPDATE SKIP LOCKED)""", now.minus(properties.statusChanges()));
-        if (results + changes > 0) {
-            log.info("[RETENTION] deleted check_results={} status_changes={}", results, changes);
+        // Deliveries of a status change go with it; reminders, summaries and tests age out on their own.
+        long deliveries = deleteInBatches("""
+                DELETE FROM deliveries WHERE id IN (
+                    SELECT id FROM deliveries
+                    WHERE status_change_id IS NULL AND status <> 'PENDING' AND created_at < :cutoff
+                    LIMIT :batch FOR UPDATE SKIP LOCKED)""", now.minus(properties.statusChanges()));
+        if (results + changes + deliveries > 0) {
+            log.info(
+                    "[RETENTION] deleted check_results={} status_changes={} deliveries={}",
+                    results,
+                    changes,
+                    deliveries);
         }
-        return results + changes;
+        return results + changes + deliveries;
     }
 
     private long deleteInBatches(String sql, OffsetDateTime cutoff) {
