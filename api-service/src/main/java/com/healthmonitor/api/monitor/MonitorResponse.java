@@ -2,8 +2,12 @@ package com.healthmonitor.api.monitor;
 
 import com.healthmonitor.common.monitor.MonitorStatus;
 import java.time.Instant;
+import java.util.List;
 
-/** A monitor in API responses: its configuration (webhook URL masked) and what the worker last saw. */
+/**
+ * A monitor in API responses: its configuration (webhook URL masked), where its alerts go, and what the worker last
+ * saw; {@code status} is MAINTENANCE while a maintenance window covers it.
+ */
 record MonitorResponse(
         long id,
         String name,
@@ -23,4 +27,6 @@ record MonitorResponse(
         Instant lastStatusChangeAt,
         Instant nextCheckAt,
         Instant createdAt,
-        Instant updatedAt) {}
+        Instant updatedAt,
+        List<Long> channelIds,
+        int remindEvery) {}

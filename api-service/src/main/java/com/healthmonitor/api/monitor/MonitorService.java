@@ -1,9 +1,11 @@
 package com.healthmonitor.api.monitor;
 
+import com.healthmonitor.api.maintenance.MaintenanceStatus;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import com.healthmonitor.common.secret.Secrets;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Limit;
@@ -18,23 +20,27 @@ class MonitorService {
 
     private final MonitorRepository monitors;
     private final EntityManager entityManager;
+    private final MaintenanceStatus maintenance;
 
-    MonitorService(MonitorRepository monitors, EntityManager entityManager) {
+    MonitorService(MonitorRepository monitors, EntityManager entityManager, MaintenanceStatus maintenance) {
         this.monitors = monitors;
         this.entityManager = entityManager;
+        this.maintenance = maintenance;
     }
 
-    MonitorResponse create(MonitorSettings settings) {
-        Monitor monitor = monitors.saveAndFlush(Monitor.create(settings, Monitor.now()));
+    MonitorResponse create(MonitorSettings settings, MonitorAlerting alerting) {
+        Monitor created = Monitor.create(settings, Monitor.now());
+        created.alerting(alerting);
+        Monitor monitor = monitors.saveAndFlush(created);
         // The database fills in the columns the API does not write (status, created_at, ...).
         entityManager.refresh(monitor);
         log.info("[MONITOR] created monitor={} interval={}s", monitor.id(), settings.checkInterval());
-        return monitor.toResponse();
+        return response(monitor);
     }
 
     @Transactional(readOnly = true)
     MonitorResponse get(long id) {
-        return find(id).toResponse();
+        return response(find(id));
     }
 
     @Transactional(readOnly = true)
@@ -42,24 +48,33 @@ class MonitorService {
         List<Monitor> page = status == null
                 ? monitors.findByIdGreaterThanOrderByIdAsc(afterId, Limit.of(limit))
                 : monitors.findByStatusAndIdGreaterThanOrderByIdAsc(status, afterId, Limit.of(limit));
-        return page.stream().map(Monitor::toResponse).toList();
+        Set<Long> inMaintenance =
+                maintenance.covered(page.stream().map(Monitor::id).toList());
+        return page.stream()
+                .map(monitor -> monitor.toResponse(inMaintenance.contains(monitor.id())))
+                .toList();
     }
 
-    MonitorResponse replace(long id, MonitorSettings settings) {
+    MonitorResponse replace(long id, MonitorSettings settings, MonitorAlerting alerting) {
         Monitor monitor = find(id);
         if (Secrets.isMaskOf(settings.webhookUrl(), monitor.webhookUrl())) {
             // The client echoed back the masked webhook it was shown: keep the real one.
             settings = settings.withWebhookUrl(monitor.webhookUrl());
         }
         monitor.replace(settings, Monitor.now());
+        monitor.alerting(alerting);
         monitors.flush();
         log.info("[MONITOR] updated monitor={}", id);
-        return monitor.toResponse();
+        return response(monitor);
     }
 
     void delete(long id) {
         monitors.delete(find(id));
         log.info("[MONITOR] deleted monitor={}", id);
+    }
+
+    private MonitorResponse response(Monitor monitor) {
+        return monitor.toResponse(!maintenance.covered(List.of(monitor.id())).isEmpty());
     }
 
     private Monitor find(long id) {

@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.healthmonitor.api.channel.Channels;
 import com.healthmonitor.api.config.ApiProperties;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import java.time.Instant;
@@ -32,7 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 @WebMvcTest(MonitorController.class)
-@Import(MonitorValidator.class)
+@Import({MonitorValidator.class, MonitorAlertingValidator.class})
 @EnableConfigurationProperties(ApiProperties.class)
 class MonitorControllerWebTest {
 
@@ -47,9 +48,12 @@ class MonitorControllerWebTest {
     @MockitoBean
     private MonitorService service;
 
+    @MockitoBean
+    private Channels channels;
+
     @Test
     void createsAMonitorAndPointsAtIt() throws Exception {
-        given(service.create(any())).willReturn(response(7));
+        given(service.create(any(), any())).willReturn(response(7));
 
         mvc.perform(post("/monitors").contentType(MediaType.APPLICATION_JSON).content(VALID))
                 .andExpect(status().isCreated())
@@ -208,6 +212,8 @@ class MonitorControllerWebTest {
                 null,
                 created,
                 created,
-                created);
+                created,
+                List.of(),
+                0);
     }
 }

@@ -1,5 +1,6 @@
 package com.healthmonitor.worker.maintenance;
 
+import com.healthmonitor.common.maintenance.MaintenanceWindow;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
 package com.healthmonitor.worker.maintenance;
 
+import com.healthmonitor.common.maintenance.MaintenanceWindow;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import com.healthmonitor.worker.alert.AlertKind;
 import com.healthmonitor.worker.alert.AlertMessage;

@@ -1,4 +1,4 @@
-package com.healthmonitor.worker.maintenance;
+package com.healthmonitor.common.maintenance;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
