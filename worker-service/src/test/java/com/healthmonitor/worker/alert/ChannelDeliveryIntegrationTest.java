@@ -290,6 +290,49 @@ class ChannelDeliveryIntegrationTest {
         assertThat(HOOKS.requests(channel)).hasSize(1);
     }
 
+    @Test
+    void aTestMessageAsTheApiQueuesItIsSentOnceAndAFailureIsNotRetriedLater() {
+        String ok = path();
+        String broken = path();
+        HOOKS.script(ok, Reply.ok());
+        HOOKS.script(broken, Reply.status(500));
+        Channels channels = new Channels(jdbc);
+        long good = testDelivery(channels.webhook("teams", "mgmt", HOOKS.url(ok), null));
+        long bad = testDelivery(channels.webhook("discord", "dev", HOOKS.url(broken), null));
+
+        await().atMost(WAIT).until(() -> status(good).equals("SENT") && status(bad).equals("FAILED"));
+        assertThat(cardTitle(HOOKS.requests(ok).getFirst().body())).isEqualTo("✅ Test message from Health Monitor");
+        assertThat(HOOKS.requests(broken)).hasSize(3); // one round of in-process retries, then the answer
+        assertThat(jdbc.sql("SELECT last_status_code, last_error FROM deliveries WHERE id = :id")
+                        .param("id", bad)
+                        .query()
+                        .singleRow())
+                .containsEntry("last_status_code", 500)
+                .containsEntry("last_error", "HTTP 500");
+    }
+
+    /** The row POST /channels/{id}/test writes. */
+    private long testDelivery(long channel) {
+        return jdbc.sql("""
+                        INSERT INTO deliveries (kind, channel_id, channel_type, channel_name, stream, message, status,
+                                                next_attempt_at)
+                        SELECT 'TEST', id, type, name, 'channel:' || id,
+                               jsonb_build_object('kind', 'TEST', 'name', name, 'at', '2026-11-21T10:15:30.123Z'),
+                               'PENDING', now()
+                        FROM channels WHERE id = :id
+                        RETURNING id""")
+                .param("id", channel)
+                .query(Long.class)
+                .single();
+    }
+
+    private String status(long delivery) {
+        return jdbc.sql("SELECT status FROM deliveries WHERE id = :id")
+                .param("id", delivery)
+                .query(String.class)
+                .single();
+    }
+
     private long monitorWithChannel(String type, String path, String secret) {
         long monitor = new Monitors(jdbc).insert("Checkout", "https://shop.example.com/health", null);
         Channels channels = new Channels(jdbc);
