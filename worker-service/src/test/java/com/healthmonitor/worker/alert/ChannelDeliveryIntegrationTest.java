@@ -300,7 +300,8 @@ class ChannelDeliveryIntegrationTest {
         long good = testDelivery(channels.webhook("teams", "mgmt", HOOKS.url(ok), null));
         long bad = testDelivery(channels.webhook("discord", "dev", HOOKS.url(broken), null));
 
-        await().atMost(WAIT).until(() -> status(good).equals("SENT") && status(bad).equals("FAILED"));
+        await().atMost(WAIT)
+                .until(() -> status(good).equals("SENT") && status(bad).equals("FAILED"));
         assertThat(cardTitle(HOOKS.requests(ok).getFirst().body())).isEqualTo("✅ Test message from Health Monitor");
         assertThat(HOOKS.requests(broken)).hasSize(3); // one round of in-process retries, then the answer
         assertThat(jdbc.sql("SELECT last_status_code, last_error FROM deliveries WHERE id = :id")
@@ -320,10 +321,7 @@ class ChannelDeliveryIntegrationTest {
                                jsonb_build_object('kind', 'TEST', 'name', name, 'at', '2026-11-21T10:15:30.123Z'),
                                'PENDING', now()
                         FROM channels WHERE id = :id
-                        RETURNING id""")
-                .param("id", channel)
-                .query(Long.class)
-                .single();
+                        RETURNING id""").param("id", channel).query(Long.class).single();
     }
 
     private String status(long delivery) {

@@ -73,7 +73,8 @@ class ChannelPayloadsTest {
                 {"event": "status_change", "monitor_id": 42, "name": "Checkout",
                  "url": "https://shop.example.com/health", "old_status": "UP", "new_status": "DOWN",
                  "time": "2026-11-21T10:15:30.123Z", "reason": "HTTP 503", "latency_ms": 87, "down_since": null,
-                 "text": "%s"}""".formatted(SlackPayload.text(DOWN_ALERT.details()).replace("\n", "\\n")));
+                 "text": "%s"}""".formatted(
+                        SlackPayload.text(DOWN_ALERT.details()).replace("\n", "\\n")));
     }
 
     @Test
@@ -105,13 +106,7 @@ class ChannelPayloadsTest {
     @Test
     void reminderSaysHowLongTheMonitorHasBeenDown() {
         AlertMessage reminder = AlertMessage.reminder(
-                7,
-                "Checkout",
-                "https://shop.example.com/health",
-                "HTTP 503",
-                AT,
-                AT.plus(Duration.ofMinutes(80)),
-                3);
+                7, "Checkout", "https://shop.example.com/health", "HTTP 503", AT, AT.plus(Duration.ofMinutes(80)), 3);
 
         assertThat(Notice.of(reminder).text()).isEqualTo("""
                 🔴 Checkout still DOWN for 1 h 20 min
@@ -155,8 +150,8 @@ class ChannelPayloadsTest {
         String json = Alerts.JSON.writeValueAsString(DOWN_ALERT);
 
         assertThat(Alerts.JSON.readValue(json, AlertMessage.class)).isEqualTo(DOWN_ALERT);
-        assertThat(Alerts.JSON.readValue("{\"kind\":\"TEST\",\"name\":\"ops\",\"at\":\"2026-11-21T10:15:30.123Z\"}",
-                        AlertMessage.class))
+        assertThat(Alerts.JSON.readValue(
+                        "{\"kind\":\"TEST\",\"name\":\"ops\",\"at\":\"2026-11-21T10:15:30.123Z\"}", AlertMessage.class))
                 .isEqualTo(AlertMessage.test("ops", AT));
     }
 

@@ -63,7 +63,9 @@ class MaintenanceIntegrationTest {
                 .isEqualTo(Applied.TRANSITIONED);
         assertThat(recorder.apply(request(recovered, start), failure(start.plusSeconds(5))))
                 .isEqualTo(Applied.TRANSITIONED);
-        jdbc.sql("UPDATE monitors SET status = 'UP' WHERE id = :id").param("id", recovered).update();
+        jdbc.sql("UPDATE monitors SET status = 'UP' WHERE id = :id")
+                .param("id", recovered)
+                .update();
 
         assertThat(jdbc.sql("SELECT delivery FROM status_changes WHERE monitor_id = :id")
                         .param("id", monitor)
@@ -85,7 +87,8 @@ class MaintenanceIntegrationTest {
         assertThat(job.run()).isEqualTo(2);
         assertThat(job.run()).isZero();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> HOOKS.requests("/down-after").size() == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> HOOKS.requests("/down-after").size() == 1);
         String text = JsonMapper.builder()
                 .build()
                 .readTree(HOOKS.requests("/down-after").getFirst().body())
@@ -106,13 +109,16 @@ class MaintenanceIntegrationTest {
         assertThat(recorder.apply(request(monitor, now), failure(now.plusSeconds(1))))
                 .isEqualTo(Applied.TRANSITIONED);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> HOOKS.requests("/outside").size() == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> HOOKS.requests("/outside").size() == 1);
     }
 
     private long upMonitorAboutToFail(String path) {
         Monitors monitors = new Monitors(jdbc);
         long id = monitors.insert("pending", "https://shop.example.com/health", null, "UP", 1, 0);
-        jdbc.sql("UPDATE monitors SET name = 'monitor-' || id WHERE id = :id").param("id", id).update();
+        jdbc.sql("UPDATE monitors SET name = 'monitor-' || id WHERE id = :id")
+                .param("id", id)
+                .update();
         Channels channels = new Channels(jdbc);
         channels.link(id, channels.webhook("slack", "ops", HOOKS.url(path), null));
         return id;

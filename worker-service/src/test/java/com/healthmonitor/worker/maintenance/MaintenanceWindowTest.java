@@ -30,8 +30,8 @@ class MaintenanceWindowTest {
     @Test
     void fiveFieldCronInItsTimeZone() {
         // Sundays 02:00 Berlin (01:00 UTC in winter), two hours.
-        MaintenanceWindow window = new MaintenanceWindow(
-                2, null, null, "0 2 * * SUN", null, null, BERLIN, Duration.ofHours(2));
+        MaintenanceWindow window =
+                new MaintenanceWindow(2, null, null, "0 2 * * SUN", null, null, BERLIN, Duration.ofHours(2));
 
         assertThat(window.covers(at("2026-11-22T00:59:59Z"))).isFalse();
         assertThat(window.covers(at("2026-11-22T01:00:00Z"))).isTrue();
@@ -44,14 +44,7 @@ class MaintenanceWindowTest {
     void weeklyDaysAndTimeAcrossMidnight() {
         // Saturdays 23:00 Berlin for three hours: into Sunday.
         MaintenanceWindow window = new MaintenanceWindow(
-                3,
-                null,
-                null,
-                null,
-                EnumSet.of(DayOfWeek.SATURDAY),
-                LocalTime.of(23, 0),
-                BERLIN,
-                Duration.ofHours(3));
+                3, null, null, null, EnumSet.of(DayOfWeek.SATURDAY), LocalTime.of(23, 0), BERLIN, Duration.ofHours(3));
 
         assertThat(window.covers(at("2026-11-21T21:59:00Z"))).isFalse();
         assertThat(window.covers(at("2026-11-21T22:00:00Z"))).isTrue();

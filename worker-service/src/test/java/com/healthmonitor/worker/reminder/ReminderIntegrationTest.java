@@ -61,9 +61,14 @@ class ReminderIntegrationTest {
         clock.set(DOWN_AT.plus(Duration.ofMinutes(80)));
         assertThat(reminders.run()).isZero(); // the limit (2) is reached
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> HOOKS.requests("/remind").size() == 2);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> HOOKS.requests("/remind").size() == 2);
         List<String> texts = HOOKS.requests("/remind").stream()
-                .map(r -> JsonMapper.builder().build().readTree(r.body()).get("text").asString())
+                .map(r -> JsonMapper.builder()
+                        .build()
+                        .readTree(r.body())
+                        .get("text")
+                        .asString())
                 .toList();
         assertThat(texts.get(0))
                 .startsWith("🔴 Checkout still DOWN for 10 min")
@@ -82,7 +87,9 @@ class ReminderIntegrationTest {
         HOOKS.script("/quiet", Reply.ok());
         long off = downMonitor("/quiet", 0);
         long up = downMonitor("/quiet", 5);
-        jdbc.sql("UPDATE monitors SET status = 'UP' WHERE id = :id").param("id", up).update();
+        jdbc.sql("UPDATE monitors SET status = 'UP' WHERE id = :id")
+                .param("id", up)
+                .update();
         long maintained = downMonitor("/quiet", 5);
         jdbc.sql("UPDATE monitors SET in_maintenance = TRUE WHERE id = :id")
                 .param("id", maintained)

@@ -70,9 +70,7 @@ class DailySummaryIntegrationTest {
         jdbc.sql("""
                         UPDATE daily_summary_settings
                         SET enabled = TRUE, send_time = '09:00', time_zone = 'Europe/Berlin',
-                            channel_ids = ARRAY[CAST(:channel AS bigint)]""")
-                .param("channel", channel)
-                .update();
+                            channel_ids = ARRAY[CAST(:channel AS bigint)]""").param("channel", channel).update();
         MutableClock otherClock = new MutableClock(BEFORE);
         clock.set(BEFORE);
 
@@ -114,24 +112,24 @@ class DailySummaryIntegrationTest {
 
     /** Another worker process on the same database (its own queue, listener and clock). */
     private ConfigurableApplicationContext secondWorker(MutableClock clock) {
+        // Command-line arguments: they outrank the service's YAML, as the test context's properties do.
         return new SpringApplicationBuilder(WorkerApplication.class)
-                .properties(
-                        "spring.config.name=" + WorkerApplication.CONFIG_NAME,
-                        "spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                        "spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
-                        "spring.datasource.password=" + environment.getProperty("spring.datasource.password"),
-                        "server.port=0",
-                        "health-monitor.worker.allow-private-targets=true",
-                        "health-monitor.alert.poll-interval=200ms",
-                        "health-monitor.retention.initial-delay=1h",
-                        "health-monitor.reminder.check-interval=1h",
-                        "health-monitor.maintenance.check-interval=1h",
-                        "health-monitor.summary.check-interval=1h")
+                .properties("spring.config.name=" + WorkerApplication.CONFIG_NAME)
                 .initializers(context -> {
                     TestQueueInitializer.useQueue(context, TestQueues.newQueue("second-worker"));
                     context.getBeanFactory().registerSingleton("clock", clock);
                 })
-                .run();
+                .run(
+                        "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+                        "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
+                        "--spring.datasource.password=" + environment.getProperty("spring.datasource.password"),
+                        "--server.port=0",
+                        "--health-monitor.worker.allow-private-targets=true",
+                        "--health-monitor.alert.poll-interval=200ms",
+                        "--health-monitor.retention.initial-delay=1h",
+                        "--health-monitor.reminder.check-interval=1h",
+                        "--health-monitor.maintenance.check-interval=1h",
+                        "--health-monitor.summary.check-interval=1h");
     }
 
     @SafeVarargs
