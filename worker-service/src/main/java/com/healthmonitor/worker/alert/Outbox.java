@@ -60,6 +60,7 @@ class Outbox {
                         (Long) rs.getObject("status_change_id"),
                         (Long) rs.getObject("monitor_id"),
                         (Long) rs.getObject("channel_id"),
+                        rs.getString("stream"),
                         new Destination(
                                 ChannelType.of(rs.getString("channel_type")),
                                 rs.getString("channel_name"),
@@ -150,6 +151,7 @@ class Outbox {
      * A reserved delivery; {@code attempts} counts sends made in earlier rounds.
      *
      * @param channelId null for the monitor's own webhook_url, and once the channel is deleted
+     * @param stream the destination's ordering stream: {@code channel:<id>} or {@code monitor-webhook}
      * @param message the channel-neutral alert (JSON), null for a carried-over row
      * @param payload a body rendered before, sent as it is; null to render {@code message}
      */
@@ -159,9 +161,16 @@ class Outbox {
             Long statusChangeId,
             Long monitorId,
             Long channelId,
+            String stream,
             Destination destination,
             String message,
             String payload,
             Instant createdAt,
-            int attempts) {}
+            int attempts) {
+
+        /** The channel this delivery was for is gone (deleted after the row was written). */
+        boolean channelDeleted() {
+            return channelId == null && !Alerts.MONITOR_WEBHOOK.equals(stream);
+        }
+    }
 }

@@ -148,7 +148,7 @@ class OutboxDispatcher implements SmartLifecycle {
         Destination destination = alert.destination();
         String channel = destination.type().id();
         try {
-            if (destination.url() == null && destination.type() != ChannelType.EMAIL) {
+            if (alert.channelDeleted()) {
                 // The channel was deleted after the alert was claimed: nothing to send to.
                 outbox.markFinished(alert, owner, "CANCELLED", 0, 0, "channel deleted");
                 return;
