@@ -136,7 +136,11 @@ class OutboxDispatcher implements SmartLifecycle {
     }
 
     private void deliver(Outbox.Claimed alert) {
-        try (var monitor = MDC.putCloseable("monitor_id", String.valueOf(alert.monitorId()));
+        // A null resource is skipped: summaries and tests have no monitor, reminders no status change.
+        try (var monitor = alert.monitorId() == null ? null : MDC.putCloseable("monitor_id", alert.monitorId() + "");
+                var change = alert.statusChangeId() == null
+                        ? null
+                        : MDC.putCloseable("status_change_id", alert.statusChangeId() + "");
                 var delivery = MDC.putCloseable("delivery_id", Long.toString(alert.id()));
                 var channel =
                         MDC.putCloseable("channel", alert.destination().type().id())) {
