@@ -80,7 +80,7 @@ CREATE INDEX deliveries_finished_idx ON deliveries (created_at) WHERE status <> 
 -- state: a PENDING one is sent by the new dispatcher, exactly as it would have been.
 INSERT INTO deliveries (kind, status_change_id, monitor_id, channel_type, channel_name, stream, target_url, payload,
                         status, attempts, next_attempt_at, last_error, sent_at, created_at)
-SELECT 'STATUS_CHANGE', id, monitor_id, 'slack', 'webhook_url', 'monitor-webhook', webhook_url, payload,
+SELECT kind, id, monitor_id, 'slack', 'webhook_url', 'monitor-webhook', webhook_url, payload,
        delivery, attempts, CASE WHEN delivery = 'PENDING' THEN coalesce(next_attempt_at, now()) END, last_error,
        sent_at, created_at
 FROM status_changes

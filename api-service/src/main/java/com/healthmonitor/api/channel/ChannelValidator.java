@@ -67,7 +67,7 @@ class ChannelValidator {
         }
         if (secret != null && type != null && type != ChannelType.WEBHOOK) {
             violations.add(new FieldViolation("secret", "is only used by webhook channels"));
-        } else if (existing != null && Secrets.isMask(secret, existing.secret())) {
+        } else if (existing != null && Secrets.isMaskOfValue(secret, existing.secret())) {
             secret = existing.secret();
         } else if (secret != null && secret.length() > MAX_SECRET_LENGTH) {
             violations.add(new FieldViolation("secret", "must be at most 500 characters"));

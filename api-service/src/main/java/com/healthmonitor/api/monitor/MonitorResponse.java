@@ -1,12 +1,16 @@
 package com.healthmonitor.api.monitor;
 
+import com.healthmonitor.common.check.CheckAssertion;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A monitor in API responses: its configuration (webhook URL masked), where its alerts go, and what the worker last
- * saw; {@code status} is MAINTENANCE while a maintenance window covers it.
+ * A monitor in API responses: its configuration (webhook URL and header values masked), where its alerts go, and
+ * what the worker last saw; {@code status} is MAINTENANCE while a maintenance window covers it.
+ * {@code expected_status_codes} always lists what counts as success; {@code expected_status_code} repeats it when it
+ * is a single code and is null for a set.
  */
 record MonitorResponse(
         long id,
@@ -14,7 +18,17 @@ record MonitorResponse(
         String url,
         int checkInterval,
         int timeout,
-        int expectedStatusCode,
+        Integer expectedStatusCode,
+        List<String> expectedStatusCodes,
+        String method,
+        Map<String, String> headers,
+        String body,
+        String contentType,
+        List<CheckAssertion> assertions,
+        boolean followRedirects,
+        int tlsExpiryDays,
+        Integer failThreshold,
+        Integer successThreshold,
         String webhookUrl,
         boolean enabled,
         MonitorStatus status,

@@ -30,18 +30,21 @@ public final class Secrets {
         return MASK + tail;
     }
 
-    /** A secret that is not a URL (an HMAC key) shows only that it is set. */
-    public static String mask(String secret) {
-        return secret == null ? null : MASK;
-    }
-
-    /** True when {@code candidate} is what {@link #mask} shows for {@code secret}. */
-    public static boolean isMask(String candidate, String secret) {
-        return candidate != null && secret != null && candidate.equals(MASK);
-    }
-
     /** True when {@code candidate} is what {@link #maskUrl} shows for {@code secretUrl}. */
     public static boolean isMaskOf(String candidate, String secretUrl) {
         return candidate != null && secretUrl != null && candidate.equals(maskUrl(secretUrl));
+    }
+
+    /** A secret value (a request header's token): {@code ****} and, for long values, their last four characters. */
+    public static String mask(String value) {
+        if (value == null) {
+            return null;
+        }
+        return MASK + (value.length() > 12 ? value.substring(value.length() - 4) : "");
+    }
+
+    /** True when {@code candidate} is what {@link #mask} shows for {@code secret}. */
+    public static boolean isMaskOfValue(String candidate, String secret) {
+        return candidate != null && secret != null && candidate.equals(mask(secret));
     }
 }

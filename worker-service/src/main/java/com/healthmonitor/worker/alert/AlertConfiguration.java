@@ -1,12 +1,9 @@
 package com.healthmonitor.worker.alert;
 
-import com.healthmonitor.worker.check.TargetGuard;
-import java.net.http.HttpClient;
+import com.healthmonitor.worker.http.GuardedHttpClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.ExecutorService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
@@ -17,20 +14,10 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 @Configuration(proxyBeanMethods = false)
 class AlertConfiguration {
 
-    @Bean(destroyMethod = "close")
-    HttpClient webhookHttpClient(ExecutorService checkResolverExecutor) {
-        return HttpClient.newBuilder()
-                .executor(checkResolverExecutor)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
-    }
-
+    /** Webhooks use the worker's one guarded client: redirects are not followed, every address is approved. */
     @Bean
-    WebhookSender webhookSender(
-            HttpClient webhookHttpClient, TargetGuard targetGuard, AlertProperties alert, Clock clock) {
-        return new WebhookSender(webhookHttpClient, targetGuard, alert, clock);
+    WebhookSender webhookSender(GuardedHttpClient guardedHttpClient, AlertProperties alert, Clock clock) {
+        return new WebhookSender(guardedHttpClient, alert, clock);
     }
 
     /** Only when SMTP_HOST is set; without it email channels fail visibly instead of the worker not starting. */

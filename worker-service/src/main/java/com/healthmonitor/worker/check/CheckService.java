@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** One check message, end to end: skip if pointless, GET the target, apply the result. */
+/** One check message, end to end: skip if pointless, check the target, apply the result. */
 @Service
 class CheckService {
 
@@ -33,7 +33,7 @@ class CheckService {
             counters.record(skip.get());
             return skip.get();
         }
-        CheckResult result = checker.check(request.url(), request.timeoutSeconds(), request.expectedStatusCode());
+        CheckResult result = checker.check(request.url(), request.timeoutSeconds(), request.check());
         counters.recordCheck(result.success(), Duration.ofMillis(result.latencyMs()));
         Applied applied = recorder.apply(request, result);
         counters.record(applied);

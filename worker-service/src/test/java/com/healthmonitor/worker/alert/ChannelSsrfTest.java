@@ -3,12 +3,13 @@ package com.healthmonitor.worker.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.healthmonitor.testing.StubServer;
-import com.healthmonitor.worker.check.TargetGuard;
-import java.net.http.HttpClient;
+import com.healthmonitor.worker.http.GuardedHttpClient;
+import com.healthmonitor.worker.http.TargetGuard;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,7 +29,7 @@ class ChannelSsrfTest {
             value = ChannelType.class,
             names = {"EMAIL"},
             mode = EnumSource.Mode.EXCLUDE)
-    void refusesALoopbackChannelUrl(ChannelType type) {
+    void refusesALoopbackChannelUrl(ChannelType type) throws Exception {
         LOCAL.script("/" + type.id(), StubServer.Reply.ok());
         AlertProperties properties = new AlertProperties(
                 Duration.ofSeconds(1),
@@ -41,12 +42,11 @@ class ChannelSsrfTest {
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(10),
                 Duration.ofHours(1));
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            WebhookSender webhooks = new WebhookSender(
-                    client,
-                    new TargetGuard(false, Executors.newVirtualThreadPerTaskExecutor()),
-                    properties,
-                    Clock.systemUTC());
+        try (GuardedHttpClient client = GuardedHttpClient.create(
+                new TargetGuard(false, Executors.newVirtualThreadPerTaskExecutor()),
+                SSLContext.getDefault(),
+                Duration.ofSeconds(2))) {
+            WebhookSender webhooks = new WebhookSender(client, properties, Clock.systemUTC());
             HttpChannelSender sender = new HttpChannelSender(type, message -> "{}", webhooks);
 
             WebhookSender.Delivery delivery = sender.send(
