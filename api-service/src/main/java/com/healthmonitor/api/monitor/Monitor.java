@@ -1,5 +1,6 @@
 package com.healthmonitor.api.monitor;
 
+import com.healthmonitor.api.history.Uptimes;
 import com.healthmonitor.common.check.CheckSettingsJson;
 import com.healthmonitor.common.check.StatusCodes;
 import com.healthmonitor.common.monitor.MonitorStatus;
@@ -228,12 +229,8 @@ class Monitor {
         return CheckSettingsJson.readHeaders(requestHeaders);
     }
 
-    MonitorResponse toResponse() {
-        return toResponse(false);
-    }
-
     /** @param inMaintenance a maintenance window covers the monitor now: its status shows as MAINTENANCE */
-    MonitorResponse toResponse(boolean inMaintenance) {
+    MonitorResponse toResponse(Uptimes uptimes, boolean inMaintenance) {
         List<Long> channels = channelIds.stream().sorted().toList();
         List<String> codes = expectedStatusCodes == null
                 ? List.of(Integer.toString(expectedStatusCode))
@@ -271,6 +268,8 @@ class Monitor {
                 enabled ? nextCheckAt : null,
                 createdAt,
                 updatedAt,
+                uptimes.uptime24h(),
+                uptimes.uptime30d(),
                 channels,
                 remindEvery);
     }

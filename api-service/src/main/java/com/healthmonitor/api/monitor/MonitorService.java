@@ -1,10 +1,13 @@
 package com.healthmonitor.api.monitor;
 
+import com.healthmonitor.api.history.HistoryQueries;
+import com.healthmonitor.api.history.Uptimes;
 import com.healthmonitor.api.maintenance.MaintenanceStatus;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import com.healthmonitor.common.secret.Secrets;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,11 +23,17 @@ class MonitorService {
 
     private final MonitorRepository monitors;
     private final EntityManager entityManager;
+    private final HistoryQueries history;
     private final MaintenanceStatus maintenance;
 
-    MonitorService(MonitorRepository monitors, EntityManager entityManager, MaintenanceStatus maintenance) {
+    MonitorService(
+            MonitorRepository monitors,
+            EntityManager entityManager,
+            HistoryQueries history,
+            MaintenanceStatus maintenance) {
         this.monitors = monitors;
         this.entityManager = entityManager;
+        this.history = history;
         this.maintenance = maintenance;
     }
 
@@ -35,7 +44,7 @@ class MonitorService {
         // The database fills in the columns the API does not write (status, created_at, ...).
         entityManager.refresh(monitor);
         log.info("[MONITOR] created monitor={} interval={}s", monitor.id(), settings.checkInterval());
-        return response(monitor);
+        return monitor.toResponse(Uptimes.NONE, inMaintenance(monitor));
     }
 
     @Transactional(readOnly = true)
@@ -48,10 +57,13 @@ class MonitorService {
         List<Monitor> page = status == null
                 ? monitors.findByIdGreaterThanOrderByIdAsc(afterId, Limit.of(limit))
                 : monitors.findByStatusAndIdGreaterThanOrderByIdAsc(status, afterId, Limit.of(limit));
-        Set<Long> inMaintenance =
-                maintenance.covered(page.stream().map(Monitor::id).toList());
+        // One query for the whole page's uptimes and one for its maintenance, not one per monitor.
+        List<Long> ids = page.stream().map(Monitor::id).toList();
+        Map<Long, Uptimes> uptimes = history.uptimes(ids);
+        Set<Long> inMaintenance = maintenance.covered(ids);
         return page.stream()
-                .map(monitor -> monitor.toResponse(inMaintenance.contains(monitor.id())))
+                .map(monitor -> monitor.toResponse(
+                        uptimes.getOrDefault(monitor.id(), Uptimes.NONE), inMaintenance.contains(monitor.id())))
                 .toList();
     }
 
@@ -76,7 +88,11 @@ class MonitorService {
     }
 
     private MonitorResponse response(Monitor monitor) {
-        return monitor.toResponse(!maintenance.covered(List.of(monitor.id())).isEmpty());
+        return monitor.toResponse(history.uptimes(List.of(monitor.id())).get(monitor.id()), inMaintenance(monitor));
+    }
+
+    private boolean inMaintenance(Monitor monitor) {
+        return !maintenance.covered(List.of(monitor.id())).isEmpty();
     }
 
     private Monitor find(long id) {

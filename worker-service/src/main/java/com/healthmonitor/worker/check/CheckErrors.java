@@ -1,9 +1,6 @@
 package com.healthmonitor.worker.check;
 
 import com.healthmonitor.common.check.StatusCodes;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
  * The failure reasons of a check, each naming what failed. Reasons for a failed exchange (DNS, refused, timeout,
@@ -27,12 +24,6 @@ public final class CheckErrors {
 
     public static String slow(int latencyMs, int maxMs) {
         return "slow: " + latencyMs + " ms > " + maxMs + " ms";
-    }
-
-    static String certificateExpiresIn(Duration left, Instant expiresAt) {
-        long days = left.toDays();
-        String when = days >= 1 ? "in " + days + (days == 1 ? " day" : " days") : "in less than a day";
-        return "certificate expires " + when + " (" + expiresAt.truncatedTo(ChronoUnit.SECONDS) + ")";
     }
 
     static String tooManyRedirects(int max) {

@@ -1,6 +1,7 @@
 package com.healthmonitor.worker.check;
 
 import com.healthmonitor.common.check.CheckRequest;
+import com.healthmonitor.worker.result.CheckResult;
 import com.healthmonitor.worker.state.Applied;
 import com.healthmonitor.worker.state.ResultRecorder;
 import java.time.Duration;

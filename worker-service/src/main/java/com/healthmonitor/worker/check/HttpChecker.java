@@ -4,6 +4,8 @@ import com.healthmonitor.common.check.CheckSpec;
 import com.healthmonitor.worker.http.Exchange;
 import com.healthmonitor.worker.http.GuardedHttpClient;
 import com.healthmonitor.worker.http.HttpErrors;
+import com.healthmonitor.worker.result.CheckResult;
+import com.healthmonitor.worker.result.TlsInspection;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;

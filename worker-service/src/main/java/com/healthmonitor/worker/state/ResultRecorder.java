@@ -5,8 +5,8 @@ import com.healthmonitor.common.monitor.MonitorStatus;
 import com.healthmonitor.worker.alert.AlertDetails;
 import com.healthmonitor.worker.alert.AlertMessage;
 import com.healthmonitor.worker.alert.Alerts;
-import com.healthmonitor.worker.check.CheckResult;
 import com.healthmonitor.worker.maintenance.Maintenance;
+import com.healthmonitor.worker.result.CheckResult;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,9 +20,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Applies a check result to the database in one transaction: history row, monitor state, and on a status change
- * the status_changes row and one outbox delivery per channel of the monitor. The monitor's row lock serialises results of one
- * monitor across workers.
+ * Applies a check result to the database in one transaction: history row and its hourly rollup, monitor state, and
+ * on a status change the status_changes row and one outbox delivery per destination of the monitor. The monitor's row
+ * lock serialises results of one monitor across workers.
  */
 @Service
 public class ResultRecorder {
@@ -34,18 +34,21 @@ public class ResultRecorder {
     private final Alerts alerts;
     private final Maintenance maintenance;
     private final CertificateWarnings certificateWarnings;
+    private final HourlyRollup hourlyRollup;
 
     public ResultRecorder(
             JdbcClient jdbc,
             ThresholdStateMachine stateMachine,
             Alerts alerts,
             Maintenance maintenance,
-            CertificateWarnings certificateWarnings) {
+            CertificateWarnings certificateWarnings,
+            HourlyRollup hourlyRollup) {
         this.jdbc = jdbc;
         this.stateMachine = stateMachine;
         this.alerts = alerts;
         this.maintenance = maintenance;
         this.certificateWarnings = certificateWarnings;
+        this.hourlyRollup = hourlyRollup;
     }
 
     /**
@@ -136,6 +139,10 @@ public class ResultRecorder {
                 new CertificateWarnings.Monitor(
                         monitor.name(), monitor.url(), monitor.webhookUrl(), monitor.warnedCertificate()),
                 inMaintenance);
+        // Results taken during maintenance are kept but do not count towards uptime or latency statistics.
+        if (!inMaintenance) {
+            hourlyRollup.add(request.monitorId(), request.slot(), result);
+        }
         // An older slot arriving late (a straggler or a retried message) is history, not news.
         if (monitor.lastAppliedSlot() != null && !request.slot().isAfter(monitor.lastAppliedSlot())) {
             return Applied.STALE;

@@ -8,6 +8,7 @@ import com.healthmonitor.testing.StubServer;
 import com.healthmonitor.testing.StubServer.Reply;
 import com.healthmonitor.worker.http.GuardedHttpClient;
 import com.healthmonitor.worker.http.TargetGuard;
+import com.healthmonitor.worker.result.CheckResult;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.time.Clock;

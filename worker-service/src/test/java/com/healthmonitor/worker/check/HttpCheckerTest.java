@@ -6,6 +6,7 @@ import com.healthmonitor.testing.StubServer;
 import com.healthmonitor.testing.StubServer.Reply;
 import com.healthmonitor.worker.http.GuardedHttpClient;
 import com.healthmonitor.worker.http.TargetGuard;
+import com.healthmonitor.worker.result.CheckResult;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.healthmonitor.worker.http.GuardedHttpClient;
 import com.healthmonitor.worker.http.TargetGuard;
+import com.healthmonitor.worker.result.CheckResult;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package com.healthmonitor.worker.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.healthmonitor.worker.result.TlsInspection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

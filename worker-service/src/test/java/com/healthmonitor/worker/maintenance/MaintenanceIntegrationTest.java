@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.healthmonitor.common.check.CheckRequest;
 import com.healthmonitor.testing.StubServer;
 import com.healthmonitor.testing.StubServer.Reply;
-import com.healthmonitor.worker.check.CheckResult;
+import com.healthmonitor.worker.result.CheckResult;
 import com.healthmonitor.worker.state.Applied;
 import com.healthmonitor.worker.state.ResultRecorder;
 import com.healthmonitor.worker.testing.Channels;

@@ -26,6 +26,7 @@ import org.springframework.test.context.ContextConfiguration;
             "health-monitor.alert.max-in-process-wait=2s",
             "health-monitor.alert.lease=30s",
             "health-monitor.retention.initial-delay=1h",
+            "health-monitor.history.rollup-initial-delay=1h",
             // Policy jobs run when a test calls them, at the test's clock.
             "health-monitor.reminder.check-interval=1h",
             "health-monitor.maintenance.check-interval=1h",

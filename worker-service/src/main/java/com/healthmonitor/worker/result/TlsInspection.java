@@ -1,4 +1,4 @@
-package com.healthmonitor.worker.check;
+package com.healthmonitor.worker.result;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -6,6 +6,7 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -37,7 +38,9 @@ public record TlsInspection(Instant expiresAt, String certificate) {
         if (left.compareTo(Duration.ofDays(days)) >= 0) {
             return Optional.empty();
         }
-        return Optional.of(CheckErrors.certificateExpiresIn(left, expiresAt));
+        long daysLeft = left.toDays();
+        String when = daysLeft >= 1 ? "in " + daysLeft + (daysLeft == 1 ? " day" : " days") : "in less than a day";
+        return Optional.of("certificate expires " + when + " (" + expiresAt.truncatedTo(ChronoUnit.SECONDS) + ")");
     }
 
     private static String fingerprint(X509Certificate certificate) {
