@@ -26,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -33,7 +34,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+// The controller alone: authentication, rate limits and error shapes are tested over real HTTP elsewhere.
 @WebMvcTest(MonitorController.class)
+@AutoConfigureMockMvc(addFilters = false)
 @Import({MonitorValidator.class, MonitorAlertingValidator.class})
 @EnableConfigurationProperties(ApiProperties.class)
 class MonitorControllerWebTest {
