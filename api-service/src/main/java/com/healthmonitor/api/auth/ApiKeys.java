@@ -1,6 +1,5 @@
 package com.healthmonitor.api.auth;
 
-import com.healthmonitor.api.config.ApiProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
@@ -21,7 +20,7 @@ class ApiKeys implements AuthenticationManager {
 
     private final List<byte[]> keys;
 
-    ApiKeys(ApiProperties properties) {
+    ApiKeys(ApiKeyProperties properties) {
         this.keys = properties.apiKeys().stream()
                 .map(key -> key.getBytes(StandardCharsets.UTF_8))
                 .toList();

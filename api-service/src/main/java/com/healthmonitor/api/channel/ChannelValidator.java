@@ -1,6 +1,5 @@
 package com.healthmonitor.api.channel;
 
-import com.healthmonitor.api.config.ApiProperties;
 import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
 import com.healthmonitor.api.web.TargetUrls;
@@ -19,9 +18,9 @@ class ChannelValidator {
     static final int MAX_RECIPIENTS = 50;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>,;\"]+@[^@\\s<>,;\"]+\\.[^@\\s<>,;\"]+$");
 
-    private final ApiProperties properties;
+    private final ChannelProperties properties;
 
-    ChannelValidator(ApiProperties properties) {
+    ChannelValidator(ChannelProperties properties) {
         this.properties = properties;
     }
 

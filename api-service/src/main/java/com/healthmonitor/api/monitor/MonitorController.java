@@ -1,6 +1,5 @@
 package com.healthmonitor.api.monitor;
 
-import com.healthmonitor.api.config.ApiProperties;
 import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
 import com.healthmonitor.common.monitor.MonitorStatus;
@@ -34,13 +33,13 @@ class MonitorController {
     private final MonitorService service;
     private final MonitorValidator validator;
     private final MonitorAlertingValidator alertingValidator;
-    private final ApiProperties properties;
+    private final MonitorProperties properties;
 
     MonitorController(
             MonitorService service,
             MonitorValidator validator,
             MonitorAlertingValidator alertingValidator,
-            ApiProperties properties) {
+            MonitorProperties properties) {
         this.service = service;
         this.validator = validator;
         this.alertingValidator = alertingValidator;

@@ -16,7 +16,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.healthmonitor.api.channel.Channels;
-import com.healthmonitor.api.config.ApiProperties;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -38,7 +37,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @WebMvcTest(MonitorController.class)
 @AutoConfigureMockMvc(addFilters = false)
 @Import({MonitorValidator.class, MonitorAlertingValidator.class})
-@EnableConfigurationProperties(ApiProperties.class)
+@EnableConfigurationProperties(MonitorProperties.class)
 class MonitorControllerWebTest {
 
     private static final String VALID = """
