@@ -5,6 +5,7 @@ import com.healthmonitor.common.check.CheckRequestCodec;
 import com.healthmonitor.common.check.CheckRequestCodec.UnreadableCheckRequestException;
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.micrometer.core.instrument.Timer;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -30,9 +31,9 @@ class CheckListener {
 
     @SqsListener(value = "${health-monitor.sqs.queue-url}", factory = CheckListenerConfiguration.FACTORY)
     void receive(String body) {
-        CheckRequest request;
+        List<CheckRequest> requests;
         try {
-            request = codec.read(body);
+            requests = codec.readAll(body);
         } catch (UnreadableCheckRequestException e) {
             // Not deleted on purpose: during a rolling upgrade a newer worker may read it, and otherwise the
             // redrive policy moves it to the DLQ after maxReceiveCount, where it stays inspectable.
@@ -40,6 +41,14 @@ class CheckListener {
             log.warn("[CHECK] unreadable message left for the DLQ: {}", e.getMessage());
             throw e;
         }
+        // One after the other for now: a redelivered batch repeats only the checks not yet recorded (duplicates
+        // are recognised by monitor and slot).
+        for (CheckRequest request : requests) {
+            process(request);
+        }
+    }
+
+    private void process(CheckRequest request) {
         Timer.Sample received = counters.received();
         // Fields of every line logged while this check is processed, in structured (JSON) logs.
         try (var monitor = MDC.putCloseable("monitor_id", Long.toString(request.monitorId()));
