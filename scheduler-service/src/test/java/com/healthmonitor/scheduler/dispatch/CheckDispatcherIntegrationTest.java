@@ -9,6 +9,7 @@ import com.healthmonitor.common.check.CheckSpec;
 import com.healthmonitor.testing.TestDatabaseInitializer;
 import com.healthmonitor.testing.TestQueueInitializer;
 import com.healthmonitor.testing.TestQueues;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
@@ -186,9 +187,13 @@ class CheckDispatcherIntegrationTest {
         jdbc.sql("INSERT INTO monitors (name, url, check_interval, timeout)"
                         + " SELECT 'm' || g, 'https://example.com/' || g, 60, 5 FROM generate_series(1, 120) g")
                 .update();
+        double callsBefore = sendCalls();
 
         assertThat(dispatcher.dispatchDue()).isEqualTo(120);
 
+        assertThat(sendCalls() - callsBefore)
+                .as("three messages, one SendMessageBatch call")
+                .isEqualTo(1);
         List<String> bodies = drainBodies();
         assertThat(bodies).allMatch(body -> body.startsWith("{\"version\":3,"));
         assertThat(bodies).extracting(body -> codec.readAll(body).size()).containsExactlyInAnyOrder(50, 50, 20);
@@ -289,6 +294,12 @@ class CheckDispatcherIntegrationTest {
                 .param(id)
                 .update();
         return slot;
+    }
+
+    private double sendCalls() {
+        return meters.find("health_monitor.sqs.requests").tag("operation", "SendMessageBatch").counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
     }
 
     private Instant nextCheckAt(long id) {
