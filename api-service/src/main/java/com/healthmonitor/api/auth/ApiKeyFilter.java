@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * API key authentication for the monitor API ({@code API_KEYS}). Keys are accepted as
+ * API key authentication for the monitor and statistics API ({@code API_KEYS}). Keys are accepted as
  * {@code Authorization: Bearer <key>} or {@code X-API-Key: <key>}. With no key configured the API is open, as in
  * the seed, and a warning says so at startup. Health endpoints stay open for load balancers.
  */
@@ -24,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ApiKeyFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(ApiKeyFilter.class);
-    private static final String PROTECTED_PREFIX = "/monitors";
+    private static final List<String> PROTECTED_PREFIXES = List.of("/monitors", "/stats");
 
     private final List<byte[]> keys;
 
@@ -41,7 +41,8 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return keys.isEmpty() || !request.getRequestURI().startsWith(PROTECTED_PREFIX);
+        String path = request.getRequestURI();
+        return keys.isEmpty() || PROTECTED_PREFIXES.stream().noneMatch(path::startsWith);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.healthmonitor.api.monitor;
 
+import com.healthmonitor.api.history.Uptimes;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import com.healthmonitor.common.secret.Secrets;
 import jakarta.persistence.Column;
@@ -137,7 +138,7 @@ class Monitor {
         return webhookUrl;
     }
 
-    MonitorResponse toResponse() {
+    MonitorResponse toResponse(Uptimes uptimes) {
         return new MonitorResponse(
                 id,
                 name,
@@ -157,6 +158,8 @@ class Monitor {
                 lastStatusChangeAt,
                 enabled ? nextCheckAt : null,
                 createdAt,
-                updatedAt);
+                updatedAt,
+                uptimes.uptime24h(),
+                uptimes.uptime30d());
     }
 }

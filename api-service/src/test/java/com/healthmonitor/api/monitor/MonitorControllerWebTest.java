@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.healthmonitor.api.config.ApiProperties;
 import com.healthmonitor.common.monitor.MonitorStatus;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,8 @@ class MonitorControllerWebTest {
                 .andExpect(jsonPath("$.check_interval").value(30))
                 .andExpect(jsonPath("$.expected_status_code").value(200))
                 .andExpect(jsonPath("$.status").value("UNKNOWN"))
+                .andExpect(jsonPath("$.uptime_24h").value(99.5))
+                .andExpect(jsonPath("$.uptime_30d").doesNotExist())
                 .andExpect(jsonPath("$.created_at").value("2026-01-20T10:30:00Z"));
     }
 
@@ -208,6 +211,8 @@ class MonitorControllerWebTest {
                 null,
                 created,
                 created,
-                created);
+                created,
+                new BigDecimal("99.500"),
+                null);
     }
 }

@@ -20,8 +20,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Applies a check result to the database in one transaction: history row, monitor state, and on a status change
- * the status_changes row that is also the alert's outbox entry. The monitor's row lock serialises results of one
+ * Applies a check result to the database in one transaction: history row and its hourly rollup, monitor state, and
+ * on a status change the status_changes row that is also the alert's outbox entry. The monitor's row lock serialises results of one
  * monitor across workers.
  */
 @Service
@@ -32,11 +32,17 @@ public class ResultRecorder {
     private final JdbcClient jdbc;
     private final ThresholdStateMachine stateMachine;
     private final ApplicationEventPublisher events;
+    private final HourlyRollup hourlyRollup;
 
-    public ResultRecorder(JdbcClient jdbc, ThresholdStateMachine stateMachine, ApplicationEventPublisher events) {
+    public ResultRecorder(
+            JdbcClient jdbc,
+            ThresholdStateMachine stateMachine,
+            ApplicationEventPublisher events,
+            HourlyRollup hourlyRollup) {
         this.jdbc = jdbc;
         this.stateMachine = stateMachine;
         this.events = events;
+        this.hourlyRollup = hourlyRollup;
     }
 
     /**
@@ -111,6 +117,7 @@ public class ResultRecorder {
         if (inserted == 0) {
             return Applied.DUPLICATE;
         }
+        hourlyRollup.add(request.monitorId(), request.slot(), result);
         // An older slot arriving late (a straggler or a retried message) is history, not news.
         if (monitor.lastAppliedSlot() != null && !request.slot().isAfter(monitor.lastAppliedSlot())) {
             return Applied.STALE;

@@ -25,7 +25,8 @@ import org.springframework.test.context.ContextConfiguration;
             "health-monitor.alert.request-timeout=2s",
             "health-monitor.alert.max-in-process-wait=2s",
             "health-monitor.alert.lease=30s",
-            "health-monitor.retention.initial-delay=1h"
+            "health-monitor.retention.initial-delay=1h",
+            "health-monitor.history.rollup-initial-delay=1h"
         })
 @ContextConfiguration(initializers = {TestDatabaseInitializer.class, TestQueueInitializer.class})
 public @interface WorkerIntegrationTest {}

@@ -1,0 +1,465 @@
+package com.healthmonitor.api.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.healthmonitor.testing.TestDatabaseInitializer;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The history API over a known sequence: monitor "sequence" checked every 10 minutes from 2026-03-05T00:00Z until
+ * now (2026-03-10T12:30Z), checked_at 2 s after each slot; HTTP 503 (30 ms) for the slots 2026-03-07 10:00-11:50,
+ * timeouts (no response) for 2026-03-08 22:50 - 2026-03-09 00:40, otherwise 200 with latency 50 + (37 k mod 400) ms
+ * for the k-th slot. With thresholds of 2 it went DOWN at 03-07 10:10:02 and 03-08 23:00:02, UP again at
+ * 03-07 12:10:02 and 03-09 01:00:02. Hourly rollups are built from the raw rows as the worker builds them, daily
+ * rollups for the days before 03-10 as its daily job does.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@Import(HistoryApiIntegrationTest.FixedClock.class)
+class HistoryApiIntegrationTest {
+
+    static final Instant NOW = Instant.parse("2026-03-10T12:30:00Z");
+    private static final Instant START = Instant.parse("2026-03-05T00:00:00Z");
+    private static final int SLOTS = 795;
+
+    @TestConfiguration
+    static class FixedClock {
+        @Bean
+        Clock clock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    private long id;
+
+    @BeforeEach
+    void knownSequence() {
+        jdbc.sql("DELETE FROM monitors").update();
+        jdbc.sql("DELETE FROM status_changes").update();
+        id = jdbc.sql("""
+                        INSERT INTO monitors (name, url, status, last_status_change_at)
+                        VALUES ('sequence', 'https://example.com/', 'UP', '2026-03-09T01:00:02Z') RETURNING id""").query(Long.class).single();
+        jdbc.sql("""
+                        INSERT INTO check_results
+                            (monitor_id, slot, checked_at, config_version, success, status_code, latency_ms, error)
+                        SELECT :id, s, s + interval '2 seconds', 1, NOT (o1 OR o2),
+                               CASE WHEN o2 THEN NULL WHEN o1 THEN 503 ELSE 200 END,
+                               CASE WHEN o2 THEN 5000 WHEN o1 THEN 30 ELSE 50 + (k * 37) % 400 END,
+                               CASE WHEN o1 THEN 'unexpected status 503 (expected 200)' WHEN o2 THEN 'timed out' END
+                        FROM (SELECT k, timestamptz '2026-03-05T00:00:00Z' + k * interval '10 minutes' AS s
+                              FROM generate_series(0, :last) k) g,
+                             LATERAL (SELECT s >= '2026-03-07T10:00:00Z' AND s < '2026-03-07T12:00:00Z' AS o1,
+                                             s >= '2026-03-08T22:50:00Z' AND s < '2026-03-09T00:50:00Z' AS o2) o""").param("id", id).param("last", SLOTS - 1).update();
+        change("UNKNOWN", "UP", "2026-03-05T00:10:02Z", "NONE");
+        change("UP", "DOWN", "2026-03-07T10:10:02Z", "SENT");
+        change("DOWN", "UP", "2026-03-07T12:10:02Z", "SENT");
+        change("UP", "DOWN", "2026-03-08T23:00:02Z", "FAILED");
+        change("DOWN", "UP", "2026-03-09T01:00:02Z", "PENDING");
+        jdbc.sql("""
+                        INSERT INTO check_rollups_hourly (monitor_id, hour, checks, failures, latency_count,
+                                                          latency_sum, latency_min, latency_max, latency_histogram)
+                        SELECT monitor_id, date_trunc('hour', slot, 'UTC'), count(*),
+                               count(*) FILTER (WHERE NOT success), count(status_code),
+                               coalesce(sum(latency_ms) FILTER (WHERE status_code IS NOT NULL), 0),
+                               min(latency_ms) FILTER (WHERE status_code IS NOT NULL),
+                               max(latency_ms) FILTER (WHERE status_code IS NOT NULL),
+                               histogram_sum(latency_histogram(latency_ms)) FILTER (WHERE status_code IS NOT NULL)
+                        FROM check_results WHERE monitor_id = :id GROUP BY 1, 2""").param("id", id).update();
+        jdbc.sql("""
+                        INSERT INTO check_rollups_daily (monitor_id, day, checks, failures, latency_count, latency_sum,
+                                                         latency_min, latency_max, latency_histogram,
+                                                         downtime_seconds, incidents)
+                        SELECT h.monitor_id, h.day, h.checks, h.failures, h.latency_count, h.latency_sum,
+                               h.latency_min, h.latency_max, h.histogram, d.downtime_seconds, d.incidents
+                        FROM (SELECT monitor_id, date_trunc('day', hour, 'UTC') AS day, sum(checks) AS checks,
+                                     sum(failures) AS failures, sum(latency_count) AS latency_count,
+                                     sum(latency_sum) AS latency_sum, min(latency_min) AS latency_min,
+                                     max(latency_max) AS latency_max, histogram_sum(latency_histogram) AS histogram
+                              FROM check_rollups_hourly WHERE monitor_id = :id AND hour < '2026-03-10T00:00:00Z'
+                              GROUP BY 1, 2) h,
+                             LATERAL monitor_downtime(ARRAY[h.monitor_id], h.day, h.day + interval '1 day') d""").param("id", id).update();
+        horizons("2026-03-01T00:00:00Z", "2026-03-01T00:00:00Z");
+    }
+
+    @Test
+    void statsOfAWindowCuttingThroughHoursAndDaysAreExact() throws Exception {
+        JsonNode stats = getJson("/monitors/" + id + "/stats?from=2026-03-07T10:25:00Z&to=2026-03-09T00:35:00Z");
+
+        assertThat(stats.get("from").asString()).isEqualTo("2026-03-07T10:25:00Z");
+        assertThat(stats.get("to").asString()).isEqualTo("2026-03-09T00:35:00Z");
+        // Slots 03-07 10:30 ... 03-09 00:30: 229 checks, of which 9 + 11 failed.
+        assertThat(stats.get("checks").asLong()).isEqualTo(229);
+        assertThat(stats.get("failures").asLong()).isEqualTo(20);
+        assertThat(stats.get("uptime_percent").decimalValue()).isEqualByComparingTo("91.266");
+        // DOWN 10:25:00 - 12:10:02 on 03-07 (6302 s) and 03-08 23:00:02 - 03-09 00:35:00 (5698 s).
+        assertThat(stats.get("downtime_seconds").asLong()).isEqualTo(12000);
+        assertThat(stats.get("incidents").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void statsOfTheLast24HoursAndTheirLatencyShape() throws Exception {
+        JsonNode stats = getJson("/monitors/" + id + "/stats?window=24h");
+
+        assertThat(stats.get("from").asString()).isEqualTo("2026-03-09T12:30:00Z");
+        assertThat(stats.get("to").asString()).isEqualTo("2026-03-10T12:30:00Z");
+        assertThat(stats.get("checks").asLong()).isEqualTo(144);
+        assertThat(stats.get("failures").asLong()).isZero();
+        assertThat(stats.get("uptime_percent").decimalValue()).isEqualByComparingTo("100.000");
+        assertThat(stats.get("downtime_seconds").asLong()).isZero();
+        assertThat(stats.get("incidents").asLong()).isZero();
+        List<Integer> latencies = latencies(Instant.parse("2026-03-09T12:30:00Z"), NOW);
+        JsonNode latency = stats.get("latency_ms");
+        assertThat(latency.get("min").asInt())
+                .isEqualTo(latencies.stream().mapToInt(i -> i).min().orElseThrow());
+        assertThat(latency.get("max").asInt())
+                .isEqualTo(latencies.stream().mapToInt(i -> i).max().orElseThrow());
+        assertThat(latency.get("avg").asDouble())
+                .isCloseTo(latencies.stream().mapToInt(i -> i).average().orElseThrow(), within(0.05));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"7d", "24h", "1h"})
+    void percentilesAreWithinTheStatedErrorOfTheExactOnes(String window) throws Exception {
+        Duration length = window.endsWith("d")
+                ? Duration.ofDays(Long.parseLong(window.replace("d", "")))
+                : Duration.ofHours(Long.parseLong(window.replace("h", "")));
+        List<Integer> latencies = latencies(NOW.minus(length), NOW);
+        latencies.sort(null);
+
+        JsonNode latency =
+                getJson("/monitors/" + id + "/stats?window=" + window).get("latency_ms");
+
+        for (String p : List.of("50", "95", "99")) {
+            int rank = (int) Math.ceil(Integer.parseInt(p) / 100.0 * latencies.size());
+            double exact = latencies.get(rank - 1);
+            assertThat(latency.get("p" + p).asDouble())
+                    .as("p%s of %s", p, window)
+                    .isCloseTo(exact, within(exact * 0.043));
+        }
+    }
+
+    @Test
+    void anEdgeOlderThanTheRawResultsWidensToTheHourAndOneOlderThanTheHourlyRollupsToTheDay() throws Exception {
+        horizons("2026-03-08T00:00:00Z", "2026-03-01T00:00:00Z");
+        jdbc.sql("DELETE FROM check_results WHERE slot < '2026-03-08T00:00:00Z'")
+                .update();
+
+        JsonNode hour = getJson("/monitors/" + id + "/stats?from=2026-03-07T10:25:00Z&to=2026-03-09T00:35:00Z");
+
+        assertThat(hour.get("from").asString()).isEqualTo("2026-03-07T10:00:00Z");
+        assertThat(hour.get("checks").asLong()).isEqualTo(232);
+        assertThat(hour.get("failures").asLong()).isEqualTo(23);
+
+        horizons("2026-03-08T00:00:00Z", "2026-03-08T00:00:00Z");
+        jdbc.sql("DELETE FROM check_rollups_hourly WHERE hour < '2026-03-08T00:00:00Z'")
+                .update();
+
+        JsonNode day = getJson("/monitors/" + id + "/stats?from=2026-03-07T10:25:00Z&to=2026-03-09T00:35:00Z");
+
+        assertThat(day.get("from").asString()).isEqualTo("2026-03-07T00:00:00Z");
+        assertThat(day.get("checks").asLong()).isEqualTo(144 + 144 + 4);
+        assertThat(day.get("failures").asLong()).isEqualTo(12 + 11);
+        // All of 03-07's downtime (from its daily rollup) and 03-08 23:00:02 - 03-09 00:35:00.
+        assertThat(day.get("downtime_seconds").asLong()).isEqualTo(7200 + 5698);
+        assertThat(day.get("incidents").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void checksAreListedNewestFirstAndPageBackwardsThroughTheLinkHeader() throws Exception {
+        HttpResponse<String> first = get("/monitors/" + id + "/checks?limit=3");
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        JsonNode page = json.readTree(first.body());
+        assertThat(page).hasSize(3);
+        assertThat(page.get(0).get("checked_at").asString()).isEqualTo("2026-03-10T12:20:02Z");
+        assertThat(page.get(0).get("success").asBoolean()).isTrue();
+        assertThat(page.get(0).get("status_code").asInt()).isEqualTo(200);
+        assertThat(page.get(0).has("latency_ms")).isTrue();
+        assertThat(page.get(0).has("error")).isTrue();
+        String link = first.headers().firstValue("Link").orElseThrow();
+        assertThat(link).contains("before=2026-03-10T12:00:02Z").endsWith(">; rel=\"next\"");
+
+        JsonNode next = getJson(
+                link.substring(link.indexOf('<') + 1, link.indexOf('>')).replace("http://localhost:" + port, ""));
+        assertThat(next.get(0).get("checked_at").asString()).isEqualTo("2026-03-10T11:50:02Z");
+
+        JsonNode failed = getJson("/monitors/" + id + "/checks?limit=1&before="
+                + URLEncoder.encode("2026-03-09T00:00:03Z", StandardCharsets.UTF_8));
+        assertThat(failed.get(0).get("success").asBoolean()).isFalse();
+        assertThat(failed.get(0).get("status_code").isNull()).isTrue();
+        assertThat(failed.get(0).get("error").asString()).isEqualTo("timed out");
+    }
+
+    @Test
+    void statusChangesShowWhetherTheAlertWentOut() throws Exception {
+        HttpResponse<String> response = get("/monitors/" + id + "/status-changes?limit=2");
+
+        assertThat(response.headers().firstValue("Link")).isPresent();
+        JsonNode changes = json.readTree(response.body());
+        assertThat(changes).hasSize(2);
+        assertThat(changes.get(0).get("changed_at").asString()).isEqualTo("2026-03-09T01:00:02Z");
+        assertThat(changes.get(0).get("old_status").asString()).isEqualTo("DOWN");
+        assertThat(changes.get(0).get("new_status").asString()).isEqualTo("UP");
+        assertThat(changes.get(0).get("alert").get("delivery").asString()).isEqualTo("PENDING");
+        assertThat(changes.get(1).get("new_status").asString()).isEqualTo("DOWN");
+        assertThat(changes.get(1).get("reason").asString()).isEqualTo("timed out");
+        JsonNode alert = changes.get(1).get("alert");
+        assertThat(alert.get("delivery").asString()).isEqualTo("FAILED");
+        assertThat(alert.get("attempts").asInt()).isEqualTo(3);
+        assertThat(alert.get("last_error").asString()).isEqualTo("HTTP 404: no_service");
+        assertThat(alert.get("sent_at").isNull()).isTrue();
+        assertThat(changes.get(1).get("id").isIntegralNumber()).isTrue();
+    }
+
+    @Test
+    void seriesHasOneBucketPerStepWithExactRawPercentilesForShortSteps() throws Exception {
+        JsonNode hourly = getJson("/monitors/" + id + "/series?window=24h&step=1h");
+        assertThat(hourly).hasSize(25);
+        assertThat(hourly.get(0).get("from").asString()).isEqualTo("2026-03-09T12:00:00Z");
+        assertThat(hourly.get(1).get("checks").asLong()).isEqualTo(6);
+        assertThat(hourly.get(1).get("uptime_percent").decimalValue()).isEqualByComparingTo("100.000");
+        assertThat(hourly.get(1).get("latency_ms").has("p95")).isTrue();
+
+        JsonNode minutes = getJson("/monitors/" + id + "/series?window=1h&step=10m");
+        assertThat(minutes).hasSize(6);
+        assertThat(minutes.get(0).get("from").asString()).isEqualTo("2026-03-10T11:30:00Z");
+        int k = (int) Duration.between(START, Instant.parse("2026-03-10T11:30:00Z"))
+                        .toMinutes()
+                / 10;
+        assertThat(minutes.get(0).get("latency_ms").get("p95").asDouble()).isEqualTo(50 + (k * 37) % 400);
+
+        JsonNode outage =
+                getJson("/monitors/" + id + "/series?from=2026-03-08T00:00:00Z&to=2026-03-10T00:00:00Z&step=1d");
+        assertThat(outage).hasSize(2);
+        assertThat(outage.get(0).get("failures").asLong()).isEqualTo(7);
+        assertThat(outage.get(1).get("failures").asLong()).isEqualTo(5);
+        assertThat(outage.get(1).get("checks").asLong()).isEqualTo(144);
+    }
+
+    @Test
+    void fleetStatsCountMonitorsByStatusAndSumTheirHistory() throws Exception {
+        jdbc.sql("INSERT INTO monitors (name, url, status) VALUES ('quiet', 'https://example.org/', 'DOWN')")
+                .update();
+        jdbc.sql("INSERT INTO monitors (name, url, enabled) VALUES ('paused', 'https://example.net/', false)")
+                .update();
+
+        JsonNode fleet = getJson("/stats?window=24h");
+
+        assertThat(fleet.get("monitors").asLong()).isEqualTo(2);
+        assertThat(fleet.get("by_status").get("UP").asLong()).isEqualTo(1);
+        assertThat(fleet.get("by_status").get("DOWN").asLong()).isEqualTo(1);
+        assertThat(fleet.get("by_status").get("UNKNOWN").asLong()).isZero();
+        assertThat(fleet.get("checks").asLong()).isEqualTo(144);
+        // "quiet" has no status change: it counts as DOWN for the whole window.
+        assertThat(fleet.get("downtime_seconds").asLong()).isEqualTo(86400);
+        assertThat(fleet.get("latency_ms").get("p99").isNumber()).isTrue();
+    }
+
+    @Test
+    void monitorsCarryTheirUptimesFromTheRollups() throws Exception {
+        jdbc.sql("INSERT INTO monitors (name, url) VALUES ('new', 'https://example.org/')")
+                .update();
+
+        JsonNode list = getJson("/monitors");
+        JsonNode one = getJson("/monitors/" + id);
+
+        assertThat(list).hasSize(2);
+        // 24 h: the hourly rollups from 03-09 12:00 on, 147 checks, all successful; 30 d: all 795 checks, 24 failed.
+        assertThat(list.get(0).get("uptime_24h").decimalValue()).isEqualByComparingTo("100.000");
+        assertThat(list.get(0).get("uptime_30d").decimalValue()).isEqualByComparingTo("96.981");
+        assertThat(one.get("uptime_30d").decimalValue()).isEqualByComparingTo("96.981");
+        assertThat(list.get(1).get("uptime_24h").isNull()).isTrue();
+        assertThat(list.get(1).get("uptime_30d").isNull()).isTrue();
+    }
+
+    @Test
+    void pausingKeepsTheHistoryAndDeletingRemovesIt() throws Exception {
+        jdbc.sql("UPDATE monitors SET enabled = false WHERE id = " + id).update();
+        assertThat(getJson("/monitors/" + id + "/checks")).hasSize(100);
+
+        HttpResponse<String> deleted = send("DELETE", "/monitors/" + id);
+
+        assertThat(deleted.statusCode()).isEqualTo(204);
+        for (String table : List.of("check_results", "check_rollups_hourly", "check_rollups_daily")) {
+            assertThat(jdbc.sql("SELECT count(*) FROM " + table + " WHERE monitor_id = " + id)
+                            .query(Long.class)
+                            .single())
+                    .as(table)
+                    .isZero();
+        }
+        // Only the alert still being delivered stays, until it is sent.
+        assertThat(jdbc.sql("SELECT delivery FROM status_changes WHERE monitor_id = " + id)
+                        .query(String.class)
+                        .list())
+                .containsExactly("PENDING");
+        assertThat(get("/monitors/" + id + "/checks").statusCode()).isEqualTo(404);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "/checks?limit=0, limit",
+        "/checks?limit=1001, limit",
+        "/checks?limit=ten, limit",
+        "/checks?before=yesterday, before",
+        "/status-changes?limit=-1, limit",
+        "/status-changes?before=2026-13-01T00:00:00Z, before",
+        "/stats?window=2d, window",
+        "/stats?window=24h&from=2026-03-01T00:00:00Z, window",
+        "/stats?from=last-week, from",
+        "/stats?from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z, to",
+        "/stats?to=2026-03-01T00:00:00Z, from",
+        "/series?window=24h&step=7m, step",
+        "/series?window=24h&step=90m, step",
+        "/series?window=365d&step=1h, step",
+        "/series?window=24h&step=often, step",
+    })
+    void badParametersAre400sNamingTheParameter(String query, String parameter) throws Exception {
+        HttpResponse<String> response = get("/monitors/" + id + query);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json.readTree(response.body())
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asString())
+                .isEqualTo(parameter);
+    }
+
+    @Test
+    void fleetStatsRefuseAToBeforeFrom() throws Exception {
+        HttpResponse<String> response = get("/stats?from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(response.body())
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asString())
+                .isEqualTo("to");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/checks", "/status-changes", "/stats", "/series"})
+    void anUnknownMonitorIs404(String path) throws Exception {
+        HttpResponse<String> response = get("/monitors/999999" + path);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void theJavaHistogramBoundsAreTheDatabaseBuckets() {
+        for (int k = 0; k < LatencyHistogram.BOUNDS.length; k++) {
+            int bound = LatencyHistogram.BOUNDS[k];
+            assertThat(bucket(bound)).as("bucket of %d", bound).isEqualTo(k + 1);
+            assertThat(bucket(bound - 1)).as("bucket of %d", bound - 1).isEqualTo(k);
+        }
+    }
+
+    private int bucket(int latency) {
+        return jdbc.sql("SELECT latency_bucket(:latency)")
+                .param("latency", latency)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Latencies of the responses (successes and 503s) in slots [from, to). */
+    private static List<Integer> latencies(Instant from, Instant to) {
+        List<Integer> latencies = new ArrayList<>();
+        for (int k = 0; k < SLOTS; k++) {
+            Instant slot = START.plus(Duration.ofMinutes(10L * k));
+            if (slot.isBefore(from) || !slot.isBefore(to)) {
+                continue;
+            }
+            boolean outage1 = !slot.isBefore(Instant.parse("2026-03-07T10:00:00Z"))
+                    && slot.isBefore(Instant.parse("2026-03-07T12:00:00Z"));
+            boolean outage2 = !slot.isBefore(Instant.parse("2026-03-08T22:50:00Z"))
+                    && slot.isBefore(Instant.parse("2026-03-09T00:50:00Z"));
+            if (!outage2) {
+                latencies.add(outage1 ? 30 : 50 + (k * 37) % 400);
+            }
+        }
+        return latencies;
+    }
+
+    private void horizons(String rawFrom, String hourlyFrom) {
+        jdbc.sql("""
+                        UPDATE history_horizons SET raw_results_from = CAST(:raw AS timestamptz),
+                            hourly_rollups_from = CAST(:hourly AS timestamptz),
+                            status_changes_from = CAST(:hourly AS timestamptz),
+                            daily_rollups_until = '2026-03-10T00:00:00Z'""").param("raw", rawFrom).param("hourly", hourlyFrom).update();
+    }
+
+    private void change(String from, String to, String at, String delivery) {
+        jdbc.sql("""
+                        INSERT INTO status_changes (monitor_id, old_status, new_status, changed_at, slot, reason,
+                                                    webhook_url, payload, delivery, attempts, next_attempt_at,
+                                                    last_error, sent_at)
+                        VALUES (:id, :from, :to, CAST(:at AS timestamptz), CAST(:at AS timestamptz) - interval '2 s',
+                                CASE WHEN :to = 'DOWN' THEN 'timed out' END,
+                                CASE WHEN :delivery = 'NONE' THEN NULL ELSE 'https://hooks.slack.com/services/x' END,
+                                '{}'::jsonb, :delivery, CASE :delivery WHEN 'FAILED' THEN 3 WHEN 'SENT' THEN 1 ELSE 0 END,
+                                CASE WHEN :delivery = 'PENDING' THEN now() END,
+                                CASE WHEN :delivery = 'FAILED' THEN 'HTTP 404: no_service' END,
+                                CASE WHEN :delivery = 'SENT' THEN CAST(:at AS timestamptz) END)""")
+                .param("id", id)
+                .param("from", from)
+                .param("to", to)
+                .param("at", at)
+                .param("delivery", delivery)
+                .update();
+    }
+
+    private JsonNode getJson(String path) throws Exception {
+        HttpResponse<String> response = get(path);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return send("GET", path);
+    }
+
+    private HttpResponse<String> send(String method, String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
