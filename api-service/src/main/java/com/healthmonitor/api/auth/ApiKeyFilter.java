@@ -24,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ApiKeyFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(ApiKeyFilter.class);
-    private static final List<String> PROTECTED_PREFIXES = List.of("/monitors", "/stats");
+    private static final List<String> PROTECTED_PREFIXES = List.of("/monitors", "/stats", "/status-pages", "/events");
 
     private final List<byte[]> keys;
 

@@ -1,0 +1,142 @@
+package com.healthmonitor.api.statuspage;
+
+import com.healthmonitor.api.statuspage.PublicStatusQueries.BadgeMonitor;
+import com.healthmonitor.api.web.FieldViolation;
+import com.healthmonitor.api.web.InvalidRequestException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The public, read-only side of status pages: no key needed. {@code /status/{slug}} is a static page whose script
+ * reads {@code /status/{slug}/summary.json}; an unknown slug answers a 404 page. Badges exist only for monitors on
+ * the page. Everything is cacheable for a short while, so a popular page costs the database little.
+ */
+@RestController
+class PublicStatusController {
+
+    static final CacheControl PAGE_CACHE =
+            CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic();
+    static final CacheControl BADGE_CACHE =
+            CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
+    static final MediaType SVG = MediaType.parseMediaType("image/svg+xml;charset=utf-8");
+    private static final Map<String, Duration> WINDOWS = Map.of(
+            "24h", Duration.ofHours(24),
+            "7d", Duration.ofDays(7),
+            "30d", Duration.ofDays(30),
+            "90d", Duration.ofDays(90));
+
+    private final PublicStatusQueries queries;
+    private final String pageHtml = resource("static/status.html");
+    private final String notFoundHtml = resource("static/not-found.html");
+
+    PublicStatusController(PublicStatusQueries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping(path = "/status/{slug}", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> page(@PathVariable String slug) {
+        if (queries.page(slug).isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .contentType(MediaType.TEXT_HTML)
+                    .body(notFoundHtml);
+        }
+        return ResponseEntity.ok()
+                .cacheControl(PAGE_CACHE)
+                .contentType(MediaType.TEXT_HTML)
+                .body(pageHtml);
+    }
+
+    @GetMapping(path = "/status/{slug}/summary.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<PublicStatus> summary(@PathVariable String slug) {
+        return queries.page(slug)
+                .map(status -> ResponseEntity.ok().cacheControl(PAGE_CACHE).body(status))
+                .orElseThrow(() -> new StatusPageNotFoundException("No status page " + slug));
+    }
+
+    @GetMapping(path = "/status/{slug}/badges/{monitorId}/status.svg")
+    ResponseEntity<String> statusBadge(@PathVariable String slug, @PathVariable long monitorId) {
+        BadgeMonitor monitor = badgeMonitor(slug, monitorId);
+        String colour =
+                switch (monitor.status()) {
+                    case "UP" -> Badge.GREEN;
+                    case "DOWN" -> Badge.RED;
+                    default -> Badge.GREY;
+                };
+        return svg(new Badge(monitor.name(), monitor.status().toLowerCase(java.util.Locale.ROOT), colour));
+    }
+
+    @GetMapping(path = "/status/{slug}/badges/{monitorId}/uptime.svg")
+    ResponseEntity<String> uptimeBadge(
+            @PathVariable String slug,
+            @PathVariable long monitorId,
+            @RequestParam(name = "window", defaultValue = "30d") String window) {
+        Duration duration = window(window);
+        BadgeMonitor monitor = badgeMonitor(slug, monitorId);
+        BigDecimal uptime = queries.uptime(monitor.id(), duration);
+        String colour = uptime == null
+                ? Badge.GREY
+                : uptime.compareTo(BigDecimal.valueOf(99)) >= 0
+                        ? Badge.GREEN
+                        : uptime.compareTo(BigDecimal.valueOf(95)) >= 0 ? Badge.ORANGE : Badge.RED;
+        String value = uptime == null
+                ? "no data"
+                : uptime.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "%";
+        return svg(new Badge("uptime " + window, value, colour));
+    }
+
+    @GetMapping(path = "/status/{slug}/badges/{monitorId}/response-time.svg")
+    ResponseEntity<String> responseTimeBadge(
+            @PathVariable String slug,
+            @PathVariable long monitorId,
+            @RequestParam(name = "window", defaultValue = "24h") String window) {
+        Duration duration = window(window);
+        BadgeMonitor monitor = badgeMonitor(slug, monitorId);
+        Long mean = queries.meanLatency(monitor.id(), duration);
+        return svg(new Badge(
+                "response time " + window,
+                mean == null ? "no data" : mean + " ms",
+                mean == null ? Badge.GREY : "#1565c0"));
+    }
+
+    private BadgeMonitor badgeMonitor(String slug, long monitorId) {
+        return queries.badgeMonitor(slug, monitorId)
+                .orElseThrow(
+                        () -> new StatusPageNotFoundException("No monitor " + monitorId + " on status page " + slug));
+    }
+
+    private static Duration window(String window) {
+        Duration duration = WINDOWS.get(window);
+        if (duration == null) {
+            throw new InvalidRequestException(
+                    List.of(new FieldViolation("window", "must be one of 24h, 7d, 30d, 90d")));
+        }
+        return duration;
+    }
+
+    private static ResponseEntity<String> svg(Badge badge) {
+        return ResponseEntity.ok().cacheControl(BADGE_CACHE).contentType(SVG).body(badge.svg());
+    }
+
+    private static String resource(String path) {
+        try (var in = new ClassPathResource(path).getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

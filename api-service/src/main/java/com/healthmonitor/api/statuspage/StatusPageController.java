@@ -1,0 +1,93 @@
+package com.healthmonitor.api.statuspage;
+
+import com.healthmonitor.api.config.ApiProperties;
+import com.healthmonitor.api.web.FieldViolation;
+import com.healthmonitor.api.web.InvalidRequestException;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Managing status pages (needs a key when {@code API_KEYS} is set). Pages by id like {@code /monitors}:
+ * {@code limit} and {@code after_id}, with a {@code Link: rel="next"} header on a full page.
+ */
+@RestController
+@RequestMapping(path = "/status-pages", produces = MediaType.APPLICATION_JSON_VALUE)
+class StatusPageController {
+
+    private final StatusPageService service;
+    private final StatusPageValidator validator;
+    private final ApiProperties properties;
+
+    StatusPageController(StatusPageService service, StatusPageValidator validator, ApiProperties properties) {
+        this.service = service;
+        this.validator = validator;
+        this.properties = properties;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<StatusPageResponse> create(@RequestBody StatusPageRequest request) {
+        StatusPageResponse created = service.create(validator.validate(request));
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest()
+                .path("/{id}")
+                .buildAndExpand(created.id())
+                .toUri();
+        return ResponseEntity.created(location).body(created);
+    }
+
+    @GetMapping
+    ResponseEntity<List<StatusPageResponse>> list(
+            @RequestParam(name = "limit", required = false) Integer limit,
+            @RequestParam(name = "after_id", defaultValue = "0") long afterId) {
+        int pageSize = pageSize(limit);
+        List<StatusPageResponse> page = service.list(afterId, pageSize);
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (page.size() == pageSize) {
+            String next = ServletUriComponentsBuilder.fromCurrentRequest()
+                    .replaceQueryParam("after_id", page.getLast().id())
+                    .replaceQueryParam("limit", pageSize)
+                    .toUriString();
+            response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+        }
+        return response.body(page);
+    }
+
+    @GetMapping("/{id}")
+    StatusPageResponse get(@PathVariable long id) {
+        return service.get(id);
+    }
+
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    StatusPageResponse replace(@PathVariable long id, @RequestBody StatusPageRequest request) {
+        return service.replace(id, validator.validate(request));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        service.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    private int pageSize(Integer limit) {
+        if (limit == null) {
+            return properties.defaultPageSize();
+        }
+        if (limit < 1 || limit > properties.maxPageSize()) {
+            throw new InvalidRequestException(
+                    List.of(new FieldViolation("limit", "must be between 1 and " + properties.maxPageSize())));
+        }
+        return limit;
+    }
+}
