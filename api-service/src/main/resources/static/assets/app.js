@@ -49,7 +49,6 @@ function showKeyForm(message) {
     event.preventDefault();
     apiKey.set(input.value.trim());
     if (await ensureAccess()) {
-      startLive();
       route();
     } else {
       document.getElementById('api-key-error').textContent = 'That key was not accepted.';
@@ -75,6 +74,7 @@ async function loadMonitors() {
     if (isListView() && state.monitors.size <= 1000) renderList();
   });
   state.loaded = true;
+  if (!performance.getEntriesByName('all-monitors').length) performance.mark('all-monitors');
 }
 
 const isListView = () => (location.hash || '#/') === '#/';
@@ -155,6 +155,8 @@ function renderList() {
     h('span', {}, `Page ${state.page + 1} of ${pages}`),
     h('button', { type: 'button', disabled: state.page >= pages - 1, onclick: () => { state.page++; renderList(); } }, 'Next'));
   container.replaceChildren(h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': 'Monitors table' }, table), pager);
+  // Marks for the first-paint benchmark (docs/benchmarks.md); cheap, and visible in the browser's performance tools.
+  if (visible.length && !performance.getEntriesByName('first-rows').length) performance.mark('first-rows');
   loadHeartbeats(visible.map((m) => m.id));
 }
 
@@ -229,24 +231,51 @@ async function monitorView(id) {
     h('section', { 'aria-labelledby': 'rt-title' },
       h('h2', { id: 'rt-title' }, 'Response time'),
       h('div', { role: 'group', 'aria-label': 'Window', class: 'windows' },
-        ...['24h', '7d', '30d', '90d'].map((w) => h('button', { type: 'button', 'data-window': w, onclick: () => loadChart(monitor.id, w) }, w))),
+        ...['24h', '7d', '30d', '90d'].map((w) => h('button', { type: 'button', 'data-window': w, onclick: () => loadChart(monitor, w) }, w))),
       h('div', { id: 'chart' }, h('p', { class: 'loading' }, 'Loading…')),
       h('p', { class: 'legend' }, h('span', { class: 'key avg' }, 'average'), ' ', h('span', { class: 'key p95' }, 'p95'), ' ', h('span', { class: 'key fail' }, 'failed checks'))),
     h('section', { 'aria-labelledby': 'stats-title' }, h('h2', { id: 'stats-title' }, 'Uptime and latency'), h('div', { id: 'stats' }, h('p', { class: 'loading' }, 'Loading…'))),
     h('section', { 'aria-labelledby': 'changes-title' }, h('h2', { id: 'changes-title' }, 'Status changes'), h('div', { id: 'changes' }, h('p', { class: 'loading' }, 'Loading…'))));
-  loadChart(monitor.id, '24h');
+  loadChart(monitor, '24h');
   loadStats(monitor.id);
   loadChanges(monitor.id);
 }
 
-async function loadChart(id, window) {
+const WINDOWS = { '24h': [864e5, '15m'], '7d': [6048e5, '1h'], '30d': [2592e6, '6h'], '90d': [7776e6, '1d'] };
+const STEP_MS = { '1m': 6e4, '5m': 3e5, '15m': 9e5, '1h': 36e5, '6h': 216e5, '1d': 864e5 };
+
+/**
+ * The series of a window, but never from before the monitor existed: a young monitor gets a finer step over its
+ * short life instead of a window of empty buckets (and the raw data a fine step needs exists for that span).
+ */
+function seriesQuery(monitor, window, notBefore) {
+  const [length, defaultStep] = WINDOWS[window];
+  const now = Date.now();
+  const from = Math.max(now - length, Date.parse(monitor.created_at), notBefore || 0);
+  const span = now - from;
+  const step = span <= 2 * 36e5 ? '1m' : span <= 12 * 36e5 && STEP_MS[defaultStep] < 864e5 ? '5m' : defaultStep;
+  const stepMs = STEP_MS[step];
+  const aligned = Math.min(Math.ceil(from / stepMs) * stepMs, Math.floor(now / stepMs) * stepMs);
+  return `/monitors/${monitor.id}/series?from=${new Date(aligned).toISOString()}&step=${step}`;
+}
+
+async function loadChart(monitor, window) {
   document.querySelectorAll('[data-window]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.window === window)));
+  let series;
   try {
-    const series = await get(`/monitors/${id}/series?window=${window}`);
-    document.getElementById('chart')?.replaceChildren(latencyChart(series));
+    series = await get(seriesQuery(monitor, window));
   } catch (e) {
-    document.getElementById('chart')?.replaceChildren(h('p', { class: 'error' }, problemText(e)));
+    // Finer data is kept for a limited time; the API says from when. Retry from there.
+    const kept = e instanceof ApiError && /kept from (\S+) on/.exec(JSON.stringify(e.problem));
+    try {
+      if (!kept) throw e;
+      series = await get(seriesQuery(monitor, window, Date.parse(kept[1])));
+    } catch (again) {
+      document.getElementById('chart')?.replaceChildren(h('p', { class: 'error' }, problemText(again)));
+      return;
+    }
   }
+  document.getElementById('chart')?.replaceChildren(latencyChart(series));
 }
 
 async function loadStats(id) {
@@ -424,6 +453,7 @@ async function statusPagesView() {
 
 // --- live updates ----------------------------------------------------------------------------------------------
 
+let reconnecting = false;
 function startLive() {
   if (stopLive) return;
   stopLive = subscribe(async (name, change) => {
@@ -444,17 +474,20 @@ function startLive() {
   }, (s) => {
     liveIndicator.dataset.state = s;
     liveIndicator.textContent = s === 'on' ? 'Live updates: on' : 'Live updates: reconnecting…';
-    if (s === 'on' && state.loaded) {
+    if (s === 'on' && reconnecting && state.loaded) {
       // Changes made while the stream was down were not replayed: reload the list.
       state.loaded = false;
       if (isListView()) listView();
     }
+    reconnecting = s !== 'on';
   });
 }
 
 // --- routing -------------------------------------------------------------------------------------------------
 
 function route() {
+  // Idempotent; here because a key may have been entered since the page loaded.
+  startLive();
   const hash = location.hash || '#/';
   let m;
   document.title = 'Health Monitor';
@@ -471,10 +504,7 @@ window.addEventListener('hashchange', route);
 
 async function start() {
   try {
-    if (await ensureAccess()) {
-      startLive();
-      route();
-    }
+    if (await ensureAccess()) route();
   } catch (e) {
     show(h('p', { role: 'alert', class: 'error' }, problemText(e)));
   }
