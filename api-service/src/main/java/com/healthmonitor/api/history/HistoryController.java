@@ -6,6 +6,9 @@ import com.healthmonitor.api.history.HistoryResponses.SeriesBucket;
 import com.healthmonitor.api.history.HistoryResponses.Stats;
 import com.healthmonitor.api.history.HistoryResponses.StatusChangeEntry;
 import com.healthmonitor.api.history.RequestParameters.Window;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +28,14 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * carries a {@code Link: rel="next"} header.
  */
 @RestController
+@Tag(name = "History", description = "Check results, status changes, uptime and latency statistics")
 class HistoryController {
+
+    private static final String LIMIT = "Entries per page, 1-1000 (default 100)";
+    private static final String BEFORE = "Only entries before this ISO-8601 instant (the next page)";
+    private static final String WINDOW = "1h, 24h, 7d, 30d, 90d or 365d ending now (default 24h); or give from/to";
+    private static final String FROM = "Window start, an ISO-8601 instant (instead of window)";
+    private static final String TO = "Window end, an ISO-8601 instant not before from (default now)";
 
     private final HistoryQueries queries;
     private final Clock clock;
@@ -35,51 +45,62 @@ class HistoryController {
         this.clock = clock;
     }
 
+    @Operation(summary = "A monitor's check results, newest first; a full page has a Link rel=next header")
     @GetMapping(path = "/monitors/{id}/checks", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<List<CheckEntry>> checks(
             @PathVariable long id,
-            @RequestParam(name = "limit", required = false) Integer limit,
-            @RequestParam(name = "before", required = false) String before) {
+            @Parameter(description = LIMIT) @RequestParam(name = "limit", required = false) Integer limit,
+            @Parameter(description = BEFORE) @RequestParam(name = "before", required = false) String before) {
         int pageSize = RequestParameters.limit(limit);
         List<CheckEntry> page = queries.checks(id, RequestParameters.instant("before", before), pageSize);
         return paged(page, pageSize, CheckEntry::checkedAt);
     }
 
+    @Operation(summary = "A monitor's status changes, newest first, with the delivery of their Slack alerts")
     @GetMapping(path = "/monitors/{id}/status-changes", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<List<StatusChangeEntry>> statusChanges(
             @PathVariable long id,
-            @RequestParam(name = "limit", required = false) Integer limit,
-            @RequestParam(name = "before", required = false) String before) {
+            @Parameter(description = LIMIT) @RequestParam(name = "limit", required = false) Integer limit,
+            @Parameter(description = BEFORE) @RequestParam(name = "before", required = false) String before) {
         int pageSize = RequestParameters.limit(limit);
         List<StatusChangeEntry> page = queries.statusChanges(id, RequestParameters.instant("before", before), pageSize);
         return paged(page, pageSize, StatusChangeEntry::changedAt);
     }
 
+    @Operation(
+            summary = "A monitor's checks, failures, uptime, downtime, incidents and latency over a window",
+            description = "uptime_percent = successful / all checks; downtime_seconds = time spent DOWN (from status"
+                    + " changes); incidents = transitions to DOWN; latency percentiles within 4.3 %. from/to in the"
+                    + " answer are the window actually covered (an edge older than the kept detail is widened).")
     @GetMapping(path = "/monitors/{id}/stats", produces = MediaType.APPLICATION_JSON_VALUE)
     Stats stats(
             @PathVariable long id,
-            @RequestParam(name = "window", required = false) String window,
-            @RequestParam(name = "from", required = false) String from,
-            @RequestParam(name = "to", required = false) String to) {
+            @Parameter(description = WINDOW) @RequestParam(name = "window", required = false) String window,
+            @Parameter(description = FROM) @RequestParam(name = "from", required = false) String from,
+            @Parameter(description = TO) @RequestParam(name = "to", required = false) String to) {
         return queries.stats(id, RequestParameters.window(window, from, to, clock.instant()));
     }
 
+    @Operation(summary = "A monitor's statistics per time bucket, for charts (at most 1,000 buckets)")
     @GetMapping(path = "/monitors/{id}/series", produces = MediaType.APPLICATION_JSON_VALUE)
     List<SeriesBucket> series(
             @PathVariable long id,
-            @RequestParam(name = "window", required = false) String window,
-            @RequestParam(name = "from", required = false) String from,
-            @RequestParam(name = "to", required = false) String to,
-            @RequestParam(name = "step", required = false) String step) {
+            @Parameter(description = WINDOW) @RequestParam(name = "window", required = false) String window,
+            @Parameter(description = FROM) @RequestParam(name = "from", required = false) String from,
+            @Parameter(description = TO) @RequestParam(name = "to", required = false) String to,
+            @Parameter(description = "Bucket length: 1m-30m dividing an hour, 1h-12h dividing a day, or whole days")
+                    @RequestParam(name = "step", required = false)
+                    String step) {
         Window parsed = RequestParameters.window(window, from, to, clock.instant());
         return queries.series(id, parsed, RequestParameters.step(step, parsed));
     }
 
+    @Operation(summary = "The fleet: enabled monitors by status, and their aggregate statistics over a window")
     @GetMapping(path = "/stats", produces = MediaType.APPLICATION_JSON_VALUE)
     FleetStats fleet(
-            @RequestParam(name = "window", required = false) String window,
-            @RequestParam(name = "from", required = false) String from,
-            @RequestParam(name = "to", required = false) String to) {
+            @Parameter(description = WINDOW) @RequestParam(name = "window", required = false) String window,
+            @Parameter(description = FROM) @RequestParam(name = "from", required = false) String from,
+            @Parameter(description = TO) @RequestParam(name = "to", required = false) String to) {
         return queries.fleet(RequestParameters.window(window, from, to, clock.instant()));
     }
 

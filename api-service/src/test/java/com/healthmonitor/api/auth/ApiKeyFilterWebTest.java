@@ -44,13 +44,19 @@ class ApiKeyFilterWebTest {
     }
 
     @Test
+    void protectsTheFleetStatisticsLikeTheMonitors() throws Exception {
+        mvc.perform(get("/stats")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/stats").header("X-API-Key", "first-key")).andExpect(status().isOk());
+    }
+
+    @Test
     void leavesHealthChecksOpen() throws Exception {
         mvc.perform(get("/health")).andExpect(status().isOk());
     }
 
     @RestController
     static class Stub {
-        @GetMapping({"/monitors", "/health"})
+        @GetMapping({"/monitors", "/stats", "/health"})
         String ok() {
             return "ok";
         }

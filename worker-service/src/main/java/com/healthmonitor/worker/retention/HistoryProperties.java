@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     messages); its daily rollup is computed only then
  */
 @ConfigurationProperties("health-monitor.history")
-public record HistoryProperties(
+record HistoryProperties(
         Duration hourlyRollups,
         Duration dailyRollups,
         @DefaultValue("3") int partitionsAhead,

@@ -50,10 +50,11 @@ class PartitionMaintenance {
         List<String> partitions = new ArrayList<>();
         for (int ahead = 0; ahead <= properties.partitionsAhead(); ahead++) {
             LocalDate day = today.plusDays(ahead);
-            // One short transaction per day; creating a partition briefly locks the table, so give up rather than
-            // queue behind a long query (and the writers behind us).
+            // One short transaction per day. Creating a partition locks the table exclusively for a moment; give up
+            // (and retry within the hour, days ahead of need) rather than queue behind a long query and hold up
+            // every writer queued behind us.
             partitions.add(transactions.execute(status -> {
-                jdbc.sql("SET LOCAL lock_timeout = '5s'").update();
+                jdbc.sql("SET LOCAL lock_timeout = '2s'").update();
                 return jdbc.sql("SELECT create_check_results_partition(:day)")
                         .param("day", day)
                         .query(String.class)

@@ -127,7 +127,7 @@ class RetentionJob {
         for (String partition : expired) {
             // The name comes from the catalogue and matched the pattern above: safe to splice in.
             transactions.executeWithoutResult(status -> {
-                jdbc.sql("SET LOCAL lock_timeout = '5s'").update();
+                jdbc.sql("SET LOCAL lock_timeout = '2s'").update();
                 jdbc.sql("DROP TABLE IF EXISTS " + partition).update();
             });
         }

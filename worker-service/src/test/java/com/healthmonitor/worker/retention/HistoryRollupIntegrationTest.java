@@ -49,11 +49,15 @@ class HistoryRollupIntegrationTest {
     @Autowired
     private DataSource dataSource;
 
-    private final Instant day0 = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(5));
+    private static final Instant DAY0 =
+            Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(5));
+
+    /** The sequence is recorded once (it takes a while) and shared by the tests; none of them changes it. */
+    private static volatile Long sequence;
 
     @Test
     void hourlyRollupsAgreeWithTheRawResultsAndARedeliveryAddsNothing() {
-        long id = recordSequence("hourly");
+        long id = sequence();
 
         assertThat(rawByHour(id)).isNotEmpty().isEqualTo(rollupsByHour(id));
         assertThat(count("SELECT sum(checks) FROM check_rollups_hourly WHERE monitor_id = " + id))
@@ -65,10 +69,10 @@ class HistoryRollupIntegrationTest {
 
     @Test
     void aDailyRollupJobKilledMidwayAndRunAgainCountsEveryDayExactlyOnce() throws Exception {
-        long id = recordSequence("daily");
-        Instant day1 = day0.plus(Duration.ofDays(1));
+        long id = sequence();
+        Instant day1 = DAY0.plus(Duration.ofDays(1));
         jdbc.sql("UPDATE history_horizons SET daily_rollups_until = :day")
-                .param("day", utc(day0))
+                .param("day", utc(DAY0))
                 .update();
         // A stray row for day 1 that the job must replace, held locked so that the job stops there, after day 0.
         jdbc.sql("""
@@ -90,14 +94,14 @@ class HistoryRollupIntegrationTest {
             blocker.rollback();
         }
         assertThat(dailyUntil()).isEqualTo(day1);
-        assertThat(daily(id, day0)).containsEntry("checks", 144L);
+        assertThat(daily(id, DAY0)).containsEntry("checks", 144L);
 
         dailyRollups.run();
         dailyRollups.run();
 
-        assertThat(dailyUntil()).isAfter(day0.plus(Duration.ofDays(3)));
+        assertThat(dailyUntil()).isAfter(DAY0.plus(Duration.ofDays(3)));
         for (int day = 0; day < 3; day++) {
-            Instant start = day0.plus(Duration.ofDays(day));
+            Instant start = DAY0.plus(Duration.ofDays(day));
             assertThat(daily(id, start))
                     .as("day %d", day)
                     .containsAllEntriesOf(hourlySums(id, start))
@@ -105,16 +109,23 @@ class HistoryRollupIntegrationTest {
         }
         // Day 0: DOWN from the 2nd failure (10:10:02) to the 2nd success (12:10:02); day 1: DOWN from 23:00:02 on;
         // day 2: DOWN until 01:00:02. A status change happens at its check's checked_at, 2 s after the slot.
-        assertThat(daily(id, day0)).containsEntry("downtime_seconds", 7200L).containsEntry("incidents", 1L);
+        assertThat(daily(id, DAY0)).containsEntry("downtime_seconds", 7200L).containsEntry("incidents", 1L);
         assertThat(daily(id, day1)).containsEntry("downtime_seconds", 3598L).containsEntry("incidents", 1L);
-        assertThat(daily(id, day0.plus(Duration.ofDays(2))))
+        assertThat(daily(id, DAY0.plus(Duration.ofDays(2))))
                 .containsEntry("downtime_seconds", 3602L)
                 .containsEntry("incidents", 0L);
     }
 
+    private synchronized long sequence() {
+        if (sequence == null) {
+            sequence = recordSequence();
+        }
+        return sequence;
+    }
+
     /** Records the sequence for a new monitor and returns its id. */
-    private long recordSequence(String name) {
-        long id = new Monitors(jdbc).insert(name, "https://example.com/" + name, null);
+    private long recordSequence() {
+        long id = new Monitors(jdbc).insert("sequence", "https://example.com/sequence", null);
         for (int k = 0; k < RESULTS; k++) {
             assertThat(recorder.apply(request(id, k), result(k))).isNotEqualTo(Applied.DUPLICATE);
         }
@@ -126,7 +137,7 @@ class HistoryRollupIntegrationTest {
     }
 
     private Instant slot(int k) {
-        return day0.plus(EVERY.multipliedBy(k));
+        return DAY0.plus(EVERY.multipliedBy(k));
     }
 
     /** Outages: k in [60, 72) (day 0, 10:00-11:50) answer 503, k in [281, 293) (day 1 22:50 - day 2 00:40) time out. */
