@@ -2,6 +2,8 @@ package com.healthmonitor.api.dashboard;
 
 import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * first, keyed by id, so the dashboard draws a page of heartbeat bars with one request instead of one per row.
  */
 @RestController
+@Tag(name = "History")
 class HeartbeatController {
 
     static final int MAX_IDS = 200;
@@ -25,6 +28,7 @@ class HeartbeatController {
         this.queries = queries;
     }
 
+    @Operation(summary = "The last checks of up to 200 monitors at once, newest first, keyed by monitor id")
     @GetMapping(path = "/monitors/heartbeats", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<Long, List<HeartbeatQueries.Beat>> heartbeats(
             @RequestParam(name = "ids") List<Long> ids, @RequestParam(name = "limit", defaultValue = "50") int limit) {

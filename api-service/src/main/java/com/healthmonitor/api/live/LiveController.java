@@ -1,5 +1,7 @@
 package com.healthmonitor.api.live;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -11,6 +13,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * read it with {@code fetch} (which can send the key header), not {@code EventSource} (which cannot).
  */
 @RestController
+@Tag(name = "Live", description = "Server-Sent Events for the dashboard")
 class LiveController {
 
     private final LiveEvents events;
@@ -19,6 +22,7 @@ class LiveController {
         this.events = events;
     }
 
+    @Operation(summary = "A stream of status changes (event status-change); reconnect when it ends")
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events() {
         return events.subscribe();

@@ -3,6 +3,9 @@ package com.healthmonitor.api.statuspage;
 import com.healthmonitor.api.statuspage.PublicStatusQueries.BadgeMonitor;
 import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -27,6 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
  * the page. Everything is cacheable for a short while, so a popular page costs the database little.
  */
 @RestController
+@Tag(name = "Public status", description = "Public status pages and badges: no API key, cacheable")
+@SecurityRequirements
 class PublicStatusController {
 
     static final CacheControl PAGE_CACHE =
@@ -48,6 +53,7 @@ class PublicStatusController {
         this.queries = queries;
     }
 
+    @Operation(summary = "The public status page (HTML); an unknown slug is a 404 page")
     @GetMapping(path = "/status/{slug}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> page(@PathVariable String slug) {
         if (queries.page(slug).isEmpty()) {
@@ -61,6 +67,9 @@ class PublicStatusController {
                 .body(pageHtml);
     }
 
+    @Operation(
+            summary =
+                    "What the public page shows: names, statuses, 90 daily uptimes, recent changes; never URLs or errors")
     @GetMapping(path = "/status/{slug}/summary.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<PublicStatus> summary(@PathVariable String slug) {
         return queries.page(slug)
@@ -68,6 +77,7 @@ class PublicStatusController {
                 .orElseThrow(() -> new StatusPageNotFoundException("No status page " + slug));
     }
 
+    @Operation(summary = "A status badge (SVG) for a monitor on the page")
     @GetMapping(path = "/status/{slug}/badges/{monitorId}/status.svg")
     ResponseEntity<String> statusBadge(@PathVariable String slug, @PathVariable long monitorId) {
         BadgeMonitor monitor = badgeMonitor(slug, monitorId);
@@ -80,6 +90,7 @@ class PublicStatusController {
         return svg(new Badge(monitor.name(), monitor.status().toLowerCase(java.util.Locale.ROOT), colour));
     }
 
+    @Operation(summary = "An uptime badge (SVG); window 24h, 7d, 30d (default) or 90d")
     @GetMapping(path = "/status/{slug}/badges/{monitorId}/uptime.svg")
     ResponseEntity<String> uptimeBadge(
             @PathVariable String slug,
@@ -99,6 +110,7 @@ class PublicStatusController {
         return svg(new Badge("uptime " + window, value, colour));
     }
 
+    @Operation(summary = "A mean response time badge (SVG); window 24h (default), 7d, 30d or 90d")
     @GetMapping(path = "/status/{slug}/badges/{monitorId}/response-time.svg")
     ResponseEntity<String> responseTimeBadge(
             @PathVariable String slug,

@@ -3,6 +3,8 @@ package com.healthmonitor.api.statuspage;
 import com.healthmonitor.api.config.ApiProperties;
 import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -24,6 +26,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * {@code limit} and {@code after_id}, with a {@code Link: rel="next"} header on a full page.
  */
 @RestController
+@Tag(name = "Status pages", description = "Public status pages: which monitors they show, in which order and groups")
 @RequestMapping(path = "/status-pages", produces = MediaType.APPLICATION_JSON_VALUE)
 class StatusPageController {
 
@@ -37,6 +40,7 @@ class StatusPageController {
         this.properties = properties;
     }
 
+    @Operation(summary = "Create a status page; its public address is /status/{slug}")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<StatusPageResponse> create(@RequestBody StatusPageRequest request) {
         StatusPageResponse created = service.create(validator.validate(request));
@@ -47,6 +51,7 @@ class StatusPageController {
         return ResponseEntity.created(location).body(created);
     }
 
+    @Operation(summary = "List status pages by id; a full page has a Link rel=next header")
     @GetMapping
     ResponseEntity<List<StatusPageResponse>> list(
             @RequestParam(name = "limit", required = false) Integer limit,
@@ -64,16 +69,19 @@ class StatusPageController {
         return response.body(page);
     }
 
+    @Operation(summary = "One status page")
     @GetMapping("/{id}")
     StatusPageResponse get(@PathVariable long id) {
         return service.get(id);
     }
 
+    @Operation(summary = "Replace a status page, its monitor list included; a taken slug is a 409")
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     StatusPageResponse replace(@PathVariable long id, @RequestBody StatusPageRequest request) {
         return service.replace(id, validator.validate(request));
     }
 
+    @Operation(summary = "Delete a status page (its monitors stay)")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable long id) {
         service.delete(id);
