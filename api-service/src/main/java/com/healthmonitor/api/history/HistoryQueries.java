@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,13 +70,16 @@ public class HistoryQueries {
         WindowPlan month =
                 WindowPlan.of(WindowPlan.floor(now.minus(Duration.ofDays(30)), ChronoUnit.HOURS), end, horizons);
         Map<String, Object> params = new HashMap<>();
-        params.put("ids", ids);
-        String sql = "SELECT monitor_id, w, sum(checks) AS checks, sum(failures) AS failures FROM ("
+        params.put("ids", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        // Per monitor of the page, so each part is an index range scan of that monitor's rows: with a 500-entry
+        // IN list the planner reads the whole rollup tables instead.
+        String sql = "SELECT m.id AS monitor_id, s.w, sum(s.checks) AS checks, sum(s.failures) AS failures"
+                + " FROM unnest(string_to_array(:ids, ',')::bigint[]) AS m(id) CROSS JOIN LATERAL ("
                 + String.join(
                         " UNION ALL ",
-                        totalsParts(day, "monitor_id IN (:ids)", 0, "d", params),
-                        totalsParts(month, "monitor_id IN (:ids)", 1, "m", params))
-                + ") s GROUP BY monitor_id, w";
+                        totalsParts(day, "monitor_id = m.id", 0, "d", params),
+                        totalsParts(month, "monitor_id = m.id", 1, "m", params))
+                + ") s GROUP BY m.id, s.w";
         Map<Long, BigDecimal[]> found = new HashMap<>();
         jdbc.sql(sql).params(params).query(rs -> {
             BigDecimal[] uptimes = found.computeIfAbsent(rs.getLong("monitor_id"), id -> new BigDecimal[2]);

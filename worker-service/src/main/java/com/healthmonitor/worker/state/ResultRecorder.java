@@ -21,8 +21,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Applies a check result to the database in one transaction: history row and its hourly rollup, monitor state, and
- * on a status change the status_changes row that is also the alert's outbox entry. The monitor's row lock serialises results of one
- * monitor across workers.
+ * on a status change the status_changes row that is also the alert's outbox entry. The monitor's row lock
+ * serialises results of one monitor across workers.
  */
 @Service
 public class ResultRecorder {
