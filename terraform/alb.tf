@@ -6,6 +6,18 @@ resource "aws_lb" "api" {
   security_groups            = [aws_security_group.alb.id]
   drop_invalid_header_fields = true
   idle_timeout               = 60
+
+  dynamic "access_logs" {
+    for_each = var.alb_access_logs_enabled ? [1] : []
+    content {
+      bucket  = aws_s3_bucket.alb_logs[0].id
+      prefix  = local.alb_logs_prefix
+      enabled = true
+    }
+  }
+
+  # The ALB checks that it may write to the bucket when logging is switched on.
+  depends_on = [aws_s3_bucket_policy.alb_logs]
 }
 
 resource "aws_lb_target_group" "api" {

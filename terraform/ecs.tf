@@ -30,12 +30,16 @@ locals {
           for k, v in merge(
             local.common_environment,
             app.port == null ? {} : { SERVER_PORT = tostring(app.port) },
+            app.service ? local.service_environment : {},
+            name == "worker" && var.log_check_results ? local.check_result_log_environment : {},
+            name == "api" ? { METRICS_PER_MONITOR = tostring(var.metrics_per_monitor) } : {},
           ) : { name = k, value = v }
         ]
 
-        # Credentials come from Secrets Manager at task start, never from plain env.
+        # Credentials come from Secrets Manager at task start, never from plain env
+        # (none for the database with IAM authentication: one credential path per mode).
         secrets = concat(
-          [
+          var.database_iam_auth ? [] : [
             { name = "DATABASE_USERNAME", valueFrom = "${local.db_secret_arn}:username::" },
             { name = "DATABASE_PASSWORD", valueFrom = "${local.db_secret_arn}:password::" },
           ],

@@ -15,11 +15,12 @@ locals {
     }]
   })
 
-  # Secrets each app's execution role may read: the RDS master secret for all,
-  # plus the API keys secret for the api when one is configured.
+  # Secrets each app's execution role may read: the RDS master secret for all
+  # (unless they authenticate with IAM), plus the API keys secret for the api
+  # when one is configured.
   app_secret_arns = {
     for name, app in local.apps : name => compact([
-      local.db_secret_arn,
+      var.database_iam_auth ? null : local.db_secret_arn,
       name == "api" ? var.api_keys_secret_arn : null,
     ])
   }
@@ -74,6 +75,23 @@ locals {
     Action   = "rds-db:connect"
     Resource = "arn:${local.partition}:rds-db:${var.aws_region}:${local.account_id}:dbuser:${aws_db_instance.this.resource_id}/${var.db_username}"
   }
+
+  # The services publish their meters to CloudWatch. PutMetricData has no
+  # resource-level permissions; the namespace condition is the scoping.
+  put_metrics_statement = {
+    Sid       = "PublishMetrics"
+    Effect    = "Allow"
+    Action    = "cloudwatch:PutMetricData"
+    Resource  = "*"
+    Condition = { StringEquals = { "cloudwatch:namespace" = var.metrics_namespace } }
+  }
+
+  # One credential path per mode: the rotating secret, or IAM tokens.
+  # (for-filters, not a conditional: the two lists have different element types)
+  database_statements = concat(
+    [for s in [local.rds_connect_statement] : s if var.database_iam_auth],
+    [for s in local.db_secret_statements : s if !var.database_iam_auth],
+  )
 }
 
 resource "aws_iam_role" "execution" {
@@ -111,14 +129,14 @@ resource "aws_iam_role_policy" "execution" {
           Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
           Resource = "${aws_cloudwatch_log_group.app[each.key].arn}:*"
         },
-        {
-          Sid      = "ReadSecrets"
-          Effect   = "Allow"
-          Action   = "secretsmanager:GetSecretValue"
-          Resource = local.app_secret_arns[each.key]
-        },
       ],
-      var.kms_key_arn == null ? [] : [{
+      length(local.app_secret_arns[each.key]) == 0 ? [] : [{
+        Sid      = "ReadSecrets"
+        Effect   = "Allow"
+        Action   = "secretsmanager:GetSecretValue"
+        Resource = local.app_secret_arns[each.key]
+      }],
+      var.kms_key_arn == null || length(local.app_secret_arns[each.key]) == 0 ? [] : [{
         Sid       = "DecryptSecrets"
         Effect    = "Allow"
         Action    = "kms:Decrypt"
@@ -140,7 +158,7 @@ resource "aws_iam_role" "task" {
 resource "aws_iam_role_policy" "task" {
   for_each = {
     for name, statements in local.task_statements :
-    name => concat(local.db_secret_statements, statements, var.db_iam_auth_enabled ? [local.rds_connect_statement] : [])
+    name => concat(local.database_statements, statements, local.apps[name].service ? [local.put_metrics_statement] : [])
   }
 
   name = "task"

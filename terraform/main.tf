@@ -49,15 +49,31 @@ locals {
     }
   }
 
-  # Environment shared by every container. No credentials here: the database
-  # user name and password come from the RDS-managed secret via ECS `secrets`.
-  common_environment = {
-    DATABASE_URL        = "postgresql://${aws_db_instance.this.address}:${aws_db_instance.this.port}/${var.db_name}"
-    DATABASE_SECRET_ARN = local.db_secret_arn # not a secret: where the apps read the rotating password
-    SQS_QUEUE_URL       = aws_sqs_queue.checks.url
-    AWS_REGION          = var.aws_region
-    FAIL_THRESHOLD      = tostring(var.fail_threshold)
-    SUCCESS_THRESHOLD   = tostring(var.success_threshold)
-    MIN_CHECK_INTERVAL  = tostring(var.min_check_interval)
+  # Environment shared by every container. No credentials here: with the default
+  # password mode the apps read user name and password from the RDS-managed
+  # secret; with database_iam_auth they sign a short-lived token with their task
+  # role, so the user name is all they need.
+  common_environment = merge(
+    {
+      DATABASE_URL       = "postgresql://${aws_db_instance.this.address}:${aws_db_instance.this.port}/${var.db_name}"
+      SQS_QUEUE_URL      = aws_sqs_queue.checks.url
+      AWS_REGION         = var.aws_region
+      FAIL_THRESHOLD     = tostring(var.fail_threshold)
+      SUCCESS_THRESHOLD  = tostring(var.success_threshold)
+      MIN_CHECK_INTERVAL = tostring(var.min_check_interval)
+    },
+    var.database_iam_auth ? {
+      DATABASE_IAM_AUTH = "true"
+      DATABASE_USERNAME = var.db_username # a name, not a credential: IAM signs the token
+      } : {
+      DATABASE_SECRET_ARN = local.db_secret_arn # not a secret: where the apps read the rotating password
+    },
+  )
+
+  # Only the long-running services: JSON logs for Logs Insights and the metric
+  # filters, and their meters in CloudWatch for the dashboard and alarms.
+  service_environment = {
+    LOG_FORMAT                   = "json"
+    METRICS_CLOUDWATCH_NAMESPACE = var.metrics_namespace
   }
 }

@@ -99,8 +99,28 @@ output "waf_web_acl_arn" {
 }
 
 output "alarm_names" {
-  description = "CloudWatch alarms on the queues."
-  value       = [aws_cloudwatch_metric_alarm.dlq_depth.alarm_name, aws_cloudwatch_metric_alarm.oldest_message.alarm_name]
+  description = "Every CloudWatch alarm of the stack (see the runbook in docs/deploy.md)."
+  value       = sort([for a in aws_cloudwatch_metric_alarm.this : a.alarm_name])
+}
+
+output "alarm_topic_arns" {
+  description = "SNS topic of each alarm tier (warning, critical); subscribe further endpoints to them."
+  value       = { for tier, topic in aws_sns_topic.alarms : tier => topic.arn }
+}
+
+output "dashboard_url" {
+  description = "Console URL of the CloudWatch dashboard."
+  value       = "https://console.aws.amazon.com/cloudwatch/home?region=${var.aws_region}#dashboards/dashboard/${aws_cloudwatch_dashboard.this.dashboard_name}"
+}
+
+output "alb_access_logs_bucket" {
+  description = "S3 bucket holding the ALB access logs (null when alb_access_logs_enabled is false)."
+  value       = var.alb_access_logs_enabled ? aws_s3_bucket.alb_logs[0].id : null
+}
+
+output "saved_queries" {
+  description = "Names of the saved Logs Insights queries (CloudWatch > Logs Insights > Saved queries)."
+  value       = sort([for q in aws_cloudwatch_query_definition.this : q.name])
 }
 
 output "aws_region" {

@@ -22,7 +22,7 @@ resource "aws_db_instance" "this" {
   # appears in variables, state or task environment.
   manage_master_user_password         = true
   master_user_secret_kms_key_id       = var.kms_key_arn
-  iam_database_authentication_enabled = var.db_iam_auth_enabled
+  iam_database_authentication_enabled = var.database_iam_auth
 
   db_subnet_group_name   = aws_db_subnet_group.this.name
   vpc_security_group_ids = [aws_security_group.rds.id]
@@ -40,5 +40,37 @@ resource "aws_db_instance" "this" {
   auto_minor_version_upgrade      = true
   enabled_cloudwatch_logs_exports = ["postgresql"]
 
+  # Enhanced Monitoring: OS metrics (memory, swap, processes) every
+  # db_monitoring_interval seconds; Performance Insights: load by wait event and SQL.
+  monitoring_interval                   = var.db_monitoring_interval
+  monitoring_role_arn                   = var.db_monitoring_interval > 0 ? aws_iam_role.rds_monitoring[0].arn : null
+  performance_insights_enabled          = var.db_performance_insights_enabled
+  performance_insights_retention_period = var.db_performance_insights_enabled ? var.db_performance_insights_retention_days : null
+  performance_insights_kms_key_id       = var.db_performance_insights_enabled ? var.kms_key_arn : null
+
   tags = { Name = "${var.name_prefix}-db" }
+}
+
+# The role RDS assumes to publish Enhanced Monitoring metrics.
+resource "aws_iam_role" "rds_monitoring" {
+  count = var.db_monitoring_interval > 0 ? 1 : 0
+
+  name        = "${var.name_prefix}-rds-monitoring"
+  description = "RDS Enhanced Monitoring of ${var.name_prefix}-db"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "monitoring.rds.amazonaws.com" }
+      Action    = "sts:AssumeRole"
+      Condition = { StringEquals = { "aws:SourceAccount" = local.account_id } }
+    }]
+  })
+}
+
+resource "aws_iam_role_policy_attachment" "rds_monitoring" {
+  count = var.db_monitoring_interval > 0 ? 1 : 0
+
+  role       = aws_iam_role.rds_monitoring[0].name
+  policy_arn = "arn:${local.partition}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"
 }

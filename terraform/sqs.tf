@@ -48,34 +48,4 @@ resource "aws_sqs_queue_policy" "tls_only" {
   })
 }
 
-resource "aws_cloudwatch_metric_alarm" "dlq_depth" {
-  alarm_name          = "${local.dlq_name}-not-empty"
-  alarm_description   = "Checks failed ${var.sqs_max_receive_count} times and landed in the dead-letter queue ${local.dlq_name}."
-  namespace           = "AWS/SQS"
-  metric_name         = "ApproximateNumberOfMessagesVisible"
-  dimensions          = { QueueName = aws_sqs_queue.dlq.name }
-  statistic           = "Maximum"
-  period              = 300
-  evaluation_periods  = 1
-  threshold           = 0
-  comparison_operator = "GreaterThanThreshold"
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = var.alarm_actions
-  ok_actions          = var.alarm_actions
-}
-
-resource "aws_cloudwatch_metric_alarm" "oldest_message" {
-  alarm_name          = "${local.queue_name}-oldest-message-age"
-  alarm_description   = "The oldest check in ${local.queue_name} waits longer than ${var.sqs_oldest_message_alarm_seconds}s: workers are not keeping up or are down."
-  namespace           = "AWS/SQS"
-  metric_name         = "ApproximateAgeOfOldestMessage"
-  dimensions          = { QueueName = aws_sqs_queue.checks.name }
-  statistic           = "Maximum"
-  period              = 300
-  evaluation_periods  = 1
-  threshold           = var.sqs_oldest_message_alarm_seconds
-  comparison_operator = "GreaterThanThreshold"
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = var.alarm_actions
-  ok_actions          = var.alarm_actions
-}
+# The queue alarms (DLQ depth, oldest message) are in alarms.tf with the others.

@@ -238,10 +238,38 @@ variable "db_skip_final_snapshot" {
   default     = false
 }
 
-variable "db_iam_auth_enabled" {
+variable "database_iam_auth" {
   type        = bool
-  description = "Enable IAM database authentication on RDS and grant the task roles rds-db:connect for the master user."
+  description = "Connect to PostgreSQL with RDS IAM authentication (DATABASE_IAM_AUTH=true): enables it on the instance, gives every task role rds-db:connect for db_username only and passes the user name instead of the secret. The database user must first be granted rds_iam (see docs/deploy.md). Default false: the password from the RDS-managed secret."
   default     = false
+}
+
+variable "db_monitoring_interval" {
+  type        = number
+  description = "RDS Enhanced Monitoring interval in seconds (OS metrics such as memory, swap and per-process CPU in CloudWatch Logs RDSOSMetrics); 0 turns it off."
+  default     = 60
+
+  validation {
+    condition     = contains([0, 1, 5, 10, 15, 30, 60], var.db_monitoring_interval)
+    error_message = "db_monitoring_interval must be one of 0, 1, 5, 10, 15, 30 or 60."
+  }
+}
+
+variable "db_performance_insights_enabled" {
+  type        = bool
+  description = "Turn on Performance Insights (database load by wait event and SQL statement) for the instance."
+  default     = true
+}
+
+variable "db_performance_insights_retention_days" {
+  type        = number
+  description = "Days Performance Insights keeps its data: 7 (free tier) or a multiple of 31 up to 731 (charged)."
+  default     = 7
+
+  validation {
+    condition     = var.db_performance_insights_retention_days == 7 || (var.db_performance_insights_retention_days % 31 == 0 && var.db_performance_insights_retention_days >= 31 && var.db_performance_insights_retention_days <= 731)
+    error_message = "db_performance_insights_retention_days must be 7, or a multiple of 31 between 31 and 731."
+  }
 }
 
 variable "kms_key_arn" {
@@ -283,13 +311,239 @@ variable "sqs_oldest_message_alarm_seconds" {
 
 variable "alarm_actions" {
   type        = list(string)
-  description = "ARNs (e.g. an SNS topic) notified when a CloudWatch alarm fires or recovers."
+  description = "Extra ARNs (e.g. an existing SNS topic) notified, besides the alarm's own warning or critical topic, when any CloudWatch alarm fires or recovers."
   default     = []
 
   validation {
     condition     = alltrue([for a in var.alarm_actions : startswith(a, "arn:")])
     error_message = "alarm_actions must contain ARNs."
   }
+}
+
+# ---------------------------------------------------------------------------
+# Monitoring of the stack itself: alarm tiers, thresholds, logs
+# ---------------------------------------------------------------------------
+
+variable "warning_alarm_emails" {
+  type        = list(string)
+  description = "E-mail addresses subscribed to the warning alarm topic (each must confirm the subscription mail)."
+  default     = []
+
+  validation {
+    condition     = alltrue([for e in var.warning_alarm_emails : can(regex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", e))])
+    error_message = "warning_alarm_emails must contain e-mail addresses."
+  }
+}
+
+variable "critical_alarm_emails" {
+  type        = list(string)
+  description = "E-mail addresses subscribed to the critical alarm topic (each must confirm the subscription mail)."
+  default     = []
+
+  validation {
+    condition     = alltrue([for e in var.critical_alarm_emails : can(regex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", e))])
+    error_message = "critical_alarm_emails must contain e-mail addresses."
+  }
+}
+
+variable "alarm_https_endpoint" {
+  type        = string
+  description = "Optional HTTPS URL (e.g. a chat webhook relay) subscribed to both alarm topics; it must confirm the SNS subscription. Null: none."
+  default     = null
+
+  validation {
+    condition     = var.alarm_https_endpoint == null || can(regex("^https://[^\\s/]+(/\\S*)?$", var.alarm_https_endpoint))
+    error_message = "alarm_https_endpoint must be null or an https:// URL."
+  }
+}
+
+variable "metrics_namespace" {
+  type        = string
+  description = "CloudWatch namespace the services publish their Micrometer meters to (METRICS_CLOUDWATCH_NAMESPACE); the task roles may put metrics only there. Log-derived metrics go to <namespace>/Logs. Use a different one per stack in a shared account."
+  default     = "HealthMonitor"
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9][A-Za-z0-9._#:/-]{0,199}$", var.metrics_namespace)) && !startswith(var.metrics_namespace, "AWS/")
+    error_message = "metrics_namespace must be 1-200 characters of letters, digits and . _ # : / - and must not start with AWS/."
+  }
+}
+
+variable "metrics_per_monitor" {
+  type        = bool
+  description = "Publish the api's per-monitor series (METRICS_PER_MONITOR: up/down and latency per monitor). Off by default on AWS: CloudWatch bills every series (about $0.30 per metric and month, two per monitor)."
+  default     = false
+}
+
+variable "ecs_cpu_alarm_percent" {
+  type        = number
+  description = "Warning when a service's average CPU utilisation stays above this percentage for 5 minutes."
+  default     = 80
+
+  validation {
+    condition     = var.ecs_cpu_alarm_percent > 0 && var.ecs_cpu_alarm_percent <= 100
+    error_message = "ecs_cpu_alarm_percent must be between 0 (exclusive) and 100."
+  }
+}
+
+variable "ecs_memory_alarm_percent" {
+  type        = number
+  description = "Warning when a service's average memory utilisation stays above this percentage for 5 minutes."
+  default     = 85
+
+  validation {
+    condition     = var.ecs_memory_alarm_percent > 0 && var.ecs_memory_alarm_percent <= 100
+    error_message = "ecs_memory_alarm_percent must be between 0 (exclusive) and 100."
+  }
+}
+
+variable "db_cpu_alarm_percent" {
+  type        = number
+  description = "Warning when the RDS instance's CPU utilisation stays above this percentage for 5 minutes."
+  default     = 80
+
+  validation {
+    condition     = var.db_cpu_alarm_percent > 0 && var.db_cpu_alarm_percent <= 100
+    error_message = "db_cpu_alarm_percent must be between 0 (exclusive) and 100."
+  }
+}
+
+variable "db_free_storage_alarm_percent" {
+  type        = number
+  description = "Critical when free RDS storage falls below this percentage of db_allocated_storage (the seed's disk > 90 % used)."
+  default     = 10
+
+  validation {
+    condition     = var.db_free_storage_alarm_percent > 0 && var.db_free_storage_alarm_percent < 100
+    error_message = "db_free_storage_alarm_percent must be between 0 and 100 (exclusive)."
+  }
+}
+
+variable "db_latency_alarm_ms" {
+  type        = number
+  description = "Warning when the RDS average read or write latency stays above this many milliseconds for 5 minutes."
+  default     = 200
+
+  validation {
+    condition     = var.db_latency_alarm_ms >= 1 && var.db_latency_alarm_ms <= 60000
+    error_message = "db_latency_alarm_ms must be between 1 and 60000."
+  }
+}
+
+variable "db_max_connections" {
+  type        = number
+  description = "PostgreSQL max_connections of the instance class (SHOW max_connections; about 80 on db.t4g.micro, it grows with memory). The connection alarm fires at db_connections_alarm_percent of it."
+  default     = 80
+
+  validation {
+    condition     = var.db_max_connections >= 10 && var.db_max_connections <= 100000 && floor(var.db_max_connections) == var.db_max_connections
+    error_message = "db_max_connections must be a whole number between 10 and 100000."
+  }
+}
+
+variable "db_connections_alarm_percent" {
+  type        = number
+  description = "Warning when open database connections stay above this percentage of db_max_connections for 5 minutes."
+  default     = 80
+
+  validation {
+    condition     = var.db_connections_alarm_percent > 0 && var.db_connections_alarm_percent <= 100
+    error_message = "db_connections_alarm_percent must be between 0 (exclusive) and 100."
+  }
+}
+
+variable "alb_5xx_alarm_count" {
+  type        = number
+  description = "Warning when the api targets answer more than this many 5xx responses in 5 minutes."
+  default     = 10
+
+  validation {
+    condition     = var.alb_5xx_alarm_count >= 0 && floor(var.alb_5xx_alarm_count) == var.alb_5xx_alarm_count
+    error_message = "alb_5xx_alarm_count must be a whole number of at least 0."
+  }
+}
+
+variable "alb_502_alarm_count" {
+  type        = number
+  description = "Critical when the load balancer itself answers more than this many 502 Bad Gateway responses in 5 minutes (it cannot reach the api)."
+  default     = 5
+
+  validation {
+    condition     = var.alb_502_alarm_count >= 0 && floor(var.alb_502_alarm_count) == var.alb_502_alarm_count
+    error_message = "alb_502_alarm_count must be a whole number of at least 0."
+  }
+}
+
+variable "alb_response_time_alarm_seconds" {
+  type        = number
+  description = "Warning when the api's p95 target response time stays above this many seconds for 5 minutes."
+  default     = 1
+
+  validation {
+    condition     = var.alb_response_time_alarm_seconds > 0 && var.alb_response_time_alarm_seconds <= 60
+    error_message = "alb_response_time_alarm_seconds must be between 0 (exclusive) and 60."
+  }
+}
+
+variable "schedule_lag_alarm_ms" {
+  type        = number
+  description = "Warning when the scheduler's maximum schedule lag (now minus the check's slot at send time) stays above this many milliseconds for 3 minutes."
+  default     = 5000
+
+  validation {
+    condition     = var.schedule_lag_alarm_ms >= 100 && var.schedule_lag_alarm_ms <= 3600000
+    error_message = "schedule_lag_alarm_ms must be between 100 and 3600000."
+  }
+}
+
+variable "oldest_pending_alert_alarm_seconds" {
+  type        = number
+  description = "Critical when the oldest alert waiting in the outbox is older than this many seconds (state changes are not reaching their channels)."
+  default     = 300
+
+  validation {
+    condition     = var.oldest_pending_alert_alarm_seconds >= 30 && var.oldest_pending_alert_alarm_seconds <= 86400
+    error_message = "oldest_pending_alert_alarm_seconds must be between 30 and 86400."
+  }
+}
+
+variable "error_log_alarm_count" {
+  type        = number
+  description = "Warning when one service writes more than this many ERROR log lines in 5 minutes."
+  default     = 5
+
+  validation {
+    condition     = var.error_log_alarm_count >= 0 && floor(var.error_log_alarm_count) == var.error_log_alarm_count
+    error_message = "error_log_alarm_count must be a whole number of at least 0."
+  }
+}
+
+variable "log_check_results" {
+  type        = bool
+  description = "Log every check result of the worker (its check package at DEBUG), which the saved query \"slowest checks\" reads. Roughly 0.5 KB per check in CloudWatch Logs."
+  default     = true
+}
+
+variable "alb_access_logs_enabled" {
+  type        = bool
+  description = "Write the load balancer's access logs to an S3 bucket created for them."
+  default     = true
+}
+
+variable "alb_access_logs_expiration_days" {
+  type        = number
+  description = "Days after which ALB access log objects are deleted from the bucket."
+  default     = 90
+
+  validation {
+    condition     = var.alb_access_logs_expiration_days >= 1 && var.alb_access_logs_expiration_days <= 3650 && floor(var.alb_access_logs_expiration_days) == var.alb_access_logs_expiration_days
+    error_message = "alb_access_logs_expiration_days must be a whole number between 1 and 3650."
+  }
+}
+
+variable "alb_access_logs_force_destroy" {
+  type        = bool
+  description = "Let terraform destroy delete the access log bucket while it still holds logs."
+  default     = false
 }
 
 # ---------------------------------------------------------------------------

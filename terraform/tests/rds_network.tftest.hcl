@@ -104,7 +104,7 @@ run "nat_per_az_multi_az_off_and_iam_auth" {
   variables {
     single_nat_gateway     = false
     db_multi_az            = false
-    db_iam_auth_enabled    = true
+    database_iam_auth      = true
     db_skip_final_snapshot = true
   }
   assert {

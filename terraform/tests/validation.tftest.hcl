@@ -83,3 +83,34 @@ run "rejects_bad_api_keys_secret_arn" {
   }
   expect_failures = [var.api_keys_secret_arn]
 }
+
+run "rejects_bad_alarm_subscriptions" {
+  command = plan
+  variables {
+    warning_alarm_emails  = ["not-an-address"]
+    critical_alarm_emails = ["ops@example"]
+    alarm_https_endpoint  = "http://relay.example.com/sns"
+  }
+  expect_failures = [var.warning_alarm_emails, var.critical_alarm_emails, var.alarm_https_endpoint]
+}
+
+run "rejects_aws_namespace_and_out_of_range_thresholds" {
+  command = plan
+  variables {
+    metrics_namespace             = "AWS/ECS"
+    ecs_cpu_alarm_percent         = 120
+    db_free_storage_alarm_percent = 0
+    alb_5xx_alarm_count           = 2.5
+  }
+  expect_failures = [var.metrics_namespace, var.ecs_cpu_alarm_percent, var.db_free_storage_alarm_percent, var.alb_5xx_alarm_count]
+}
+
+run "rejects_unsupported_rds_monitoring_settings" {
+  command = plan
+  variables {
+    db_monitoring_interval                 = 20
+    db_performance_insights_retention_days = 30
+    alb_access_logs_expiration_days        = 0
+  }
+  expect_failures = [var.db_monitoring_interval, var.db_performance_insights_retention_days, var.alb_access_logs_expiration_days]
+}

@@ -47,19 +47,47 @@ mock_resource "aws_cloudwatch_log_group" {
 
 mock_resource "aws_lb" {
   defaults = {
-    arn      = "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/health-monitor-alb/0123456789abcdef"
-    dns_name = "health-monitor-alb-123456789.us-east-1.elb.amazonaws.com"
+    arn        = "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/health-monitor-alb/0123456789abcdef"
+    arn_suffix = "app/health-monitor-alb/0123456789abcdef"
+    dns_name   = "health-monitor-alb-123456789.us-east-1.elb.amazonaws.com"
   }
 }
 
 mock_resource "aws_lb_target_group" {
   defaults = {
-    arn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/health-monitor-api/0123456789abcdef"
+    arn        = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/health-monitor-api/0123456789abcdef"
+    arn_suffix = "targetgroup/health-monitor-api/0123456789abcdef"
   }
 }
 
 mock_resource "aws_wafv2_web_acl" {
   defaults = {
     arn = "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/health-monitor-api/00000000-0000-0000-0000-000000000000"
+  }
+}
+
+mock_resource "aws_kms_key" {
+  defaults = {
+    arn    = "arn:aws:kms:us-east-1:123456789012:key/99999999-8888-7777-6666-555555555555"
+    key_id = "99999999-8888-7777-6666-555555555555"
+  }
+}
+
+mock_resource "aws_s3_bucket" {
+  defaults = {
+    arn = "arn:aws:s3:::mock-bucket"
+  }
+}
+
+mock_resource "aws_cloudwatch_metric_alarm" {
+  defaults = {
+    arn = "arn:aws:cloudwatch:us-east-1:123456789012:alarm:mock"
+  }
+}
+
+# Tests that tell the tiers apart override each topic's ARN.
+mock_resource "aws_sns_topic" {
+  defaults = {
+    arn = "arn:aws:sns:us-east-1:123456789012:mock-topic"
   }
 }

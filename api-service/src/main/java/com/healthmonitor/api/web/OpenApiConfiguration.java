@@ -3,7 +3,6 @@ package com.healthmonitor.api.web;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -35,15 +34,11 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI healthMonitorApi() {
         return new OpenAPI()
-                .info(new Info()
-                        .title("Health Monitor API")
-                        .version("1")
-                        .description("""
+                .info(new Info().title("Health Monitor API").version("1").description("""
                                 Manage HTTP monitors and read what they saw. JSON uses snake_case. Every error is \
                                 `application/problem+json` (RFC 9457) naming the fields at fault in `errors`. When \
                                 the server has API_KEYS set, send a key as `Authorization: Bearer <key>` or \
-                                `X-API-Key: <key>`.""")
-                        .license(new License().name("Proprietary")))
+                                `X-API-Key: <key>`."""))
                 .addServersItem(new Server().url("/"))
                 .components(new Components()
                         .addSecuritySchemes(
@@ -58,25 +53,32 @@ class OpenApiConfiguration {
                                         .type(SecurityScheme.Type.APIKEY)
                                         .in(SecurityScheme.In.HEADER)
                                         .name("X-API-Key")
-                                        .description("An API key from API_KEYS"))
-                        .addSchemas(PROBLEM, problemSchema()))
+                                        .description("An API key from API_KEYS")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER))
                 .addSecurityItem(new SecurityRequirement().addList(API_KEY));
     }
 
-    /** Every operation may answer these; each body is a problem. */
+    /** Every operation of the API (not the open health check) may answer these; each body is a problem. */
     @Bean
     OpenApiCustomizer problemResponses() {
         Map<String, String> errors = Map.of(
                 "400", "Invalid input: the `errors` array names each field or parameter at fault",
                 "401", "Missing or unknown API key (only when API_KEYS is set)",
                 "429", "Too many requests: retry after the `Retry-After` header's seconds");
-        return openApi -> openApi.getPaths().values().forEach(path -> path.readOperations()
-                .forEach(operation -> errors.forEach((status, description) -> {
-                    if (operation.getResponses().get(status) == null) {
-                        operation.getResponses().addApiResponse(status, problemResponse(description));
-                    }
-                })));
+        return openApi -> {
+            openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+            openApi.getPaths().forEach((name, path) -> {
+                if (name.startsWith("/health")) {
+                    return;
+                }
+                path.readOperations()
+                        .forEach(operation -> errors.forEach((status, description) -> {
+                            if (operation.getResponses().get(status) == null) {
+                                operation.getResponses().addApiResponse(status, problemResponse(description));
+                            }
+                        }));
+            });
+        };
     }
 
     static ApiResponse problemResponse(String description) {

@@ -1,0 +1,12 @@
+package com.healthmonitor.scheduler;
+
+import com.healthmonitor.testing.Architecture;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    @Test
+    void featurePackagesDependOnEachOtherOneWay() {
+        Architecture.assertNoPackageCycles("com.healthmonitor.scheduler");
+    }
+}
