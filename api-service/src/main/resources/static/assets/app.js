@@ -326,7 +326,19 @@ const STATE_FIELDS = ['id', 'status', 'consecutive_failures', 'consecutive_succe
 function configOf(monitor) {
   const config = { ...monitor };
   STATE_FIELDS.forEach((f) => delete config[f]);
+  // Responses show a single expected code both ways; a request may name it only one way.
+  setExpectedCode(config, config.expected_status_code ?? null);
   return config;
+}
+
+/** One code replaces a set; no code keeps the monitor's set (or the default when it has none). */
+function setExpectedCode(config, code) {
+  if (code !== null) {
+    config.expected_status_code = code;
+    delete config.expected_status_codes;
+  } else {
+    delete config.expected_status_code;
+  }
 }
 
 const FIELDS = [
@@ -334,7 +346,7 @@ const FIELDS = [
   { name: 'url', label: 'URL', type: 'url', required: true, help: 'http or https' },
   { name: 'check_interval', label: 'Check interval (seconds)', type: 'number', value: 60 },
   { name: 'timeout', label: 'Timeout (seconds)', type: 'number', value: 5 },
-  { name: 'expected_status_code', label: 'Expected status code', type: 'number', value: 200 },
+  { name: 'expected_status_code', label: 'Expected status code (empty: keep the monitor’s set of codes)', type: 'number', value: 200 },
   { name: 'webhook_url', label: 'Slack webhook URL (optional)', type: 'url' },
 ];
 
@@ -391,6 +403,7 @@ async function formView(id) {
       if (spec.type === 'number') body[spec.name] = raw === '' ? null : Number(raw);
       else body[spec.name] = raw === '' ? null : raw;
     }
+    setExpectedCode(body, body.expected_status_code);
     body.enabled = enabled.checked;
     try {
       const { data } = await request(monitor ? 'PUT' : 'POST', monitor ? `/monitors/${monitor.id}` : '/monitors', body);

@@ -115,7 +115,7 @@ public class HistoryQueries {
     List<StatusChangeEntry> statusChanges(long id, Instant before, int limit) {
         requireMonitor(id);
         String sql = "SELECT id, changed_at, old_status, new_status, reason, delivery, attempts, sent_at, last_error"
-                + " FROM status_changes WHERE monitor_id = :id"
+                + " FROM status_changes WHERE monitor_id = :id AND kind = 'STATUS_CHANGE'"
                 + (before == null ? "" : " AND changed_at < :before")
                 + " ORDER BY changed_at DESC, id DESC LIMIT :limit";
         JdbcClient.StatementSpec statement = jdbc.sql(sql).param("id", id).param("limit", limit);

@@ -1,6 +1,8 @@
 package com.healthmonitor.api.monitor;
 
 import com.healthmonitor.api.history.Uptimes;
+import com.healthmonitor.common.check.CheckSettingsJson;
+import com.healthmonitor.common.check.StatusCodes;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import com.healthmonitor.common.secret.Secrets;
 import jakarta.persistence.Column;
@@ -15,6 +17,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.DynamicUpdate;
 
 /**
@@ -35,9 +41,31 @@ class Monitor {
     private String url;
     private int checkInterval;
     private int timeout;
-    private int expectedStatusCode;
+    private Integer expectedStatusCode;
     private String webhookUrl;
     private boolean enabled;
+
+    private String method;
+
+    // JSON columns are written as text and cast by PostgreSQL; CheckSettingsJson owns their shape.
+    @Column(name = "request_headers", columnDefinition = "jsonb")
+    @ColumnTransformer(write = "CAST(? AS jsonb)")
+    private String requestHeaders;
+
+    @Column(columnDefinition = "text")
+    private String requestBody;
+
+    private String requestContentType;
+    private String[] expectedStatusCodes;
+
+    @Column(columnDefinition = "jsonb")
+    @ColumnTransformer(write = "CAST(? AS jsonb)")
+    private String assertions;
+
+    private boolean followRedirects;
+    private int tlsExpiryDays;
+    private Integer failThreshold;
+    private Integer successThreshold;
 
     /** Bumped by every configuration change; a concurrent change of the same monitor fails instead of merging. */
     @Version
@@ -96,10 +124,7 @@ class Monitor {
             return;
         }
         boolean reenabled = settings.enabled() && !enabled;
-        boolean checkChanged = !settings.url().equals(url)
-                || settings.timeout() != timeout
-                || settings.expectedStatusCode() != expectedStatusCode
-                || settings.checkInterval() != checkInterval;
+        boolean checkChanged = !settings.checkDefinition().equals(settings().checkDefinition());
         apply(settings);
         if (reenabled || checkChanged) {
             nextCheckAt = now;
@@ -114,6 +139,18 @@ class Monitor {
         expectedStatusCode = settings.expectedStatusCode();
         webhookUrl = settings.webhookUrl();
         enabled = settings.enabled();
+        method = settings.method();
+        requestHeaders = CheckSettingsJson.writeHeaders(settings.headers());
+        requestBody = settings.body();
+        requestContentType = settings.contentType();
+        expectedStatusCodes = settings.expectedStatusCodes() == null
+                ? null
+                : settings.expectedStatusCodes().toArray(String[]::new);
+        assertions = CheckSettingsJson.writeAssertions(settings.assertions());
+        followRedirects = settings.followRedirects();
+        tlsExpiryDays = settings.tlsExpiryDays();
+        failThreshold = settings.failThreshold();
+        successThreshold = settings.successThreshold();
     }
 
     @PreUpdate
@@ -127,7 +164,24 @@ class Monitor {
     }
 
     MonitorSettings settings() {
-        return new MonitorSettings(name, url, checkInterval, timeout, expectedStatusCode, webhookUrl, enabled);
+        return new MonitorSettings(
+                name,
+                url,
+                checkInterval,
+                timeout,
+                expectedStatusCode,
+                webhookUrl,
+                enabled,
+                method,
+                CheckSettingsJson.readHeaders(requestHeaders),
+                requestBody,
+                requestContentType,
+                expectedStatusCodes == null ? null : List.of(expectedStatusCodes),
+                CheckSettingsJson.readAssertions(assertions),
+                followRedirects,
+                tlsExpiryDays,
+                failThreshold,
+                successThreshold);
     }
 
     Long id() {
@@ -138,14 +192,34 @@ class Monitor {
         return webhookUrl;
     }
 
+    Map<String, String> headers() {
+        return CheckSettingsJson.readHeaders(requestHeaders);
+    }
+
     MonitorResponse toResponse(Uptimes uptimes) {
+        List<String> codes = expectedStatusCodes == null
+                ? List.of(Integer.toString(expectedStatusCode))
+                : List.of(expectedStatusCodes);
+        int single = StatusCodes.parse(codes).singleCode();
+        Map<String, String> maskedHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers().forEach((header, value) -> maskedHeaders.put(header, Secrets.mask(value)));
         return new MonitorResponse(
                 id,
                 name,
                 url,
                 checkInterval,
                 timeout,
-                expectedStatusCode,
+                single < 0 ? null : single,
+                codes,
+                method,
+                maskedHeaders,
+                requestBody,
+                requestContentType,
+                CheckSettingsJson.readAssertions(assertions),
+                followRedirects,
+                tlsExpiryDays,
+                failThreshold,
+                successThreshold,
                 Secrets.maskUrl(webhookUrl),
                 enabled,
                 status,

@@ -1,14 +1,120 @@
 package com.healthmonitor.api.monitor;
 
+import com.healthmonitor.common.check.CheckAssertion;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+import java.util.Map;
+
 /**
- * The body of {@code POST /monitors} and {@code PUT /monitors/{id}}, as the seed's examples send it. Wrapper
- * types tell an absent field (default applies) from a given one; unknown fields are refused by the JSON mapper.
+ * The body of {@code POST /monitors} and {@code PUT /monitors/{id}}, as the seed's examples send it plus the check
+ * settings. Wrapper types tell an absent field (default applies) from a given one; unknown fields are refused by
+ * the JSON mapper.
  */
 record MonitorRequest(
+        @Schema(description = "Display name, 1-200 characters", example = "Orders API")
         String name,
+
+        @Schema(description = "Absolute http or https URL to check", example = "https://orders.example.com/health")
         String url,
+
+        @Schema(description = "Seconds between checks (MIN_CHECK_INTERVAL-3600, default 60)", example = "60")
         Integer checkInterval,
+
+        @Schema(
+                description =
+                        "Seconds the whole exchange may take, redirects included (1-60, below check_interval, default 5)",
+                example = "5")
         Integer timeout,
+
+        @Schema(
+                description =
+                        "The one status that counts as success (100-599, default 200); not together with expected_status_codes",
+                example = "200")
         Integer expectedStatusCode,
+
+        @Schema(
+                description =
+                        "Slack incoming webhook (https); shown masked, a masked value sent back keeps the stored one",
+                example = "https://hooks.slack.com/services/T000/B000/XXXX")
         String webhookUrl,
-        Boolean enabled) {}
+
+        @Schema(description = "Whether the monitor is checked (default true)", example = "true")
+        Boolean enabled,
+
+        @Schema(description = "HTTP method: GET (default), HEAD, POST, PUT, PATCH, DELETE, OPTIONS", example = "POST")
+        String method,
+
+        @Schema(
+                description =
+                        "Request headers (at most 20; no Host, hop-by-hop, Content-Length or Content-Type; no CR/LF). Values are secrets: shown masked, a masked value sent back keeps the stored one",
+                example = "{\"Authorization\": \"Bearer s3cr3t-token-value\"}")
+        Map<String, String> headers,
+
+        @Schema(description = "Request body, at most 64 KiB; not with GET or HEAD", example = "{\"probe\": true}")
+        String body,
+
+        @Schema(
+                description = "Media type of the body (default text/plain; charset=UTF-8); only with a body",
+                example = "application/json")
+        String contentType,
+
+        @Schema(
+                description =
+                        "Codes and inclusive ranges that count as success (1-20 entries within 100-599); not together with expected_status_code",
+                example = "[\"200-299\", \"301\"]")
+        List<String> expectedStatusCodes,
+
+        @Schema(
+                description =
+                        "Conditions the response must all meet (at most 20): body_contains/body_not_contains {value}, json_path {path, and one of equals, exists, less_than/greater_than}, max_latency_ms {value}",
+                example =
+                        "[{\"type\": \"json_path\", \"path\": \"$.status\", \"equals\": \"UP\"}, {\"type\": \"max_latency_ms\", \"value\": 1500}]")
+        List<CheckAssertion> assertions,
+
+        @Schema(
+                description = "Follow redirects, at most 10 hops, each through the SSRF guard (default true)",
+                example = "true")
+        Boolean followRedirects,
+
+        @Schema(
+                description =
+                        "Warn once per certificate when an https target's certificate chain expires within this many days (0 = off, at most 365, default 14)",
+                example = "14")
+        Integer tlsExpiryDays,
+
+        @Schema(
+                description = "Consecutive failures before DOWN (1-10); absent: the worker's FAIL_THRESHOLD",
+                example = "3")
+        Integer failThreshold,
+
+        Integer successThreshold) {
+
+    /** The seed's fields only: every check setting at its default. */
+    MonitorRequest(
+            String name,
+            String url,
+            Integer checkInterval,
+            Integer timeout,
+            Integer expectedStatusCode,
+            String webhookUrl,
+            Boolean enabled) {
+        this(
+                name,
+                url,
+                checkInterval,
+                timeout,
+                expectedStatusCode,
+                webhookUrl,
+                enabled,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+}

@@ -1,13 +1,18 @@
 package com.healthmonitor.api.monitor;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.healthmonitor.common.check.CheckAssertion;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /**
- * A monitor in API responses: its configuration (webhook URL masked), what the worker last saw, and its uptime in
- * percent over the last 24 h and 30 d from the rollups (null without checks).
+ * A monitor in API responses: its configuration (webhook URL and header values masked), what the worker last saw,
+ * and its uptime in percent over the last 24 h and 30 d from the rollups (null without checks).
+ * {@code expected_status_codes} always lists what counts as success; {@code expected_status_code} repeats it when
+ * it is a single code and is null for a set.
  */
 record MonitorResponse(
         long id,
@@ -15,7 +20,17 @@ record MonitorResponse(
         String url,
         int checkInterval,
         int timeout,
-        int expectedStatusCode,
+        Integer expectedStatusCode,
+        List<String> expectedStatusCodes,
+        String method,
+        Map<String, String> headers,
+        String body,
+        String contentType,
+        List<CheckAssertion> assertions,
+        boolean followRedirects,
+        int tlsExpiryDays,
+        Integer failThreshold,
+        Integer successThreshold,
         String webhookUrl,
         boolean enabled,
         MonitorStatus status,

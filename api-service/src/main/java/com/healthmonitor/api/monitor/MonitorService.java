@@ -61,6 +61,8 @@ class MonitorService {
             // The client echoed back the masked webhook it was shown: keep the real one.
             settings = settings.withWebhookUrl(monitor.webhookUrl());
         }
+        // Likewise for header values it was shown masked.
+        settings = settings.withUnmaskedHeaders(monitor.headers());
         monitor.replace(settings, Monitor.now());
         monitors.flush();
         log.info("[MONITOR] updated monitor={}", id);

@@ -1,16 +1,139 @@
 package com.healthmonitor.api.monitor;
 
-/** A monitor's validated configuration, with defaults applied. */
+import com.healthmonitor.common.check.CheckAssertion;
+import com.healthmonitor.common.check.CheckSpec;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A monitor's validated configuration, with defaults applied.
+ *
+ * @param expectedStatusCode the seed's shorthand; null when the monitor lists {@code expectedStatusCodes}
+ * @param expectedStatusCodes codes and ranges; null when the shorthand applies (exactly one of the two is set)
+ * @param failThreshold null: the worker's FAIL_THRESHOLD applies
+ * @param successThreshold null: the worker's SUCCESS_THRESHOLD applies
+ */
 record MonitorSettings(
         String name,
         String url,
         int checkInterval,
         int timeout,
-        int expectedStatusCode,
+        Integer expectedStatusCode,
         String webhookUrl,
-        boolean enabled) {
+        boolean enabled,
+        String method,
+        Map<String, String> headers,
+        String body,
+        String contentType,
+        List<String> expectedStatusCodes,
+        List<CheckAssertion> assertions,
+        boolean followRedirects,
+        int tlsExpiryDays,
+        Integer failThreshold,
+        Integer successThreshold) {
+
+    MonitorSettings {
+        headers = headers == null ? Map.of() : Map.copyOf(headers);
+        expectedStatusCodes = expectedStatusCodes == null ? null : List.copyOf(expectedStatusCodes);
+        assertions = assertions == null ? List.of() : List.copyOf(assertions);
+    }
+
+    /** A monitor with the seed's fields and every check setting at its default. */
+    MonitorSettings(
+            String name,
+            String url,
+            int checkInterval,
+            int timeout,
+            int expectedStatusCode,
+            String webhookUrl,
+            boolean enabled) {
+        this(
+                name,
+                url,
+                checkInterval,
+                timeout,
+                expectedStatusCode,
+                webhookUrl,
+                enabled,
+                "GET",
+                Map.of(),
+                null,
+                null,
+                null,
+                List.of(),
+                true,
+                CheckSpec.DEFAULT_TLS_EXPIRY_DAYS,
+                null,
+                null);
+    }
 
     MonitorSettings withWebhookUrl(String webhookUrl) {
-        return new MonitorSettings(name, url, checkInterval, timeout, expectedStatusCode, webhookUrl, enabled);
+        return new MonitorSettings(
+                name,
+                url,
+                checkInterval,
+                timeout,
+                expectedStatusCode,
+                webhookUrl,
+                enabled,
+                method,
+                headers,
+                body,
+                contentType,
+                expectedStatusCodes,
+                assertions,
+                followRedirects,
+                tlsExpiryDays,
+                failThreshold,
+                successThreshold);
+    }
+
+    /**
+     * Header values the client sent back masked (as responses show them) are replaced by the stored ones, so a
+     * client can PUT what it GOT without erasing its tokens.
+     */
+    MonitorSettings withUnmaskedHeaders(Map<String, String> stored) {
+        Map<String, String> merged = new HashMap<>(headers);
+        headers.forEach((name, value) -> stored.entrySet().stream()
+                .filter(old -> old.getKey().equalsIgnoreCase(name))
+                .filter(old -> com.healthmonitor.common.secret.Secrets.isMaskOfValue(value, old.getValue()))
+                .findFirst()
+                .ifPresent(old -> merged.put(name, old.getValue())));
+        return new MonitorSettings(
+                name,
+                url,
+                checkInterval,
+                timeout,
+                expectedStatusCode,
+                webhookUrl,
+                enabled,
+                method,
+                merged,
+                body,
+                contentType,
+                expectedStatusCodes,
+                assertions,
+                followRedirects,
+                tlsExpiryDays,
+                failThreshold,
+                successThreshold);
+    }
+
+    /** The settings that change what a check does (not its name, webhook or thresholds). */
+    List<Object> checkDefinition() {
+        return java.util.Arrays.asList(
+                url,
+                checkInterval,
+                timeout,
+                expectedStatusCode,
+                expectedStatusCodes,
+                method,
+                headers,
+                body,
+                contentType,
+                assertions,
+                followRedirects,
+                tlsExpiryDays);
     }
 }

@@ -1,8 +1,10 @@
 package com.healthmonitor.api.monitor;
 
 import com.healthmonitor.api.config.ApiProperties;
+import com.healthmonitor.api.monitor.CheckSettingsValidator.CheckSettings;
 import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
+import com.healthmonitor.common.check.StatusCodes;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -26,6 +28,7 @@ class MonitorValidator {
     static final int MAX_TIMEOUT = 60;
 
     private final ApiProperties properties;
+    private final CheckSettingsValidator checkSettings = new CheckSettingsValidator();
 
     MonitorValidator(ApiProperties properties) {
         this.properties = properties;
@@ -64,9 +67,25 @@ class MonitorValidator {
             violations.add(new FieldViolation("timeout", "must be less than check_interval (" + checkInterval + ")"));
         }
 
-        int expectedStatusCode = valueOr(request.expectedStatusCode(), DEFAULT_EXPECTED_STATUS);
-        if (expectedStatusCode < 100 || expectedStatusCode > 599) {
-            violations.add(new FieldViolation("expected_status_code", "must be between 100 and 599"));
+        Integer expectedStatusCode = null;
+        List<String> expectedStatusCodes = null;
+        if (request.expectedStatusCode() != null && request.expectedStatusCodes() != null) {
+            violations.add(new FieldViolation(
+                    "expected_status_codes", "cannot be sent together with expected_status_code; send one"));
+        } else if (request.expectedStatusCodes() != null) {
+            expectedStatusCodes = request.expectedStatusCodes().stream()
+                    .map(code -> code == null ? null : code.strip())
+                    .toList();
+            try {
+                StatusCodes.parse(expectedStatusCodes);
+            } catch (IllegalArgumentException e) {
+                violations.add(new FieldViolation("expected_status_codes", e.getMessage()));
+            }
+        } else {
+            expectedStatusCode = valueOr(request.expectedStatusCode(), DEFAULT_EXPECTED_STATUS);
+            if (expectedStatusCode < 100 || expectedStatusCode > 599) {
+                violations.add(new FieldViolation("expected_status_code", "must be between 100 and 599"));
+            }
         }
 
         String webhookUrl = request.webhookUrl() == null || request.webhookUrl().isBlank()
@@ -76,12 +95,30 @@ class MonitorValidator {
             checkUrl("webhook_url", webhookUrl, !properties.allowPrivateTargets(), violations);
         }
 
+        CheckSettings check = checkSettings.validate(request, violations);
+
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
         boolean enabled = request.enabled() == null || request.enabled();
         return new MonitorSettings(
-                name, request.url().strip(), checkInterval, timeout, expectedStatusCode, webhookUrl, enabled);
+                name,
+                request.url().strip(),
+                checkInterval,
+                timeout,
+                expectedStatusCode,
+                webhookUrl,
+                enabled,
+                check.method(),
+                check.headers(),
+                check.body(),
+                check.contentType(),
+                expectedStatusCodes,
+                check.assertions(),
+                check.followRedirects(),
+                check.tlsExpiryDays(),
+                check.failThreshold(),
+                check.successThreshold());
     }
 
     private void checkUrl(String field, String value, boolean httpsOnly, List<FieldViolation> violations) {

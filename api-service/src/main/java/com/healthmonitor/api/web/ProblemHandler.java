@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.InvalidTypeIdException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -69,6 +70,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return new FieldViolation(unknown.getPropertyName(), "is not a known field");
         }
+        if (cause instanceof InvalidTypeIdException typeId) {
+            // A polymorphic value (an assertion) with a missing or unknown "type".
+            return new FieldViolation(
+                    fieldPath(typeId) + ".type",
+                    "must be one of body_contains, body_not_contains, json_path, max_latency_ms");
+        }
         if (cause instanceof StreamReadException) {
             return new FieldViolation("body", "is not valid JSON");
         }
@@ -89,10 +96,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return new FieldViolation("body", "must be a single JSON object");
     }
 
+    /** {@code name}, {@code assertions[0].value}: JSON property names, array indexes in brackets. */
     private static String fieldPath(JacksonException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."));
+        StringBuilder path = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            } else {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     private static String describe(Class<?> type) {

@@ -17,7 +17,8 @@ public final class CheckRequestCodec {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            // Off so that a version-1 message (no "check") still reads; CheckRequest refuses what is really missing.
+            .disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .build();
 
     public String write(CheckRequest request) {
@@ -28,7 +29,7 @@ public final class CheckRequestCodec {
         CheckRequest request;
         try {
             request = mapper.readValue(json, CheckRequest.class);
-        } catch (JacksonException | NullPointerException e) {
+        } catch (JacksonException | NullPointerException | IllegalArgumentException e) {
             throw new UnreadableCheckRequestException("not a check request: " + e.getMessage(), e);
         }
         if (request.version() < 1 || request.version() > CheckRequest.CURRENT_VERSION) {

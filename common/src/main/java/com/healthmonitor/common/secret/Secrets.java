@@ -34,4 +34,17 @@ public final class Secrets {
     public static boolean isMaskOf(String candidate, String secretUrl) {
         return candidate != null && secretUrl != null && candidate.equals(maskUrl(secretUrl));
     }
+
+    /** A secret value (a request header's token): {@code ****} and, for long values, their last four characters. */
+    public static String mask(String value) {
+        if (value == null) {
+            return null;
+        }
+        return MASK + (value.length() > 12 ? value.substring(value.length() - 4) : "");
+    }
+
+    /** True when {@code candidate} is what {@link #mask} shows for {@code secret}. */
+    public static boolean isMaskOfValue(String candidate, String secret) {
+        return candidate != null && secret != null && candidate.equals(mask(secret));
+    }
 }

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.healthmonitor.common.check.CheckRequestCodec.UnreadableCheckRequestException;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.StringNode;
 
 class CheckRequestCodecTest {
 
@@ -27,7 +31,7 @@ class CheckRequestCodecTest {
         String json = codec.write(CheckRequest.of(7, slot, 1, "https://example.com", 5, 200));
 
         assertThat(json)
-                .contains("\"version\":1")
+                .contains("\"version\":2")
                 .contains("\"monitor_id\":7")
                 .contains("\"idempotency_key\":\"7:" + slot.toEpochMilli() + "\"")
                 .contains("\"expected_status_code\":200")
@@ -38,7 +42,7 @@ class CheckRequestCodecTest {
     @Test
     void ignoresFieldsAddedByANewerSchedulerOfTheSameVersion() {
         String json = codec.write(CheckRequest.of(7, slot, 1, "https://example.com", 5, 200))
-                .replace("{", "{\"region\":\"eu-west-1\",");
+                .replaceFirst("\\{", "{\"region\":\"eu-west-1\",");
 
         assertThat(codec.read(json).monitorId()).isEqualTo(7);
     }
@@ -46,11 +50,60 @@ class CheckRequestCodecTest {
     @Test
     void refusesAVersionItDoesNotUnderstand() {
         String json = codec.write(CheckRequest.of(7, slot, 1, "https://example.com", 5, 200))
-                .replace("\"version\":1", "\"version\":2");
+                .replace("\"version\":2", "\"version\":3");
 
         assertThatThrownBy(() -> codec.read(json))
                 .isInstanceOf(UnreadableCheckRequestException.class)
-                .hasMessageContaining("version 2");
+                .hasMessageContaining("version 3");
+    }
+
+    @Test
+    void readsAVersionOneMessageAsThePlainGetItAlwaysWas() {
+        String v1 = """
+                {"version":1,"monitor_id":7,"slot":"2026-01-20T10:30:00.123Z","idempotency_key":"7:1768905000123",
+                 "config_version":3,"url":"https://example.com/health","timeout_seconds":5,
+                 "expected_status_code":204}""";
+
+        CheckRequest read = codec.read(v1);
+
+        assertThat(read.version()).isEqualTo(1);
+        assertThat(read.expectedStatusCode()).isEqualTo(204);
+        assertThat(read.check()).isEqualTo(CheckSpec.plainGet(204));
+        assertThat(read.check().method()).isEqualTo("GET");
+        assertThat(read.check().followRedirects()).isTrue();
+        assertThat(read.check().tlsExpiryDays()).isEqualTo(14);
+    }
+
+    @Test
+    void roundTripsEveryCheckSetting() {
+        CheckSpec spec = new CheckSpec(
+                "POST",
+                Map.of("Authorization", "Bearer secret"),
+                "{\"probe\":true}",
+                "application/json",
+                List.of("200-299", "301"),
+                List.of(
+                        new CheckAssertion.BodyContains("ok"),
+                        new CheckAssertion.BodyNotContains("error"),
+                        new CheckAssertion.JsonPath("$.status", StringNode.valueOf("UP"), null, null, null),
+                        new CheckAssertion.JsonPath("$.db", null, true, null, null),
+                        new CheckAssertion.JsonPath("$.load", null, null, new BigDecimal("0.9"), BigDecimal.ONE),
+                        new CheckAssertion.MaxLatency(1500)),
+                false,
+                30);
+        CheckRequest request = CheckRequest.of(42, slot, 3, "https://example.com/health", 5, spec);
+
+        String json = codec.write(request);
+        CheckRequest read = codec.read(json);
+
+        assertThat(read).isEqualTo(request);
+        assertThat(read.expectedStatusCode()).isZero();
+        assertThat(json)
+                .contains("\"type\":\"json_path\"")
+                .contains("\"equals\":\"UP\"")
+                .contains("\"less_than\":0.9")
+                .contains("\"type\":\"max_latency_ms\",\"value\":1500")
+                .contains("\"expected_status_codes\":[\"200-299\",\"301\"]");
     }
 
     @Test

@@ -25,4 +25,13 @@ class SecretsTest {
                 .isTrue();
         assertThat(Secrets.isMaskOf(WEBHOOK, WEBHOOK)).isFalse();
     }
+
+    @Test
+    void masksSecretValuesKeepingOnlyTheTailOfLongOnes() {
+        assertThat(Secrets.mask("Bearer s3cr3t-token-value")).isEqualTo("****alue");
+        assertThat(Secrets.mask("short")).isEqualTo("****");
+        assertThat(Secrets.isMaskOfValue("****alue", "Bearer s3cr3t-token-value"))
+                .isTrue();
+        assertThat(Secrets.isMaskOfValue("****alue", "other-token-value-x")).isFalse();
+    }
 }

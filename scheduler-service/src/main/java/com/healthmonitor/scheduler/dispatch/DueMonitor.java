@@ -1,12 +1,13 @@
 package com.healthmonitor.scheduler.dispatch;
 
 import com.healthmonitor.common.check.CheckRequest;
+import com.healthmonitor.common.check.CheckSpec;
 import java.time.Instant;
 
-/** A monitor whose slot has come, as claimed from the database. */
-record DueMonitor(long id, Instant slot, long configVersion, String url, int timeout, int expectedStatusCode) {
+/** A monitor whose slot has come, as claimed from the database, with what its check needs. */
+record DueMonitor(long id, Instant slot, long configVersion, String url, int timeout, CheckSpec check) {
 
     CheckRequest toCheckRequest() {
-        return CheckRequest.of(id, slot, configVersion, url, timeout, expectedStatusCode);
+        return CheckRequest.of(id, slot, configVersion, url, timeout, check);
     }
 }

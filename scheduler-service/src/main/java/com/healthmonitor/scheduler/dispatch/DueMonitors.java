@@ -1,5 +1,10 @@
 package com.healthmonitor.scheduler.dispatch;
 
+import com.healthmonitor.common.check.CheckSettingsJson;
+import com.healthmonitor.common.check.CheckSpec;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -21,7 +26,10 @@ class DueMonitors {
      */
     List<DueMonitor> lock(int limit) {
         return jdbc.sql("""
-                        SELECT id, next_check_at, config_version, url, timeout, expected_status_code
+                        SELECT id, next_check_at, config_version, url, timeout, expected_status_code,
+                               expected_status_codes, method, request_headers::text AS request_headers,
+                               request_body, request_content_type, assertions::text AS assertions,
+                               follow_redirects, tls_expiry_days
                         FROM monitors
                         WHERE enabled AND next_check_at <= now()
                         ORDER BY next_check_at
@@ -34,8 +42,25 @@ class DueMonitors {
                         rs.getLong("config_version"),
                         rs.getString("url"),
                         rs.getInt("timeout"),
-                        rs.getInt("expected_status_code")))
+                        new CheckSpec(
+                                rs.getString("method"),
+                                CheckSettingsJson.readHeaders(rs.getString("request_headers")),
+                                rs.getString("request_body"),
+                                rs.getString("request_content_type"),
+                                expectedStatusCodes(rs),
+                                CheckSettingsJson.readAssertions(rs.getString("assertions")),
+                                rs.getBoolean("follow_redirects"),
+                                rs.getInt("tls_expiry_days"))))
                 .list();
+    }
+
+    /** The set when the monitor has one, else its single expected code (the two are exclusive). */
+    private static List<String> expectedStatusCodes(ResultSet rs) throws SQLException {
+        Array codes = rs.getArray("expected_status_codes");
+        if (codes != null) {
+            return List.of((String[]) codes.getArray());
+        }
+        return List.of(Integer.toString(rs.getInt("expected_status_code")));
     }
 
     /**

@@ -2,8 +2,10 @@ package com.healthmonitor.scheduler.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.healthmonitor.common.check.CheckAssertion;
 import com.healthmonitor.common.check.CheckRequest;
 import com.healthmonitor.common.check.CheckRequestCodec;
+import com.healthmonitor.common.check.CheckSpec;
 import com.healthmonitor.testing.TestDatabaseInitializer;
 import com.healthmonitor.testing.TestQueueInitializer;
 import com.healthmonitor.testing.TestQueues;
@@ -75,10 +77,40 @@ class CheckDispatcherIntegrationTest {
         assertThat(check.timeoutSeconds()).isEqualTo(5);
         assertThat(check.expectedStatusCode()).isEqualTo(200);
         assertThat(check.configVersion()).isEqualTo(1);
+        assertThat(check.check()).as("an existing monitor is checked as before").isEqualTo(CheckSpec.plainGet(200));
         assertThat(nextCheckAt(due)).isEqualTo(slot.plusSeconds(60));
 
         assertThat(dispatcher.dispatchDue()).isZero();
         assertThat(drain()).isEmpty();
+    }
+
+    @Test
+    void sendsEveryCheckSettingTheWorkerNeeds() {
+        long due = insertMonitor(true, "now() - interval '100 milliseconds'", 60);
+        jdbc.sql("""
+                        UPDATE monitors SET method = 'POST', request_headers = '{"Authorization": "Bearer t"}',
+                            request_body = '{}', request_content_type = 'application/json',
+                            expected_status_code = NULL, expected_status_codes = '{200-299,301}',
+                            assertions = '[{"type": "json_path", "path": "$.status", "equals": "UP"},
+                                           {"type": "max_latency_ms", "value": 1500}]',
+                            follow_redirects = FALSE, tls_expiry_days = 30
+                        WHERE id = :id""").param("id", due).update();
+
+        assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+
+        CheckSpec check = drain().getFirst().check();
+        assertThat(check.method()).isEqualTo("POST");
+        assertThat(check.headers()).containsEntry("Authorization", "Bearer t");
+        assertThat(check.body()).isEqualTo("{}");
+        assertThat(check.contentType()).isEqualTo("application/json");
+        assertThat(check.expectedStatusCodes()).containsExactly("200-299", "301");
+        assertThat(check.assertions())
+                .containsExactly(
+                        new CheckAssertion.JsonPath(
+                                "$.status", tools.jackson.databind.node.StringNode.valueOf("UP"), null, null, null),
+                        new CheckAssertion.MaxLatency(1500));
+        assertThat(check.followRedirects()).isFalse();
+        assertThat(check.tlsExpiryDays()).isEqualTo(30);
     }
 
     @Test

@@ -1,30 +1,17 @@
 package com.healthmonitor.worker.alert;
 
-import com.healthmonitor.worker.check.TargetGuard;
-import java.net.http.HttpClient;
+import com.healthmonitor.worker.http.GuardedHttpClient;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.ExecutorService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class AlertConfiguration {
 
-    @Bean(destroyMethod = "close")
-    HttpClient webhookHttpClient(ExecutorService checkResolverExecutor) {
-        return HttpClient.newBuilder()
-                .executor(checkResolverExecutor)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
-    }
-
+    /** Webhooks use the worker's one guarded client: redirects are not followed, every address is approved. */
     @Bean
-    WebhookSender webhookSender(
-            HttpClient webhookHttpClient, TargetGuard targetGuard, AlertProperties alert, Clock clock) {
-        return new WebhookSender(webhookHttpClient, targetGuard, alert, clock);
+    WebhookSender webhookSender(GuardedHttpClient guardedHttpClient, AlertProperties alert, Clock clock) {
+        return new WebhookSender(guardedHttpClient, alert, clock);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package com.healthmonitor.worker.alert;
 
 import com.healthmonitor.common.monitor.MonitorStatus;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -30,6 +31,28 @@ public final class SlackPayload {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("text", text(alert));
         body.put("blocks", List.of(section));
+        return JSON.writeValueAsString(body);
+    }
+
+    /**
+     * A certificate about to expire: not a status change, so its own message ({@code reason} names the days left).
+     */
+    public static String renderCertificateWarning(String name, String url, String reason, Instant checkedAt) {
+        String text = String.join(
+                "\n",
+                "⚠️ Certificate expiring",
+                "Name: " + name,
+                "URL: " + url,
+                "Reason: " + reason,
+                "Time: " + TIME.format(checkedAt));
+        String block = String.join(
+                "\n",
+                "⚠️ *" + escape(name) + "*: " + escape(reason),
+                "URL: " + escape(url),
+                "Time: " + TIME.format(checkedAt));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("text", text);
+        body.put("blocks", List.of(Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", block))));
         return JSON.writeValueAsString(body);
     }
 

@@ -1,15 +1,13 @@
 package com.healthmonitor.worker.alert;
 
 import com.healthmonitor.common.secret.Secrets;
-import com.healthmonitor.worker.check.BlockedTargetException;
-import com.healthmonitor.worker.check.TargetGuard;
+import com.healthmonitor.worker.http.Exchange;
+import com.healthmonitor.worker.http.GuardedHttpClient;
+import com.healthmonitor.worker.http.HttpErrors;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +18,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,15 +32,13 @@ class WebhookSender {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
 
-    private final HttpClient client;
-    private final TargetGuard guard;
+    private final GuardedHttpClient client;
     private final AlertProperties properties;
     private final Clock clock;
     private final Retry retry;
 
-    WebhookSender(HttpClient client, TargetGuard guard, AlertProperties properties, Clock clock) {
+    WebhookSender(GuardedHttpClient client, AlertProperties properties, Clock clock) {
         this.client = client;
-        this.guard = guard;
         this.properties = properties;
         this.clock = clock;
         Duration maxWait = properties.maxInProcessWait();
@@ -80,37 +79,34 @@ class WebhookSender {
 
     private Response post(String webhookUrl, String payload) {
         try {
-            URI uri = URI.create(webhookUrl);
-            guard.verify(uri, properties.requestTimeout());
-            HttpRequest request = HttpRequest.newBuilder(uri)
-                    .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8))
-                    .timeout(properties.requestTimeout())
-                    .header("Content-Type", "application/json; charset=utf-8")
-                    .header("User-Agent", "HealthMonitor/1.0")
-                    .build();
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            int status = response.statusCode();
+            HttpPost request = new HttpPost(URI.create(webhookUrl));
+            request.setHeader("User-Agent", "HealthMonitor/1.0");
+            request.setEntity(
+                    new StringEntity(payload, ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
+            Exchange response = client.send(
+                    request, System.nanoTime() + properties.requestTimeout().toNanos(), true);
+            int status = response.status();
             if (status >= 200 && status < 300) {
                 return new Response(status, null, null, false);
             }
-            Duration retryAfter = response.headers()
-                    .firstValue("Retry-After")
+            Duration retryAfter = response.header("Retry-After")
                     .flatMap(value -> retryAfter(value, clock.instant()))
                     .orElse(null);
-            String body = response.body() == null ? "" : response.body().strip();
+            String body = response.bodyText().strip();
             String error = "HTTP " + status + (body.isEmpty() ? "" : ": " + abbreviate(body, 200));
             // Slack answers 4xx for a revoked or malformed webhook: retrying cannot help. 408/429 are transient.
             boolean permanent = status < 500 && status != 408 && status != 429;
             return new Response(status, retryAfter, error, permanent);
-        } catch (BlockedTargetException e) {
-            return new Response(0, null, "blocked private address", true);
         } catch (IllegalArgumentException e) {
             return new Response(0, null, "invalid webhook URL", true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Response(0, null, "interrupted", false);
         } catch (IOException | TimeoutException e) {
-            return new Response(0, null, describe(e), false);
+            String error = HttpErrors.describe(
+                    e, (int) Math.max(1, properties.requestTimeout().toSeconds()));
+            // A webhook the guard refuses stays refused: no retry.
+            return new Response(0, null, error, error.equals("blocked private address"));
         }
     }
 
@@ -129,19 +125,6 @@ class WebhookSender {
                 return Optional.empty();
             }
         }
-    }
-
-    private static String describe(Exception e) {
-        if (e instanceof TimeoutException || e instanceof java.net.http.HttpTimeoutException) {
-            return "timeout";
-        }
-        if (e instanceof java.net.UnknownHostException) {
-            return "DNS failure";
-        }
-        if (e instanceof java.net.ConnectException) {
-            return "connection refused";
-        }
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     private static String abbreviate(String text, int max) {

@@ -1,81 +1,44 @@
 package com.healthmonitor.worker.check;
 
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
-import java.net.http.HttpTimeoutException;
-import java.util.Locale;
-import java.util.concurrent.TimeoutException;
-import javax.net.ssl.SSLException;
+import com.healthmonitor.common.check.StatusCodes;
 
-/** Turns what went wrong in a check into the short, cause-naming text stored and shown in alerts. */
+/**
+ * The failure reasons of a check, each naming what failed. Reasons for a failed exchange (DNS, refused, timeout,
+ * TLS, ...) come from {@link com.healthmonitor.worker.http.HttpErrors}, shared with webhooks.
+ */
 public final class CheckErrors {
 
     private CheckErrors() {}
 
-    public static String unexpectedStatus(int actual, int expected) {
-        return "unexpected status " + actual + " (expected " + expected + ")";
+    public static String unexpectedStatus(int actual, StatusCodes expected) {
+        return "expected status " + expected + ", got " + actual;
     }
 
-    public static String describe(Throwable failure, int timeoutSeconds) {
-        // The JDK client wraps causes (ExecutionException, IOException around ConnectException, ...): the
-        // innermost meaningful one decides.
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof TimeoutException || t instanceof HttpTimeoutException) {
-                return "timeout after " + timeoutSeconds + "s";
-            }
-            if (t instanceof BlockedTargetException) {
-                return "blocked private address";
-            }
-            if (t instanceof UnknownHostException) {
-                return "DNS failure";
-            }
-            if (t instanceof SSLException) {
-                return "TLS error: " + message(t);
-            }
-            if (t instanceof TooManyRedirectsException) {
-                return t.getMessage();
-            }
-            if (t instanceof NoRouteToHostException) {
-                return "no route to host";
-            }
-        }
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException) {
-                String text = chainMessages(failure);
-                return text.contains("refused") || t.getMessage() == null
-                        ? "connection refused"
-                        : "connection failed: " + message(t);
-            }
-        }
-        if (failure instanceof IllegalArgumentException) {
-            return "invalid URL: " + message(failure);
-        }
-        Throwable root = failure;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return "I/O error: " + message(root);
+    public static String bodyDoesNotContain(String value) {
+        return "body does not contain " + quote(value);
     }
 
-    private static String chainMessages(Throwable failure) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t.getMessage() != null) {
-                text.append(t.getMessage().toLowerCase(Locale.ROOT)).append(' ');
-            }
-        }
-        return text.toString();
+    public static String bodyContains(String value) {
+        return "body contains " + quote(value);
     }
 
-    private static String message(Throwable t) {
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    public static String slow(int latencyMs, int maxMs) {
+        return "slow: " + latencyMs + " ms > " + maxMs + " ms";
+    }
+
+    static String tooManyRedirects(int max) {
+        return "too many redirects (more than " + max + ")";
+    }
+
+    static String quote(String value) {
+        String shown = value.length() > 100 ? value.substring(0, 100) + "…" : value;
+        return "\"" + shown + "\"";
     }
 
     /** More redirects than the worker follows. */
     static final class TooManyRedirectsException extends java.io.IOException {
         TooManyRedirectsException(int max) {
-            super("too many redirects (more than " + max + ")");
+            super(tooManyRedirects(max));
         }
     }
 }

@@ -1,12 +1,16 @@
 package com.healthmonitor.worker.check;
 
+import com.healthmonitor.worker.http.GuardedHttpClient;
+import com.healthmonitor.worker.http.TargetGuard;
 import com.healthmonitor.worker.state.ThresholdStateMachine;
 import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
 import io.awspring.cloud.sqs.listener.acknowledgement.handler.AcknowledgementMode;
-import java.net.http.HttpClient;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -50,25 +54,20 @@ class CheckListenerConfiguration {
         return Executors.newVirtualThreadPerTaskExecutor();
     }
 
-    @Bean(destroyMethod = "close")
-    HttpClient checkHttpClient(ExecutorService checkResolverExecutor) {
-        return HttpClient.newBuilder()
-                .executor(checkResolverExecutor)
-                // Redirects are followed by HttpChecker so that every hop passes the SSRF guard.
-                .followRedirects(HttpClient.Redirect.NEVER)
-                // HTTP/1.1: what health endpoints universally speak; avoids the h2c upgrade some servers mishandle.
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
-    }
-
     @Bean
     TargetGuard targetGuard(WorkerProperties worker, ExecutorService checkResolverExecutor) {
         return new TargetGuard(worker.allowPrivateTargets(), checkResolverExecutor);
     }
 
+    /** One client for checks and webhooks: every connection it opens goes to an address the guard approved. */
+    @Bean(destroyMethod = "close")
+    GuardedHttpClient guardedHttpClient(TargetGuard targetGuard) throws NoSuchAlgorithmException {
+        return GuardedHttpClient.create(targetGuard, SSLContext.getDefault(), Duration.ofSeconds(10));
+    }
+
     @Bean
-    HttpChecker httpChecker(HttpClient checkHttpClient, TargetGuard targetGuard, WorkerProperties worker, Clock clock) {
-        return new HttpChecker(checkHttpClient, targetGuard, worker.maxRedirects(), clock);
+    HttpChecker httpChecker(GuardedHttpClient guardedHttpClient, WorkerProperties worker, Clock clock) {
+        return new HttpChecker(guardedHttpClient, worker.maxRedirects(), clock);
     }
 
     @Bean

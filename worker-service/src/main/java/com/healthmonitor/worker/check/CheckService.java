@@ -1,6 +1,7 @@
 package com.healthmonitor.worker.check;
 
 import com.healthmonitor.common.check.CheckRequest;
+import com.healthmonitor.worker.result.CheckResult;
 import com.healthmonitor.worker.state.Applied;
 import com.healthmonitor.worker.state.ResultRecorder;
 import java.time.Duration;
@@ -9,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** One check message, end to end: skip if pointless, GET the target, apply the result. */
+/** One check message, end to end: skip if pointless, check the target, apply the result. */
 @Service
 class CheckService {
 
@@ -33,7 +34,7 @@ class CheckService {
             counters.record(skip.get());
             return skip.get();
         }
-        CheckResult result = checker.check(request.url(), request.timeoutSeconds(), request.expectedStatusCode());
+        CheckResult result = checker.check(request.url(), request.timeoutSeconds(), request.check());
         counters.recordCheck(result.success(), Duration.ofMillis(result.latencyMs()));
         Applied applied = recorder.apply(request, result);
         counters.record(applied);

@@ -1,105 +1,90 @@
 package com.healthmonitor.worker.check;
 
+import com.healthmonitor.common.check.CheckSpec;
+import com.healthmonitor.worker.http.Exchange;
+import com.healthmonitor.worker.http.GuardedHttpClient;
+import com.healthmonitor.worker.http.HttpErrors;
+import com.healthmonitor.worker.result.CheckResult;
+import com.healthmonitor.worker.result.TlsInspection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * Performs one check: GET the URL and compare the final status with the expected one.
+ * Performs one check: sends the monitor's request, follows redirects if asked, and judges the final response
+ * ({@link ResponseAssertions}) and its certificate ({@link TlsInspection}).
  *
  * <p>The monitor's timeout bounds the whole exchange, DNS and every redirect hop included. Redirects are followed
  * here rather than by the client so that each hop's target passes the SSRF guard.
  */
 public final class HttpChecker {
 
-    static final String USER_AGENT = "HealthMonitor/1.0";
+    static final String USER_AGENT = RequestBuilder.USER_AGENT;
 
-    private final HttpClient client;
-    private final TargetGuard guard;
+    private final GuardedHttpClient client;
     private final int maxRedirects;
     private final Clock clock;
 
-    public HttpChecker(HttpClient client, TargetGuard guard, int maxRedirects, Clock clock) {
+    public HttpChecker(GuardedHttpClient client, int maxRedirects, Clock clock) {
         this.client = client;
-        this.guard = guard;
         this.maxRedirects = maxRedirects;
         this.clock = clock;
     }
 
+    /** A plain GET expecting one status: the check every monitor had before the richer settings. */
     public CheckResult check(String url, int timeoutSeconds, int expectedStatusCode) {
+        return check(url, timeoutSeconds, CheckSpec.plainGet(expectedStatusCode));
+    }
+
+    public CheckResult check(String url, int timeoutSeconds, CheckSpec spec) {
         // PostgreSQL keeps microseconds: truncate so the stored time and the alert's time agree.
         Instant checkedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long start = System.nanoTime();
         long deadline = start + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        ResponseAssertions assertions = new ResponseAssertions(spec);
         try {
-            int status = finalStatus(URI.create(url), deadline, expectedStatusCode);
+            Exchange response = finalResponse(URI.create(url), spec, assertions, deadline);
             int latency = millisSince(start);
-            return status == expectedStatusCode
-                    ? new CheckResult(checkedAt, true, status, latency, null)
-                    : new CheckResult(
-                            checkedAt,
-                            false,
-                            status,
-                            latency,
-                            CheckErrors.unexpectedStatus(status, expectedStatusCode));
+            TlsInspection tls = TlsInspection.of(response.certificates()).orElse(null);
+            String body = assertions.needsBody() ? response.bodyText() : "";
+            Optional<String> failure = assertions.failure(response.status(), body, latency);
+            return new CheckResult(checkedAt, failure.isEmpty(), response.status(), latency, failure.orElse(null), tls);
         } catch (InterruptedException e) {
             // Shutting down: the target did nothing wrong, so record nothing and let the message come back.
             Thread.currentThread().interrupt();
             throw new CheckInterruptedException(e);
+        } catch (CheckErrors.TooManyRedirectsException e) {
+            return new CheckResult(checkedAt, false, null, millisSince(start), e.getMessage());
         } catch (Exception e) {
-            return new CheckResult(checkedAt, false, null, millisSince(start), CheckErrors.describe(e, timeoutSeconds));
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CheckInterruptedException(new InterruptedException("check interrupted"));
+            }
+            return new CheckResult(checkedAt, false, null, millisSince(start), HttpErrors.describe(e, timeoutSeconds));
         }
     }
 
-    private int finalStatus(URI target, long deadline, int expectedStatusCode) throws Exception {
-        URI uri = target;
-        for (int hop = 0; ; hop++) {
-            requireHttp(uri);
-            guard.verify(uri, remaining(deadline));
-            HttpResponse<Void> response = send(uri, deadline);
-            int status = response.statusCode();
-            Optional<String> location = response.headers().firstValue("Location");
+    private Exchange finalResponse(URI target, CheckSpec spec, ResponseAssertions assertions, long deadline)
+            throws Exception {
+        RequestBuilder.Hop hop = RequestBuilder.first(target, spec);
+        for (int redirects = 0; ; redirects++) {
+            requireHttp(hop.uri());
+            Exchange response = client.send(RequestBuilder.build(hop, target, spec), deadline, assertions.needsBody());
+            int status = response.status();
+            Optional<String> location = response.header("Location");
             // A monitor may expect the redirect itself (e.g. 301): then it is the answer.
-            if (status == expectedStatusCode || !isRedirect(status) || location.isEmpty()) {
-                return status;
+            if (!spec.followRedirects()
+                    || assertions.expectsStatus(status)
+                    || !isRedirect(status)
+                    || location.isEmpty()) {
+                return response;
             }
-            if (hop >= maxRedirects) {
+            if (redirects >= maxRedirects) {
                 throw new CheckErrors.TooManyRedirectsException(maxRedirects);
             }
-            uri = uri.resolve(location.get());
-        }
-    }
-
-    private HttpResponse<Void> send(URI uri, long deadline) throws Exception {
-        Duration remaining = remaining(deadline);
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .GET()
-                .timeout(remaining)
-                .header("User-Agent", USER_AGENT)
-                .header("Cache-Control", "no-cache")
-                .header("Pragma", "no-cache")
-                .build();
-        // The body is discarded as it streams in, but it must have arrived before the future completes, so the
-        // deadline covers it too. Cancelling the future aborts the exchange and releases the connection.
-        CompletableFuture<HttpResponse<Void>> exchange =
-                client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
-        try {
-            return exchange.get(remaining.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException | InterruptedException e) {
-            exchange.cancel(true);
-            throw e;
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
+            hop = RequestBuilder.redirect(hop, status, hop.uri().resolve(location.get()));
         }
     }
 
@@ -115,18 +100,13 @@ public final class HttpChecker {
         if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
             throw new IllegalArgumentException("not an http(s) URL: " + scheme);
         }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new IllegalArgumentException("no host in " + scheme + " URL");
+        }
     }
 
     private static boolean isRedirect(int status) {
         return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-    }
-
-    private static Duration remaining(long deadline) throws TimeoutException {
-        long nanos = deadline - System.nanoTime();
-        if (nanos <= 0) {
-            throw new TimeoutException();
-        }
-        return Duration.ofNanos(nanos);
     }
 
     private static int millisSince(long start) {

@@ -29,7 +29,7 @@ public record WorkerProperties(
         int concurrency,
         @DefaultValue("10") int maxMessagesPerPoll,
         @DefaultValue("20s") Duration pollTimeout,
-        @DefaultValue("5") int maxRedirects,
+        @DefaultValue("10") int maxRedirects,
         boolean virtualThreads,
         @DefaultValue("true") boolean listenerAutoStartup) {
 

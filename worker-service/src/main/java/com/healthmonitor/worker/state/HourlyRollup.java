@@ -1,6 +1,6 @@
 package com.healthmonitor.worker.state;
 
-import com.healthmonitor.worker.check.CheckResult;
+import com.healthmonitor.worker.result.CheckResult;
 import java.sql.Types;
 import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -5,7 +5,7 @@ import com.healthmonitor.common.monitor.MonitorStatus;
 import com.healthmonitor.worker.alert.AlertDetails;
 import com.healthmonitor.worker.alert.SlackPayload;
 import com.healthmonitor.worker.alert.StatusChangeRecorded;
-import com.healthmonitor.worker.check.CheckResult;
+import com.healthmonitor.worker.result.CheckResult;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -32,16 +32,19 @@ public class ResultRecorder {
     private final JdbcClient jdbc;
     private final ThresholdStateMachine stateMachine;
     private final ApplicationEventPublisher events;
+    private final CertificateWarnings certificateWarnings;
     private final HourlyRollup hourlyRollup;
 
     public ResultRecorder(
             JdbcClient jdbc,
             ThresholdStateMachine stateMachine,
             ApplicationEventPublisher events,
+            CertificateWarnings certificateWarnings,
             HourlyRollup hourlyRollup) {
         this.jdbc = jdbc;
         this.stateMachine = stateMachine;
         this.events = events;
+        this.certificateWarnings = certificateWarnings;
         this.hourlyRollup = hourlyRollup;
     }
 
@@ -76,7 +79,8 @@ public class ResultRecorder {
     public Applied apply(CheckRequest request, CheckResult result) {
         Optional<MonitorRow> locked = jdbc.sql("""
                         SELECT name, url, webhook_url, enabled, config_version, status, consecutive_failures,
-                               consecutive_successes, last_applied_slot, last_status_change_at
+                               consecutive_successes, last_applied_slot, last_status_change_at,
+                               fail_threshold, success_threshold, tls_warned_certificate
                         FROM monitors WHERE id = :id FOR UPDATE""")
                 .param("id", request.monitorId())
                 .query((rs, n) -> new MonitorRow(
@@ -90,7 +94,10 @@ public class ResultRecorder {
                                 rs.getInt("consecutive_failures"),
                                 rs.getInt("consecutive_successes")),
                         instant(rs.getObject("last_applied_slot", OffsetDateTime.class)),
-                        instant(rs.getObject("last_status_change_at", OffsetDateTime.class))))
+                        instant(rs.getObject("last_status_change_at", OffsetDateTime.class)),
+                        rs.getObject("fail_threshold", Integer.class),
+                        rs.getObject("success_threshold", Integer.class),
+                        rs.getString("tls_warned_certificate")))
                 .optional();
         if (locked.isEmpty() || !locked.get().enabled()) {
             return Applied.MONITOR_GONE;
@@ -102,8 +109,10 @@ public class ResultRecorder {
         }
         int inserted = jdbc.sql("""
                         INSERT INTO check_results
-                            (monitor_id, slot, checked_at, config_version, success, status_code, latency_ms, error)
-                        VALUES (:id, :slot, :checkedAt, :configVersion, :success, :statusCode, :latency, :error)
+                            (monitor_id, slot, checked_at, config_version, success, status_code, latency_ms, error,
+                             tls_expires_at)
+                        VALUES (:id, :slot, :checkedAt, :configVersion, :success, :statusCode, :latency, :error,
+                                :tlsExpiresAt)
                         ON CONFLICT (monitor_id, slot) DO NOTHING""")
                 .param("id", request.monitorId())
                 .param("slot", timestamp(request.slot()))
@@ -113,16 +122,24 @@ public class ResultRecorder {
                 .param("statusCode", result.statusCode())
                 .param("latency", result.latencyMs())
                 .param("error", result.error())
+                .param("tlsExpiresAt", timestamp(result.tlsExpiresAt()))
                 .update();
         if (inserted == 0) {
             return Applied.DUPLICATE;
         }
+        certificateWarnings.recordIfDue(
+                request,
+                result,
+                new CertificateWarnings.Monitor(
+                        monitor.name(), monitor.url(), monitor.webhookUrl(), monitor.warnedCertificate()));
         hourlyRollup.add(request.monitorId(), request.slot(), result);
         // An older slot arriving late (a straggler or a retried message) is history, not news.
         if (monitor.lastAppliedSlot() != null && !request.slot().isAfter(monitor.lastAppliedSlot())) {
             return Applied.STALE;
         }
-        ThresholdStateMachine.Outcome outcome = stateMachine.apply(monitor.state(), result.success());
+        // The thresholds of the row just locked: a change applies from this result on, counters untouched.
+        Thresholds thresholds = stateMachine.thresholds(monitor.failThreshold(), monitor.successThreshold());
+        ThresholdStateMachine.Outcome outcome = stateMachine.apply(monitor.state(), result.success(), thresholds);
         MonitorState next = outcome.state();
         jdbc.sql("""
                         UPDATE monitors
@@ -208,5 +225,8 @@ public class ResultRecorder {
             long configVersion,
             MonitorState state,
             Instant lastAppliedSlot,
-            Instant lastStatusChangeAt) {}
+            Instant lastStatusChangeAt,
+            Integer failThreshold,
+            Integer successThreshold,
+            String warnedCertificate) {}
 }

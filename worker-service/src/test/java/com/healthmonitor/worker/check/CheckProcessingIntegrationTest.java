@@ -265,7 +265,7 @@ class CheckProcessingIntegrationTest {
                         URL: %s
                         Old: UP -> New: DOWN
                         Time: %s
-                        Reason: unexpected status 503 (expected 200)
+                        Reason: expected status 200, got 503
                         Latency: %d ms""".formatted(HTTP.url("/billing"), time, crossing.get("latency_ms")));
         await().atMost(WAIT)
                 .until(() -> count("SELECT count(*) FROM status_changes WHERE delivery = 'SENT' AND monitor_id = " + id)

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.healthmonitor.testing.StubServer;
 import com.healthmonitor.testing.StubServer.Reply;
+import com.healthmonitor.worker.http.GuardedHttpClient;
+import com.healthmonitor.worker.http.TargetGuard;
+import com.healthmonitor.worker.result.CheckResult;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,14 +21,18 @@ import org.junit.jupiter.api.Test;
 class HttpCheckerTest {
 
     private static final ExecutorService EXECUTOR = Executors.newVirtualThreadPerTaskExecutor();
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .executor(EXECUTOR)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+    private static final GuardedHttpClient CLIENT = client(new TargetGuard(true, EXECUTOR));
     private static final StubServer SERVER = new StubServer();
 
-    private final HttpChecker checker = new HttpChecker(CLIENT, new TargetGuard(true, EXECUTOR), 5, Clock.systemUTC());
+    private final HttpChecker checker = new HttpChecker(CLIENT, 5, Clock.systemUTC());
+
+    static GuardedHttpClient client(TargetGuard guard) {
+        try {
+            return GuardedHttpClient.create(guard, SSLContext.getDefault(), Duration.ofSeconds(5));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @AfterAll
     static void stop() {
@@ -66,7 +73,7 @@ class HttpCheckerTest {
 
         assertThat(result.success()).isFalse();
         assertThat(result.statusCode()).isEqualTo(503);
-        assertThat(result.error()).isEqualTo("unexpected status 503 (expected 200)");
+        assertThat(result.error()).isEqualTo("expected status 200, got 503");
     }
 
     @Test
@@ -173,11 +180,14 @@ class HttpCheckerTest {
 
     @Test
     void blocksPrivateTargetsAndRedirectsToThemByDefault() {
-        HttpChecker guarded = new HttpChecker(CLIENT, new TargetGuard(false, EXECUTOR), 5, Clock.systemUTC());
+        try (GuardedHttpClient guardedClient = client(new TargetGuard(false, EXECUTOR))) {
+            HttpChecker guarded = new HttpChecker(guardedClient, 5, Clock.systemUTC());
 
-        CheckResult result = guarded.check(SERVER.url("/ok"), 5, 200);
-
-        assertThat(result.error()).isEqualTo("blocked private address");
+            assertThat(guarded.check(SERVER.url("/ok"), 5, 200).error()).isEqualTo("blocked private address");
+            assertThat(guarded.check("http://[::1]:" + SERVER.port() + "/ok", 5, 200)
+                            .error())
+                    .isEqualTo("blocked private address");
+        }
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.healthmonitor.common.check.CheckRequest;
-import com.healthmonitor.worker.check.CheckResult;
+import com.healthmonitor.worker.result.CheckResult;
 import com.healthmonitor.worker.state.Applied;
 import com.healthmonitor.worker.state.ResultRecorder;
 import com.healthmonitor.worker.testing.Monitors;

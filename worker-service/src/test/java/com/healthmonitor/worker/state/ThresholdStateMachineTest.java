@@ -314,4 +314,38 @@ class ThresholdStateMachineTest {
         }
         return outcomes;
     }
+
+    @Nested
+    class WithPerMonitorThresholds {
+
+        @Test
+        void usesTheMonitorsThresholdsAndFallsBackToTheDefaultsForMissingOnes() {
+            assertThat(defaults.thresholds(3, null)).isEqualTo(new Thresholds(3, 2));
+            assertThat(defaults.thresholds(null, 1)).isEqualTo(new Thresholds(2, 1));
+            assertThat(defaults.thresholds(null, null)).isEqualTo(new Thresholds(2, 2));
+        }
+
+        @Test
+        void aCriticalMonitorGoesDownOnTheFirstFailure() {
+            Outcome outcome = defaults.apply(state(UP, 0, 9), FAILURE, defaults.thresholds(1, null));
+
+            assertThat(outcome.transition()).contains(new Transition(UP, DOWN));
+        }
+
+        @Test
+        void aThresholdChangedMidWayCountsTheFailuresSoFarWithoutATransitionOfItsOwn() {
+            Outcome first = defaults.apply(state(UP, 0, 9), FAILURE, new Thresholds(5, 2));
+            Outcome second = defaults.apply(first.state(), FAILURE, new Thresholds(5, 2));
+            // Lowered to 3 now: the next failure is the third.
+            Outcome third = defaults.apply(second.state(), FAILURE, new Thresholds(3, 2));
+
+            assertThat(first.transition()).isEmpty();
+            assertThat(second.transition()).isEmpty();
+            assertThat(third.transition()).contains(new Transition(UP, DOWN));
+            // Raised above the count while DOWN: staying DOWN is not a transition.
+            assertThat(defaults.apply(third.state(), FAILURE, new Thresholds(10, 2))
+                            .transition())
+                    .isEmpty();
+        }
+    }
 }

@@ -1,4 +1,4 @@
-package com.healthmonitor.worker.check;
+package com.healthmonitor.worker.http;
 
 import java.io.IOException;
 

@@ -1,4 +1,4 @@
-package com.healthmonitor.worker.check;
+package com.healthmonitor.worker.http;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -17,18 +17,31 @@ import java.util.concurrent.TimeoutException;
  * Refuses targets inside the worker's own network (SSRF): monitors and webhooks are user input, and the worker
  * runs next to the database and the cloud metadata service (169.254.169.254).
  *
- * <p>Known gap: the HTTP client resolves the name again when it connects, so a hostile DNS server could answer
- * differently the second time (DNS rebinding). The JDK client offers no per-client resolver; an egress firewall
- * is the complete fix.
+ * <p>The HTTP client connects only to the addresses {@link #approve} returned (it resolves through
+ * {@link GuardedDnsResolver}), so a hostile DNS server cannot answer differently between the check and the connect
+ * (DNS rebinding).
  */
 public final class TargetGuard {
 
     private final boolean allowPrivateTargets;
     private final Executor resolver;
+    private final Lookup lookup;
 
     public TargetGuard(boolean allowPrivateTargets, Executor resolver) {
+        this(allowPrivateTargets, resolver, InetAddress::getAllByName);
+    }
+
+    /** With a name lookup of its own (tests: a DNS server that answers differently each time). */
+    public TargetGuard(boolean allowPrivateTargets, Executor resolver, Lookup lookup) {
         this.allowPrivateTargets = allowPrivateTargets;
         this.resolver = resolver;
+        this.lookup = lookup;
+    }
+
+    /** Resolves a name to its addresses. */
+    @FunctionalInterface
+    public interface Lookup {
+        InetAddress[] resolve(String name) throws UnknownHostException;
     }
 
     /**
@@ -45,6 +58,19 @@ public final class TargetGuard {
         if (host == null || host.isEmpty()) {
             throw new IllegalArgumentException("no host in " + target.getScheme() + " URL");
         }
+        approve(host, timeout);
+    }
+
+    /**
+     * Resolves {@code host} once within {@code timeout} and returns its addresses when every one is allowed: the
+     * addresses to connect to.
+     *
+     * @throws UnknownHostException the name does not resolve
+     * @throws TimeoutException resolution took longer than {@code timeout}
+     * @throws BlockedTargetException the name resolves to a non-public address
+     */
+    public InetAddress[] approve(String host, Duration timeout)
+            throws UnknownHostException, TimeoutException, BlockedTargetException, InterruptedException {
         String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         // getAllByName has no timeout of its own; run it aside so the check's deadline also bounds DNS.
         CompletableFuture<InetAddress[]> lookup = CompletableFuture.supplyAsync(() -> resolve(name), resolver);
@@ -58,13 +84,14 @@ public final class TargetGuard {
             throw new IllegalStateException("name resolution failed", e.getCause());
         }
         if (allowPrivateTargets) {
-            return;
+            return addresses;
         }
         for (InetAddress address : addresses) {
             if (isNonPublic(address)) {
                 throw new BlockedTargetException(host);
             }
         }
+        return addresses;
     }
 
     /** True for loopback, link-local, private (site-local, unique-local, CGNAT), any-local and multicast. */
@@ -114,9 +141,9 @@ public final class TargetGuard {
         return compatible || translated;
     }
 
-    private static InetAddress[] resolve(String name) {
+    private InetAddress[] resolve(String name) {
         try {
-            return InetAddress.getAllByName(name);
+            return lookup.resolve(name);
         } catch (UnknownHostException e) {
             throw new UnresolvedHost(e);
         }

@@ -1,4 +1,4 @@
-package com.healthmonitor.worker.check;
+package com.healthmonitor.worker.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;

@@ -1,0 +1,12 @@
+package com.healthmonitor.worker;
+
+import com.healthmonitor.testing.Architecture;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    @Test
+    void featurePackagesDependOnEachOtherOneWay() {
+        Architecture.assertNoPackageCycles("com.healthmonitor.worker");
+    }
+}
