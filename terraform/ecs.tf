@@ -32,7 +32,12 @@ locals {
             app.port == null ? {} : { SERVER_PORT = tostring(app.port) },
             app.service ? local.service_environment : {},
             name == "worker" && var.log_check_results ? local.check_result_log_environment : {},
-            name == "api" ? { METRICS_PER_MONITOR = tostring(var.metrics_per_monitor) } : {},
+            # Behind the ALB the client address comes from X-Forwarded-For (trusted from private addresses only),
+            # so that rate limits without API keys apply per client, not to the load balancer.
+            name == "api" ? {
+              METRICS_PER_MONITOR             = tostring(var.metrics_per_monitor)
+              SERVER_FORWARD_HEADERS_STRATEGY = "native"
+            } : {},
           ) : { name = k, value = v }
         ]
 

@@ -43,6 +43,13 @@ run "services_log_json_and_publish_metrics_to_their_namespace_only" {
     condition     = contains(jsondecode(aws_ecs_task_definition.this["api"].container_definitions)[0].environment, { name = "METRICS_PER_MONITOR", value = "false" })
     error_message = "No per-monitor series by default: each would be a billed CloudWatch metric."
   }
+  assert {
+    condition = (
+      contains(jsondecode(aws_ecs_task_definition.this["api"].container_definitions)[0].environment, { name = "SERVER_FORWARD_HEADERS_STRATEGY", value = "native" }) &&
+      !strcontains(aws_ecs_task_definition.this["worker"].container_definitions, "SERVER_FORWARD_HEADERS_STRATEGY")
+    )
+    error_message = "Behind the ALB the API takes the client address from X-Forwarded-For, for per-client rate limits."
+  }
 }
 
 run "namespace_and_check_logging_follow_variables" {

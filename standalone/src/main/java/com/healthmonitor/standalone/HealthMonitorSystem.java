@@ -12,6 +12,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -106,11 +107,20 @@ public final class HealthMonitorSystem implements AutoCloseable {
     private EmbeddedPostgres startPostgres(StandaloneSettings settings) {
         try {
             Files.createDirectories(settings.dataDirectory());
+            Path data = settings.dataDirectory().resolve("postgres");
+            LeftoverPostmaster.stopIfRunning(data);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(settings.dataDirectory().resolve("postgres"))
+                    .setDataDirectory(data)
                     .setCleanDataDirectory(false)
                     // Stopped by close(), after the services, not by a hook racing them.
                     .setRegisterShutdownHook(false)
+                    // The library's defaults are for throw-away test databases (it passes -F, fsync off, and
+                    // synchronous_commit off): this is the user's real data, as durable as PostgreSQL ships.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    // After a crash PostgreSQL replays its WAL before accepting connections.
+                    .setPGStartupWait(Duration.ofSeconds(120))
                     .start();
             resources.addFirst(postgres);
             log.info(

@@ -211,6 +211,8 @@ class EndToEndTest {
                 0,
                 Map.of(
                         "ALLOW_PRIVATE_TARGETS", "true",
+                        // The tests poll the API far more often than a person would.
+                        "RATE_LIMIT_PER_MINUTE", "0",
                         "MIN_CHECK_INTERVAL", "2",
                         "SCHEDULER_TICK", "200ms",
                         "health-monitor.metrics.refresh", "500ms"));

@@ -39,8 +39,8 @@ class LatencyBenchmark {
     void measuresFirstCheckAndAlertLatency(@TempDir Path data) throws Exception {
         int monitors = Integer.getInteger("benchmark.monitors", 1000);
         try (StubServer stub = new StubServer();
-                HealthMonitorSystem system = HealthMonitorSystem.start(
-                        StandaloneSettings.embedded(data, 0, Map.of("ALLOW_PRIVATE_TARGETS", "true")))) {
+                HealthMonitorSystem system = HealthMonitorSystem.start(StandaloneSettings.embedded(
+                        data, 0, Map.of("ALLOW_PRIVATE_TARGETS", "true", "RATE_LIMIT_PER_MINUTE", "0")))) {
             stub.script("/target", Reply.ok());
             stub.script("/hook", Reply.ok());
             String api = "http://localhost:" + system.apiPort();

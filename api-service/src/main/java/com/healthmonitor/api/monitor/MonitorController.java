@@ -1,6 +1,5 @@
 package com.healthmonitor.api.monitor;
 
-import com.healthmonitor.api.config.ApiProperties;
 import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
 import com.healthmonitor.common.monitor.MonitorStatus;
@@ -32,9 +31,9 @@ class MonitorController {
 
     private final MonitorService service;
     private final MonitorValidator validator;
-    private final ApiProperties properties;
+    private final MonitorProperties properties;
 
-    MonitorController(MonitorService service, MonitorValidator validator, ApiProperties properties) {
+    MonitorController(MonitorService service, MonitorValidator validator, MonitorProperties properties) {
         this.service = service;
         this.validator = validator;
         this.properties = properties;

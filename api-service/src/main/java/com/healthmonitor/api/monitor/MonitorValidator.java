@@ -1,6 +1,5 @@
 package com.healthmonitor.api.monitor;
 
-import com.healthmonitor.api.config.ApiProperties;
 import com.healthmonitor.api.monitor.CheckSettingsValidator.CheckSettings;
 import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
@@ -27,10 +26,10 @@ class MonitorValidator {
     static final int MAX_URL_LENGTH = 2048;
     static final int MAX_TIMEOUT = 60;
 
-    private final ApiProperties properties;
+    private final MonitorProperties properties;
     private final CheckSettingsValidator checkSettings = new CheckSettingsValidator();
 
-    MonitorValidator(ApiProperties properties) {
+    MonitorValidator(MonitorProperties properties) {
         this.properties = properties;
     }
 
@@ -52,11 +51,11 @@ class MonitorValidator {
 
         int checkInterval = valueOr(request.checkInterval(), DEFAULT_CHECK_INTERVAL);
         boolean intervalValid =
-                checkInterval >= properties.minCheckInterval() && checkInterval <= ApiProperties.MAX_CHECK_INTERVAL;
+                checkInterval >= properties.minCheckInterval() && checkInterval <= MonitorProperties.MAX_CHECK_INTERVAL;
         if (!intervalValid) {
             violations.add(new FieldViolation(
                     "check_interval",
-                    "must be between " + properties.minCheckInterval() + " and " + ApiProperties.MAX_CHECK_INTERVAL
+                    "must be between " + properties.minCheckInterval() + " and " + MonitorProperties.MAX_CHECK_INTERVAL
                             + " seconds"));
         }
 

@@ -1,6 +1,5 @@
 package com.healthmonitor.api.statuspage;
 
-import com.healthmonitor.api.config.ApiProperties;
 import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,21 +22,22 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Managing status pages (needs a key when {@code API_KEYS} is set). Pages by id like {@code /monitors}:
- * {@code limit} and {@code after_id}, with a {@code Link: rel="next"} header on a full page.
+ * {@code limit} (default 100, at most 1000) and {@code after_id}, with a {@code Link: rel="next"} header on a full page.
  */
 @RestController
 @Tag(name = "Status pages", description = "Public status pages: which monitors they show, in which order and groups")
 @RequestMapping(path = "/status-pages", produces = MediaType.APPLICATION_JSON_VALUE)
 class StatusPageController {
 
+    static final int DEFAULT_PAGE_SIZE = 100;
+    static final int MAX_PAGE_SIZE = 1000;
+
     private final StatusPageService service;
     private final StatusPageValidator validator;
-    private final ApiProperties properties;
 
-    StatusPageController(StatusPageService service, StatusPageValidator validator, ApiProperties properties) {
+    StatusPageController(StatusPageService service, StatusPageValidator validator) {
         this.service = service;
         this.validator = validator;
-        this.properties = properties;
     }
 
     @Operation(summary = "Create a status page; its public address is /status/{slug}")
@@ -90,11 +90,11 @@ class StatusPageController {
 
     private int pageSize(Integer limit) {
         if (limit == null) {
-            return properties.defaultPageSize();
+            return DEFAULT_PAGE_SIZE;
         }
-        if (limit < 1 || limit > properties.maxPageSize()) {
+        if (limit < 1 || limit > MAX_PAGE_SIZE) {
             throw new InvalidRequestException(
-                    List.of(new FieldViolation("limit", "must be between 1 and " + properties.maxPageSize())));
+                    List.of(new FieldViolation("limit", "must be between 1 and " + MAX_PAGE_SIZE)));
         }
         return limit;
     }

@@ -23,7 +23,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The seed's requests, sent as curl would send them, through real HTTP to a real PostgreSQL. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// No rate limit: the tests of one class share a context, a client address and hence one allowance.
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "health-monitor.api.rate-limit.per-minute=0")
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 class MonitorApiIntegrationTest {
 

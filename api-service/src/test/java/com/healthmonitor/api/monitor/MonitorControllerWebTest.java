@@ -15,7 +15,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.healthmonitor.api.config.ApiProperties;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -25,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -32,9 +32,11 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+// The controller alone: authentication, rate limits and error shapes are tested over real HTTP elsewhere.
 @WebMvcTest(MonitorController.class)
+@AutoConfigureMockMvc(addFilters = false)
 @Import(MonitorValidator.class)
-@EnableConfigurationProperties(ApiProperties.class)
+@EnableConfigurationProperties(MonitorProperties.class)
 class MonitorControllerWebTest {
 
     private static final String VALID = """

@@ -3,7 +3,6 @@ package com.healthmonitor.api.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.healthmonitor.api.config.ApiProperties;
 import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
 import java.util.List;
@@ -180,12 +179,11 @@ class MonitorValidatorTest {
     }
 
     private static MonitorValidator validator(boolean allowPrivateTargets) {
-        return new MonitorValidator(new ApiProperties(30, allowPrivateTargets, List.of(), 500, 1000));
+        return new MonitorValidator(new MonitorProperties(30, allowPrivateTargets, 500, 1000));
     }
 
     @Test
     void refusesAMinimumIntervalTooShortForAnyTimeout() {
-        assertThatThrownBy(() -> new ApiProperties(1, false, List.of(), 500, 1000))
-                .hasMessageContaining("MIN_CHECK_INTERVAL");
+        assertThatThrownBy(() -> new MonitorProperties(1, false, 500, 1000)).hasMessageContaining("MIN_CHECK_INTERVAL");
     }
 }

@@ -8,7 +8,8 @@ import java.util.Objects;
  * batch message can nest several.
  *
  * <p>The slot is the scheduled time the check belongs to; together with the monitor id it identifies the
- * check, so a redelivered message can be recognised. The configuration the check needs travels with it, with
+ * check, so a redelivered message can be recognised (earlier senders also wrote that pair as an
+ * {@code idempotency_key}, which readers ignore). The configuration the check needs travels with it, with
  * the configuration version it was taken from, so a result of an outdated configuration can be discarded.
  *
  * <p>Version 1 carried only {@code expected_status_code}; version 2 adds {@code check}, the full {@link CheckSpec}.
@@ -17,7 +18,6 @@ import java.util.Objects;
  * @param version message format version, {@link #CURRENT_VERSION} when sent by this code
  * @param monitorId the monitor to check
  * @param slot the scheduled time this check belongs to
- * @param idempotencyKey {@code <monitorId>:<slot epoch millis>}, unique per monitor and slot
  * @param configVersion the monitor's configuration version the check was scheduled with
  * @param url the endpoint to check
  * @param timeoutSeconds bound on the whole exchange
@@ -29,7 +29,6 @@ public record CheckRequest(
         int version,
         long monitorId,
         Instant slot,
-        String idempotencyKey,
         long configVersion,
         String url,
         int timeoutSeconds,
@@ -41,7 +40,6 @@ public record CheckRequest(
     public CheckRequest {
         Objects.requireNonNull(slot, "slot");
         Objects.requireNonNull(url, "url");
-        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         if (monitorId < 1 || configVersion < 1 || timeoutSeconds < 1) {
             throw new IllegalArgumentException("monitor id, config version and timeout must be positive");
         }
@@ -63,18 +61,6 @@ public record CheckRequest(
             long monitorId, Instant slot, long configVersion, String url, int timeoutSeconds, CheckSpec check) {
         int single = StatusCodes.parse(check.expectedStatusCodes()).singleCode();
         return new CheckRequest(
-                CURRENT_VERSION,
-                monitorId,
-                slot,
-                idempotencyKey(monitorId, slot),
-                configVersion,
-                url,
-                timeoutSeconds,
-                Math.max(single, 0),
-                check);
-    }
-
-    public static String idempotencyKey(long monitorId, Instant slot) {
-        return monitorId + ":" + slot.toEpochMilli();
+                CURRENT_VERSION, monitorId, slot, configVersion, url, timeoutSeconds, Math.max(single, 0), check);
     }
 }

@@ -23,7 +23,6 @@ class CheckRequestCodecTest {
         CheckRequest read = codec.read(codec.write(request));
 
         assertThat(read).isEqualTo(request);
-        assertThat(read.idempotencyKey()).isEqualTo("42:" + slot.toEpochMilli());
     }
 
     @Test
@@ -33,7 +32,6 @@ class CheckRequestCodecTest {
         assertThat(json)
                 .contains("\"version\":2")
                 .contains("\"monitor_id\":7")
-                .contains("\"idempotency_key\":\"7:" + slot.toEpochMilli() + "\"")
                 .contains("\"expected_status_code\":200")
                 .contains("\"timeout_seconds\":5")
                 .contains("\"slot\":\"2026-01-20T10:30:00.123Z\"");

@@ -70,7 +70,9 @@ class DashboardBrowserTest {
                         "API_KEYS", KEY,
                         "ALLOW_PRIVATE_TARGETS", "true",
                         "MIN_CHECK_INTERVAL", "2",
-                        "SCHEDULER_TICK", "200ms")));
+                        "SCHEDULER_TICK", "200ms",
+                        // The test polls the API far more often than a person would.
+                        "RATE_LIMIT_PER_MINUTE", "0")));
         base = "http://localhost:" + system.apiPort();
         // Some company for the monitor under test, so that the screenshots show a fleet.
         createByApi("Payments API", Reply.ok());

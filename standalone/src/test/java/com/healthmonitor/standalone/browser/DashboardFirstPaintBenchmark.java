@@ -36,7 +36,13 @@ class DashboardFirstPaintBenchmark {
         Browser.requireChromium();
         String jdbcUrl = TestDatabase.newEmptyDatabase();
         try (HealthMonitorSystem system = HealthMonitorSystem.start(new StandaloneSettings(
-                data, 0, jdbcUrl, TestDatabase.USERNAME, TestDatabase.PASSWORD, null, Map.of("API_KEYS", KEY)))) {
+                data,
+                0,
+                jdbcUrl,
+                TestDatabase.USERNAME,
+                TestDatabase.PASSWORD,
+                null,
+                Map.of("API_KEYS", KEY, "RATE_LIMIT_PER_MINUTE", "0")))) {
             fill(JdbcClient.create(new DriverManagerDataSource(jdbcUrl, TestDatabase.USERNAME, TestDatabase.PASSWORD)));
             String base = "http://localhost:" + system.apiPort();
             ChromeDriver driver = Browser.start(1280, 900);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -53,6 +54,23 @@ class Outbox {
                         rs.getObject("changed_at", OffsetDateTime.class).toInstant(),
                         rs.getInt("attempts")))
                 .list();
+    }
+
+    /**
+     * Extends this worker's leases on alerts it is still sending; returns how many it still held. A lease that
+     * already expired and was taken by another worker stays with that worker.
+     */
+    int renew(Collection<Long> ids, String owner, Duration lease) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        UPDATE status_changes SET locked_until = now() + make_interval(secs => :leaseSeconds)
+                        WHERE id IN (:ids) AND locked_by = :owner AND delivery = 'PENDING'""")
+                .param("leaseSeconds", lease.toMillis() / 1000.0)
+                .param("ids", List.copyOf(ids))
+                .param("owner", owner)
+                .update();
     }
 
     /** False when the lease was lost (expired and taken by another worker): that worker now owns the row. */

@@ -6,11 +6,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +26,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Delivers the outbox: claims due alerts under a lease, sends them, and records SENT, a later retry, or FAILED.
  * Woken right after a transaction that wrote an alert commits, so alert latency is milliseconds; the poll
  * interval only matters for retries and for alerts written by another worker.
+ *
+ * <p>The lease is short and renewed every third of it while an alert is being sent, however long its round of
+ * POSTs and waits takes. A worker that dies stops renewing, so its alerts are claimed again (by a restarted or
+ * another worker) a lease later, seconds rather than minutes; only a POST in flight at the moment of the crash
+ * can reach Slack twice.
  */
 class OutboxDispatcher implements SmartLifecycle {
 
@@ -35,9 +43,11 @@ class OutboxDispatcher implements SmartLifecycle {
     private final AlertMetrics metrics;
     private final String owner = ownerId();
     private final BlockingQueue<Boolean> wakeups = new ArrayBlockingQueue<>(1);
+    private final Set<Long> sending = ConcurrentHashMap.newKeySet();
 
     private volatile boolean running;
     private volatile Thread loop;
+    private volatile ScheduledExecutorService renewal;
 
     OutboxDispatcher(
             Outbox outbox, WebhookSender sender, AlertProperties properties, Clock clock, AlertMetrics metrics) {
@@ -63,12 +73,21 @@ class OutboxDispatcher implements SmartLifecycle {
     public void start() {
         running = true;
         loop = Thread.ofVirtual().name("alert-dispatcher").start(this::run);
+        long period = properties.lease().toMillis() / 3;
+        renewal = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofVirtual().name("alert-lease-renewal").factory());
+        renewal.scheduleWithFixedDelay(this::renewLeases, period, period, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void stop() {
         running = false;
         wake();
+        ScheduledExecutorService renewer = renewal;
+        if (renewer != null) {
+            // Sends still running after the join below keep no lease: it expires and the alert is sent again.
+            renewer.shutdownNow();
+        }
         Thread thread = loop;
         if (thread != null) {
             try {
@@ -117,6 +136,19 @@ class OutboxDispatcher implements SmartLifecycle {
         }
     }
 
+    /** Keeps the leases of the alerts being sent; a failure only shortens them, so it is logged and retried. */
+    void renewLeases() {
+        try {
+            Set<Long> ids = Set.copyOf(sending);
+            int held = outbox.renew(ids, owner, properties.lease());
+            if (held < ids.size()) {
+                log.warn("[WEBHOOK] lost the lease of {} alert(s) being sent", ids.size() - held);
+            }
+        } catch (RuntimeException e) {
+            log.warn("[WEBHOOK] could not renew alert leases, will retry: {}", e.toString());
+        }
+    }
+
     /** Claims and delivers one batch; returns how many alerts it claimed. */
     int dispatchOnce() {
         List<Outbox.Claimed> batch = outbox.claim(owner, properties.lease(), properties.batchSize());
@@ -127,7 +159,14 @@ class OutboxDispatcher implements SmartLifecycle {
         // monitor, so this cannot reorder a monitor's alerts.
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Outbox.Claimed alert : batch) {
-                senders.submit(() -> deliver(alert));
+                sending.add(alert.id());
+                senders.submit(() -> {
+                    try {
+                        deliver(alert);
+                    } finally {
+                        sending.remove(alert.id());
+                    }
+                });
             }
         }
         return batch.size();

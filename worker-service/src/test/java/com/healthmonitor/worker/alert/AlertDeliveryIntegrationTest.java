@@ -33,6 +33,9 @@ class AlertDeliveryIntegrationTest {
     @Autowired
     private OutboxDispatcher dispatcher;
 
+    @Autowired
+    private AlertProperties properties;
+
     @AfterAll
     static void stop() {
         SLACK.close();
@@ -144,6 +147,49 @@ class AlertDeliveryIntegrationTest {
 
         await().atMost(WAIT).until(() -> delivery(id).equals("SENT"));
         assertThat(SLACK.requests("/lease")).hasSize(1);
+    }
+
+    @Test
+    void aCrashedWorkersAlertIsTakenBackWithinALeaseAndSentOnce() {
+        long id = pendingAlert(MONITOR_IDS.incrementAndGet(), "/crash", "x", "0 seconds");
+        // What a worker that claimed the alert and then died leaves behind: its lease, never renewed again.
+        jdbc.sql("UPDATE status_changes SET locked_by = 'crashed-worker',"
+                        + " locked_until = now() + make_interval(secs => :lease) WHERE id = :id")
+                .param("lease", properties.lease().toSeconds())
+                .param("id", id)
+                .update();
+        SLACK.script("/crash", Reply.ok());
+
+        dispatcher.wake();
+
+        // Seconds, not the minutes the old two-minute lease took.
+        await().atMost(properties.lease().plusSeconds(5))
+                .until(() -> delivery(id).equals("SENT"));
+        assertThat(SLACK.requests("/crash")).hasSize(1);
+    }
+
+    @Test
+    void anAlertKeepsItsLeaseForAsLongAsItIsBeingSent() {
+        Duration slow = properties.lease().dividedBy(2);
+        // A round of three slow answers takes longer than the lease itself.
+        SLACK.script(
+                "/slow",
+                Reply.status(503).after(slow),
+                Reply.status(503).after(slow),
+                Reply.ok().after(slow));
+        long id = pendingAlert(MONITOR_IDS.incrementAndGet(), "/slow", "x", "0 seconds");
+
+        dispatcher.wake();
+        await().atMost(WAIT).until(() -> !SLACK.requests("/slow").isEmpty());
+
+        await().during(properties.lease().plus(slow.dividedBy(2)))
+                .atMost(WAIT)
+                .until(() -> delivery(id).equals("SENT")
+                        || outbox.claim("worker-b", properties.lease(), 100).stream()
+                                .noneMatch(claimed -> claimed.id() == id));
+        await().atMost(WAIT).until(() -> delivery(id).equals("SENT"));
+        assertThat(SLACK.requests("/slow")).hasSize(3);
+        assertThat(row(id)).containsEntry("attempts", 3);
     }
 
     private long pendingAlert(long monitorId, String path, String text, String age) {

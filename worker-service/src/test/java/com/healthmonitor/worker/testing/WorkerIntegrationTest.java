@@ -24,7 +24,7 @@ import org.springframework.test.context.ContextConfiguration;
             "health-monitor.alert.reschedule-backoff=300ms",
             "health-monitor.alert.request-timeout=2s",
             "health-monitor.alert.max-in-process-wait=2s",
-            "health-monitor.alert.lease=30s",
+            "health-monitor.alert.lease=3s",
             "health-monitor.retention.initial-delay=1h",
             "health-monitor.history.rollup-initial-delay=1h"
         })

@@ -1,6 +1,9 @@
--- V4 made status_changes carry a second kind of alert (TLS_EXPIRY, without old/new status). Downtime and
--- incidents (V3) are made of status changes only.
-CREATE OR REPLACE FUNCTION monitor_downtime(ids BIGINT[], range_from TIMESTAMPTZ, range_to TIMESTAMPTZ)
+-- Downtime: the time each monitor spent DOWN within [range_from, range_to), time-weighted from status_changes, and
+--    incidents, the number of transitions to DOWN in it. The status at range_from is the new_status of the last
+--    change before it, else the old_status of the first change after it (retention deletes the oldest changes, but
+--    the remaining ones still form a chain), else the monitor's current status. ids NULL means every monitor.
+--    Only status changes count: since V4 status_changes also carry certificate warnings (kind TLS_EXPIRY).
+CREATE FUNCTION monitor_downtime(ids BIGINT[], range_from TIMESTAMPTZ, range_to TIMESTAMPTZ)
 RETURNS TABLE (monitor_id BIGINT, downtime_seconds NUMERIC, incidents BIGINT)
 LANGUAGE sql STABLE AS $$
     WITH selected AS (

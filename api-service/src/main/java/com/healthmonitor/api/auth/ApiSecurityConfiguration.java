@@ -1,0 +1,126 @@
+package com.healthmonitor.api.auth;
+
+import com.healthmonitor.api.ratelimit.RateLimitFilter;
+import com.healthmonitor.api.web.ProblemResponses;
+import jakarta.servlet.DispatcherType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what. With {@code API_KEYS} set, every route needs a key except the {@link #OPEN_ROUTES}; the
+ * rules match Spring's decoded, normalised path and deny by default, so no spelling of a protected path slips
+ * through, and the {@code StrictHttpFirewall} refuses encoded slashes, {@code ..}, {@code ;} and NUL outright.
+ * Stateless: no session, no cookies, hence no CSRF token either.
+ */
+@Configuration
+class ApiSecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiSecurityConfiguration.class);
+
+    /** Load-balancer and orchestrator probes: open, and never rate limited. */
+    static final String[] PROBES = {"/health", "/actuator/health", "/actuator/health/**"};
+
+    /** The API description and its viewer. */
+    static final String[] API_DOCUMENTATION = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+
+    /**
+     * The dashboard's static shell (it shows nothing until the API accepts a key) and the public status pages with
+     * their JSON and badges, which expose names, statuses and uptimes only (StatusPageApiIntegrationTest).
+     */
+    static final String[] PUBLIC_PAGES = {"/", "/index.html", "/assets/**", "/status/**"};
+
+    /** Every route reachable without a key: the only place that lists them. */
+    static final String[][] OPEN_ROUTES = {PROBES, API_DOCUMENTATION, PUBLIC_PAGES};
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys keys, RateLimitFilter.Factory rateLimits)
+            throws Exception {
+        AuthenticationEntryPoint unauthorised = (request, response, e) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            ProblemResponses.write(
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "A valid API key is required (Authorization: Bearer <key> or X-API-Key).");
+        };
+        AccessDeniedHandler forbidden =
+                (request, response, e) -> ProblemResponses.write(response, HttpStatus.FORBIDDEN, "Not allowed.");
+
+        http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .exceptionHandling(handling ->
+                        handling.authenticationEntryPoint(unauthorised).accessDeniedHandler(forbidden))
+                // After authentication, so that a caller with a key is limited per key rather than per address.
+                .addFilterBefore(rateLimits.exempting(matcher(PROBES)), ExceptionTranslationFilter.class);
+
+        if (!keys.configured()) {
+            log.warn("[AUTH] API_KEYS is not set: the API accepts unauthenticated requests");
+            http.authorizeHttpRequests(rules -> rules.anyRequest().permitAll());
+            return http.build();
+        }
+        log.info("[AUTH] API key authentication enabled ({} keys)", keys.count());
+        AuthenticationFilter authentication = new AuthenticationFilter(keys, new ApiKeyConverter());
+        authentication.setFailureHandler(new AuthenticationEntryPointFailureHandler(unauthorised));
+        // On success carry on down the chain (the default handler would redirect, as after a login form).
+        authentication.setSuccessHandler((request, response, result) -> {});
+        // A stray or stale key sent to a probe must not fail it.
+        authentication.setRequestMatcher(new NegatedRequestMatcher(openRoutes()));
+        http.addFilter(authentication).authorizeHttpRequests(rules -> rules
+                // Errors forwarded to /error are rendered for whoever caused them; /error asked for
+                // directly is an ordinary REQUEST and needs a key like everything else.
+                .dispatcherTypeMatchers(DispatcherType.ERROR)
+                .permitAll()
+                .requestMatchers(openRoutes())
+                .permitAll()
+                .anyRequest()
+                .authenticated());
+        return http.build();
+    }
+
+    /** Firewall rejections (encoded slash, {@code ..}, {@code ;}, NUL, bad header) as a 400 problem. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, e) -> ProblemResponses.write(
+                // Not e.getMessage(): it may quote a header value, which can be a secret.
+                response,
+                HttpStatus.BAD_REQUEST,
+                "The request was rejected: its URL or headers contain an encoded slash, '..', ';', a control"
+                        + " character or another sequence that is not allowed.");
+    }
+
+    private static RequestMatcher openRoutes() {
+        RequestMatcher[] matchers = new RequestMatcher[OPEN_ROUTES.length];
+        for (int i = 0; i < OPEN_ROUTES.length; i++) {
+            matchers[i] = matcher(OPEN_ROUTES[i]);
+        }
+        return new OrRequestMatcher(matchers);
+    }
+
+    private static RequestMatcher matcher(String... patterns) {
+        RequestMatcher[] matchers = new RequestMatcher[patterns.length];
+        for (int i = 0; i < patterns.length; i++) {
+            matchers[i] = PathPatternRequestMatcher.pathPattern(patterns[i]);
+        }
+        return new OrRequestMatcher(matchers);
+    }
+}

@@ -1,0 +1,82 @@
+package com.healthmonitor.api.ratelimit;
+
+import com.healthmonitor.api.web.ProblemResponses;
+import io.github.bucket4j.ConsumptionProbe;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Answers 429 with {@code Retry-After} once a client has used its allowance. A client is its API key when it
+ * presented a valid one, otherwise its IP address: {@code getRemoteAddr()}, which is the {@code X-Forwarded-For}
+ * address only when {@code server.forward-headers-strategy} tells Tomcat to trust the proxy in front.
+ */
+public final class RateLimitFilter extends OncePerRequestFilter {
+
+    private final ClientRateLimiter limiter;
+    private final RequestMatcher exempt;
+
+    RateLimitFilter(ClientRateLimiter limiter, RequestMatcher exempt) {
+        this.limiter = limiter;
+        this.exempt = exempt;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !limiter.enabled() || exempt.matches(request);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        ConsumptionProbe probe = limiter.tryConsume(client(request));
+        if (probe.isConsumed()) {
+            response.setHeader("X-RateLimit-Limit", Integer.toString(limiter.perMinute()));
+            response.setHeader("X-RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
+            chain.doFilter(request, response);
+            return;
+        }
+        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        ProblemResponses.write(
+                response,
+                HttpStatus.TOO_MANY_REQUESTS,
+                "More than " + limiter.perMinute() + " requests per minute; retry after " + seconds + " s.");
+    }
+
+    private static String client(HttpServletRequest request) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null
+                && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken)) {
+            return "key:" + authentication.getName();
+        }
+        return "ip:" + request.getRemoteAddr();
+    }
+
+    /** Builds the filter; the security configuration places it in its chain, after authentication. */
+    @Component
+    public static class Factory {
+
+        private final ClientRateLimiter limiter;
+
+        Factory(ClientRateLimiter limiter) {
+            this.limiter = limiter;
+        }
+
+        public RateLimitFilter exempting(RequestMatcher exempt) {
+            return new RateLimitFilter(limiter, exempt);
+        }
+    }
+}
