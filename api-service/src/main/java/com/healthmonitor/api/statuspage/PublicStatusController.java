@@ -16,17 +16,20 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The public, read-only side of status pages: no key needed. {@code /status/{slug}} is a static page whose script
- * reads {@code /status/{slug}/summary.json}; an unknown slug answers a 404 page. Badges exist only for monitors on
+ * reads {@code /status/{slug}/summary.json}; an unknown slug answers a 404 page to browsers (Accept: text/html)
+ * and a 404 problem to everyone else. Badges exist only for monitors on
  * the page. Everything is cacheable for a short while, so a popular page costs the database little.
  */
 @RestController
@@ -55,8 +58,13 @@ class PublicStatusController {
 
     @Operation(summary = "The public status page (HTML); an unknown slug is a 404 page")
     @GetMapping(path = "/status/{slug}", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> page(@PathVariable String slug) {
+    ResponseEntity<String> page(
+            @PathVariable String slug, @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         if (queries.page(slug).isEmpty()) {
+            if (accept == null || !accept.contains(MediaType.TEXT_HTML_VALUE)) {
+                // Not a browser: the API's usual problem+json.
+                throw new StatusPageNotFoundException("No status page " + slug);
+            }
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
                     .contentType(MediaType.TEXT_HTML)
                     .body(notFoundHtml);

@@ -167,11 +167,18 @@ class StatusPageApiIntegrationTest {
     }
 
     @Test
-    void anUnknownSlugIsANotFoundPage() throws Exception {
-        HttpResponse<String> response = anonymous("/status/nobody");
+    void anUnknownSlugIsANotFoundPageForBrowsersAndAProblemForOthers() throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/status/nobody"))
+                        .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                        .build(),
+                BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("Status page not found");
+        HttpResponse<String> problem = anonymous("/status/nobody");
+        assertThat(problem.statusCode()).isEqualTo(404);
+        assertThat(problem.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(anonymous("/status/nobody/summary.json").statusCode()).isEqualTo(404);
     }
 
