@@ -49,6 +49,14 @@ class LiveEvents {
         }
     }
 
+    /** Ends every stream, so that a graceful shutdown does not wait for clients that never hang up. */
+    void completeAll() {
+        for (SseEmitter emitter : emitters) {
+            emitter.complete();
+        }
+        emitters.clear();
+    }
+
     int subscribers() {
         return emitters.size();
     }

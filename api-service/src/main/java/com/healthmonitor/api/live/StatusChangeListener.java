@@ -45,6 +45,8 @@ class StatusChangeListener implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
+        // Stopped before the web server's graceful shutdown (a later phase), which would otherwise wait for them.
+        events.completeAll();
         if (thread != null) {
             thread.interrupt();
             try {

@@ -245,7 +245,9 @@ class DashboardBrowserTest {
         driver.get(base + "/");
         driver.executeScript("sessionStorage.setItem('health-monitor-api-key', arguments[0])", KEY);
         driver.navigate().refresh();
-        waitFor(By.cssSelector("table.monitors caption"));
+        // Generous: the first page of a run can be slow on a loaded two-core machine.
+        wait(Duration.ofSeconds(90))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.monitors caption")));
     }
 
     private static WebElement waitFor(By by) {
