@@ -179,10 +179,10 @@ CREATE TABLE history_horizons (
 );
 
 -- Until now retention deleted results older than a cutoff by checked_at (>= slot): every result with a slot after
--- the oldest checked_at left is still there.
+-- the oldest checked_at left is still there. A new installation has lost nothing: complete since the epoch.
 INSERT INTO history_horizons (raw_results_from, hourly_rollups_from, status_changes_from, daily_rollups_until)
-SELECT coalesce(min(checked_at), now()), coalesce(min(checked_at), now()),
-       coalesce((SELECT min(changed_at) FROM status_changes), now()),
+SELECT coalesce(min(checked_at), 'epoch'), coalesce(min(checked_at), 'epoch'),
+       coalesce((SELECT min(changed_at) FROM status_changes), min(checked_at), 'epoch'),
        date_trunc('day', coalesce(min(checked_at), now()), 'UTC')
 FROM check_results;
 

@@ -109,6 +109,36 @@ class EndToEndTest {
     }
 
     @Test
+    void aChannelIsTestedThroughTheApiAndGetsTheMonitorsAlertsInItsOwnFormat() throws Exception {
+        Endpoint endpoint = endpoint(Reply.ok());
+        String discordPath = endpoint.hookPath + "-discord";
+        stub.script(discordPath, Reply.ok());
+        HttpResponse<String> channel = send("POST", "/channels", """
+                {"name": "dev", "type": "discord", "url": "%s"}""".formatted(stub.url(discordPath)));
+        assertThat(channel.statusCode()).as(channel.body()).isEqualTo(201);
+        long channelId = json.readTree(channel.body()).get("id").asLong();
+
+        HttpResponse<String> test = send("POST", "/channels/" + channelId + "/test", null);
+
+        assertThat(test.statusCode()).as(test.body()).isEqualTo(200);
+        assertThat(json.readTree(test.body()).get("status").asString()).isEqualTo("SENT");
+        assertThat(json.readTree(test.body()).get("status_code").asInt()).isEqualTo(200);
+        assertThat(stub.requests(discordPath)).hasSize(1);
+
+        HttpResponse<String> monitor =
+                send("POST", "/monitors", """
+                {"name": "%s", "url": "%s", "check_interval": 2, "timeout": 1, "channel_ids": [%d]}""".formatted(endpoint.name, endpoint.url(), channelId));
+        assertThat(monitor.statusCode()).as(monitor.body()).isEqualTo(201);
+
+        await().atMost(ALERT_WAIT).until(() -> stub.requests(discordPath).size() == 2);
+        JsonNode embed = json.readTree(stub.requests(discordPath).get(1).body())
+                .get("embeds")
+                .get(0);
+        assertThat(embed.get("title").asString()).isEqualTo("🟢 " + endpoint.name + " is UP");
+        assertThat(embed.get("color").asInt()).isEqualTo(0x2ECC71);
+    }
+
+    @Test
     void aFlappingEndpointNeverAlerts() throws Exception {
         List<Reply> alternating = new ArrayList<>();
         for (int i = 0; i < 100; i++) {

@@ -218,6 +218,7 @@ public class HistoryQueries {
                                percentile_disc(0.95) WITHIN GROUP (ORDER BY latency_ms)
                                    FILTER (WHERE status_code IS NOT NULL) AS p95
                         FROM check_results WHERE monitor_id = :id AND slot >= :from AND slot < :to
+                          AND NOT in_maintenance
                         GROUP BY 1""")
                 .param("step", stepSeconds)
                 .param("id", id)
@@ -344,7 +345,8 @@ public class HistoryQueries {
                     + " CASE WHEN status_code IS NULL THEN 0 ELSE latency_ms END AS latency_sum,"
                     + " CASE WHEN status_code IS NULL THEN NULL ELSE latency_ms END AS latency_min,"
                     + " CASE WHEN status_code IS NULL THEN NULL ELSE latency_ms END AS latency_max"
-                    + " FROM check_results WHERE " + filter + " AND "
+                    // Results taken during maintenance stay out, as they stay out of the rollups.
+                    + " FROM check_results WHERE NOT in_maintenance AND " + filter + " AND "
                     + spans("slot", plan.raw(), prefix + "R", params));
         }
         if (parts.isEmpty()) {
@@ -370,7 +372,7 @@ public class HistoryQueries {
         }
         if (!plan.raw().isEmpty()) {
             parts.add("SELECT latency_bucket(latency_ms) AS b, 1 AS n FROM check_results"
-                    + " WHERE status_code IS NOT NULL AND " + filter + " AND "
+                    + " WHERE status_code IS NOT NULL AND NOT in_maintenance AND " + filter + " AND "
                     + spans("slot", plan.raw(), "sR", params));
         }
         return String.join(" UNION ALL ", parts);

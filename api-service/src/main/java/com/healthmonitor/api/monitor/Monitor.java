@@ -5,23 +5,31 @@ import com.healthmonitor.common.check.CheckSettingsJson;
 import com.healthmonitor.common.check.StatusCodes;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import com.healthmonitor.common.secret.Secrets;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
+import org.hibernate.annotations.OptimisticLock;
 
 /**
  * A monitor as the API sees it. The API writes only the configuration; the operational state belongs to the
@@ -72,6 +80,18 @@ class Monitor {
     private long configVersion;
 
     private Instant nextCheckAt;
+
+    /** Where alerts go besides webhook_url. Not part of the check's configuration: changing it bumps no version. */
+    @ElementCollection
+    @CollectionTable(name = "monitor_channels", joinColumns = @JoinColumn(name = "monitor_id"))
+    @Column(name = "channel_id")
+    @Fetch(FetchMode.SUBSELECT)
+    @OptimisticLock(excluded = true)
+    private Set<Long> channelIds = new HashSet<>();
+
+    /** Minutes between reminders while DOWN, 0 = none. Alerting only: bumps no version. */
+    @OptimisticLock(excluded = true)
+    private int remindEvery;
 
     @Enumerated(EnumType.STRING)
     @Column(insertable = false, updatable = false)
@@ -153,6 +173,19 @@ class Monitor {
         successThreshold = settings.successThreshold();
     }
 
+    /** Replaces where alerts go; the monitor's check configuration is untouched. */
+    void alerting(MonitorAlerting alerting) {
+        if (!channelIds.equals(Set.copyOf(alerting.channelIds()))) {
+            channelIds.clear();
+            channelIds.addAll(alerting.channelIds());
+        }
+        remindEvery = alerting.remindEvery();
+    }
+
+    MonitorAlerting alerting() {
+        return new MonitorAlerting(channelIds.stream().sorted().toList(), remindEvery);
+    }
+
     @PreUpdate
     void touch() {
         updatedAt = now();
@@ -196,7 +229,9 @@ class Monitor {
         return CheckSettingsJson.readHeaders(requestHeaders);
     }
 
-    MonitorResponse toResponse(Uptimes uptimes) {
+    /** @param inMaintenance a maintenance window covers the monitor now: its status shows as MAINTENANCE */
+    MonitorResponse toResponse(Uptimes uptimes, boolean inMaintenance) {
+        List<Long> channels = channelIds.stream().sorted().toList();
         List<String> codes = expectedStatusCodes == null
                 ? List.of(Integer.toString(expectedStatusCode))
                 : List.of(expectedStatusCodes);
@@ -222,7 +257,7 @@ class Monitor {
                 successThreshold,
                 Secrets.maskUrl(webhookUrl),
                 enabled,
-                status,
+                inMaintenance ? MonitorStatus.MAINTENANCE : status,
                 consecutiveFailures,
                 consecutiveSuccesses,
                 lastCheckedAt,
@@ -234,6 +269,8 @@ class Monitor {
                 createdAt,
                 updatedAt,
                 uptimes.uptime24h(),
-                uptimes.uptime30d());
+                uptimes.uptime30d(),
+                channels,
+                remindEvery);
     }
 }

@@ -4,6 +4,7 @@ import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpHeaders;
@@ -31,17 +32,24 @@ class MonitorController {
 
     private final MonitorService service;
     private final MonitorValidator validator;
+    private final MonitorAlertingValidator alertingValidator;
     private final MonitorProperties properties;
 
-    MonitorController(MonitorService service, MonitorValidator validator, MonitorProperties properties) {
+    MonitorController(
+            MonitorService service,
+            MonitorValidator validator,
+            MonitorAlertingValidator alertingValidator,
+            MonitorProperties properties) {
         this.service = service;
         this.validator = validator;
+        this.alertingValidator = alertingValidator;
         this.properties = properties;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<MonitorResponse> create(@RequestBody MonitorRequest request) {
-        MonitorResponse created = service.create(validator.validate(request));
+        Validated valid = validate(request);
+        MonitorResponse created = service.create(valid.settings(), valid.alerting());
         URI location = ServletUriComponentsBuilder.fromCurrentRequest()
                 .path("/{id}")
                 .buildAndExpand(created.id())
@@ -74,7 +82,8 @@ class MonitorController {
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     MonitorResponse replace(@PathVariable long id, @RequestBody MonitorRequest request) {
-        return service.replace(id, validator.validate(request));
+        Validated valid = validate(request);
+        return service.replace(id, valid.settings(), valid.alerting());
     }
 
     @DeleteMapping("/{id}")
@@ -82,6 +91,29 @@ class MonitorController {
         service.delete(id);
         return ResponseEntity.noContent().build();
     }
+
+    /** Both validations, every broken rule reported at once. */
+    private Validated validate(MonitorRequest request) {
+        List<FieldViolation> violations = new ArrayList<>();
+        MonitorSettings settings = null;
+        MonitorAlerting alerting = null;
+        try {
+            settings = validator.validate(request);
+        } catch (InvalidRequestException e) {
+            violations.addAll(e.violations());
+        }
+        try {
+            alerting = alertingValidator.validate(request);
+        } catch (InvalidRequestException e) {
+            violations.addAll(e.violations());
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        return new Validated(settings, alerting);
+    }
+
+    private record Validated(MonitorSettings settings, MonitorAlerting alerting) {}
 
     private int pageSize(Integer limit) {
         if (limit == null) {
@@ -99,7 +131,12 @@ class MonitorController {
             return null;
         }
         try {
-            return MonitorStatus.valueOf(status.toUpperCase(Locale.ROOT));
+            MonitorStatus parsed = MonitorStatus.valueOf(status.toUpperCase(Locale.ROOT));
+            if (parsed == MonitorStatus.MAINTENANCE) {
+                // Not stored: a window covers a monitor whatever its status.
+                throw new IllegalArgumentException("not a stored status");
+            }
+            return parsed;
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(
                     List.of(new FieldViolation("status", "must be one of UNKNOWN, UP, DOWN")));

@@ -90,7 +90,7 @@ class MonitorMetrics {
         return switch (status) {
             case UP -> 1;
             case DOWN -> 0;
-            case UNKNOWN -> -1;
+            case UNKNOWN, MAINTENANCE -> -1;
         };
     }
 }

@@ -87,7 +87,17 @@ record MonitorRequest(
                 example = "3")
         Integer failThreshold,
 
-        Integer successThreshold) {
+        Integer successThreshold,
+
+        @Schema(
+                description = "Channels (ids from /channels) that get this monitor's alerts, besides webhook_url",
+                example = "[1, 2]")
+        List<Long> channelIds,
+
+        @Schema(
+                description = "Minutes between reminders while DOWN (0-10080, default 0 = no reminders)",
+                example = "30")
+        Integer remindEvery) {
 
     /** The seed's fields only: every check setting at its default. */
     MonitorRequest(
@@ -106,6 +116,8 @@ record MonitorRequest(
                 expectedStatusCode,
                 webhookUrl,
                 enabled,
+                null,
+                null,
                 null,
                 null,
                 null,

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A monitor in API responses: its configuration (webhook URL and header values masked), what the worker last saw,
- * and its uptime in percent over the last 24 h and 30 d from the rollups (null without checks).
- * {@code expected_status_codes} always lists what counts as success; {@code expected_status_code} repeats it when
- * it is a single code and is null for a set.
+ * A monitor in API responses: its configuration (webhook URL and header values masked), where its alerts go, what the
+ * worker last saw ({@code status} is MAINTENANCE while a maintenance window covers it), and its uptime in percent
+ * over the last 24 h and 30 d from the rollups (null without checks). {@code expected_status_codes} always lists what
+ * counts as success; {@code expected_status_code} repeats it when it is a single code and is null for a set.
  */
 record MonitorResponse(
         long id,
@@ -45,4 +45,6 @@ record MonitorResponse(
         Instant createdAt,
         Instant updatedAt,
         @JsonProperty("uptime_24h") BigDecimal uptime24h,
-        @JsonProperty("uptime_30d") BigDecimal uptime30d) {}
+        @JsonProperty("uptime_30d") BigDecimal uptime30d,
+        List<Long> channelIds,
+        int remindEvery) {}

@@ -2,11 +2,13 @@ package com.healthmonitor.api.monitor;
 
 import com.healthmonitor.api.history.HistoryQueries;
 import com.healthmonitor.api.history.Uptimes;
+import com.healthmonitor.api.maintenance.MaintenanceStatus;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import com.healthmonitor.common.secret.Secrets;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Limit;
@@ -22,24 +24,32 @@ class MonitorService {
     private final MonitorRepository monitors;
     private final EntityManager entityManager;
     private final HistoryQueries history;
+    private final MaintenanceStatus maintenance;
 
-    MonitorService(MonitorRepository monitors, EntityManager entityManager, HistoryQueries history) {
+    MonitorService(
+            MonitorRepository monitors,
+            EntityManager entityManager,
+            HistoryQueries history,
+            MaintenanceStatus maintenance) {
         this.monitors = monitors;
         this.entityManager = entityManager;
         this.history = history;
+        this.maintenance = maintenance;
     }
 
-    MonitorResponse create(MonitorSettings settings) {
-        Monitor monitor = monitors.saveAndFlush(Monitor.create(settings, Monitor.now()));
+    MonitorResponse create(MonitorSettings settings, MonitorAlerting alerting) {
+        Monitor created = Monitor.create(settings, Monitor.now());
+        created.alerting(alerting);
+        Monitor monitor = monitors.saveAndFlush(created);
         // The database fills in the columns the API does not write (status, created_at, ...).
         entityManager.refresh(monitor);
         log.info("[MONITOR] created monitor={} interval={}s", monitor.id(), settings.checkInterval());
-        return monitor.toResponse(Uptimes.NONE);
+        return monitor.toResponse(Uptimes.NONE, inMaintenance(monitor));
     }
 
     @Transactional(readOnly = true)
     MonitorResponse get(long id) {
-        return withUptimes(find(id));
+        return response(find(id));
     }
 
     @Transactional(readOnly = true)
@@ -47,15 +57,17 @@ class MonitorService {
         List<Monitor> page = status == null
                 ? monitors.findByIdGreaterThanOrderByIdAsc(afterId, Limit.of(limit))
                 : monitors.findByStatusAndIdGreaterThanOrderByIdAsc(status, afterId, Limit.of(limit));
-        // One query for the whole page's uptimes, not one per monitor.
-        Map<Long, Uptimes> uptimes =
-                history.uptimes(page.stream().map(Monitor::id).toList());
+        // One query for the whole page's uptimes and one for its maintenance, not one per monitor.
+        List<Long> ids = page.stream().map(Monitor::id).toList();
+        Map<Long, Uptimes> uptimes = history.uptimes(ids);
+        Set<Long> inMaintenance = maintenance.covered(ids);
         return page.stream()
-                .map(monitor -> monitor.toResponse(uptimes.getOrDefault(monitor.id(), Uptimes.NONE)))
+                .map(monitor -> monitor.toResponse(
+                        uptimes.getOrDefault(monitor.id(), Uptimes.NONE), inMaintenance.contains(monitor.id())))
                 .toList();
     }
 
-    MonitorResponse replace(long id, MonitorSettings settings) {
+    MonitorResponse replace(long id, MonitorSettings settings, MonitorAlerting alerting) {
         Monitor monitor = find(id);
         if (Secrets.isMaskOf(settings.webhookUrl(), monitor.webhookUrl())) {
             // The client echoed back the masked webhook it was shown: keep the real one.
@@ -64,9 +76,10 @@ class MonitorService {
         // Likewise for header values it was shown masked.
         settings = settings.withUnmaskedHeaders(monitor.headers());
         monitor.replace(settings, Monitor.now());
+        monitor.alerting(alerting);
         monitors.flush();
         log.info("[MONITOR] updated monitor={}", id);
-        return withUptimes(monitor);
+        return response(monitor);
     }
 
     void delete(long id) {
@@ -74,8 +87,12 @@ class MonitorService {
         log.info("[MONITOR] deleted monitor={}", id);
     }
 
-    private MonitorResponse withUptimes(Monitor monitor) {
-        return monitor.toResponse(history.uptimes(List.of(monitor.id())).get(monitor.id()));
+    private MonitorResponse response(Monitor monitor) {
+        return monitor.toResponse(history.uptimes(List.of(monitor.id())).get(monitor.id()), inMaintenance(monitor));
+    }
+
+    private boolean inMaintenance(Monitor monitor) {
+        return !maintenance.covered(List.of(monitor.id())).isEmpty();
     }
 
     private Monitor find(long id) {

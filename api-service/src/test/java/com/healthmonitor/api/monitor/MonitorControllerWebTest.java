@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.healthmonitor.api.channel.Channels;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -35,7 +36,7 @@ import org.springframework.test.web.servlet.ResultActions;
 // The controller alone: authentication, rate limits and error shapes are tested over real HTTP elsewhere.
 @WebMvcTest(MonitorController.class)
 @AutoConfigureMockMvc(addFilters = false)
-@Import(MonitorValidator.class)
+@Import({MonitorValidator.class, MonitorAlertingValidator.class})
 @EnableConfigurationProperties(MonitorProperties.class)
 class MonitorControllerWebTest {
 
@@ -50,9 +51,12 @@ class MonitorControllerWebTest {
     @MockitoBean
     private MonitorService service;
 
+    @MockitoBean
+    private Channels channels;
+
     @Test
     void createsAMonitorAndPointsAtIt() throws Exception {
-        given(service.create(any())).willReturn(response(7));
+        given(service.create(any(), any())).willReturn(response(7));
 
         mvc.perform(post("/monitors").contentType(MediaType.APPLICATION_JSON).content(VALID))
                 .andExpect(status().isCreated())
@@ -225,6 +229,8 @@ class MonitorControllerWebTest {
                 created,
                 created,
                 new BigDecimal("99.500"),
-                null);
+                null,
+                List.of(),
+                0);
     }
 }

@@ -13,13 +13,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Alert deliveries by channel and result ({@code sent}, {@code retry}, {@code failed} = given up), and the outbox's
+ * Alert deliveries by channel type and result ({@code sent}, {@code retry}, {@code failed} = given up), and the outbox's
  * backlog: how many alerts are pending and how long the oldest has waited, which is what an operator alarms on.
  */
 @Component
 class AlertMetrics {
-
-    static final String SLACK = "slack";
 
     private final MeterRegistry meters;
     private final JdbcClient jdbc;
@@ -63,8 +61,7 @@ class AlertMetrics {
     @Scheduled(fixedDelayString = "${health-monitor.alert.metrics-refresh:10s}")
     void refreshBacklog() {
         try {
-            jdbc.sql("SELECT count(*) AS pending, min(created_at) AS oldest FROM status_changes "
-                            + "WHERE delivery = 'PENDING'")
+            jdbc.sql("SELECT count(*) AS pending, min(created_at) AS oldest FROM deliveries WHERE status = 'PENDING'")
                     .query(rs -> {
                         rs.next();
                         pending.set(rs.getLong("pending"));

@@ -1,5 +1,7 @@
 package com.healthmonitor.worker.alert;
 
+import java.sql.Array;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The status_changes table seen as an outbox of alerts to deliver. */
+/** The deliveries table: one row per alert and destination, claimed under a lease and finished once. */
 @Repository
 class Outbox {
 
@@ -21,37 +23,54 @@ class Outbox {
     }
 
     /**
-     * Reserves up to {@code limit} due alerts for {@code owner} until the lease ends. SKIP LOCKED keeps concurrent
-     * workers off each other's rows; the NOT EXISTS keeps each monitor's alerts in order, since an alert is only
-     * claimable when no earlier alert of its monitor is still pending (being sent or waiting for a retry).
+     * Reserves up to {@code limit} due deliveries for {@code owner} until the lease ends. SKIP LOCKED keeps concurrent
+     * workers off each other's rows; the NOT EXISTS keeps each monitor's alerts in order within one stream (one
+     * channel), since a delivery is only claimable when no earlier one of its monitor and stream is still pending.
+     * Streams are independent: a channel that keeps failing holds back only its own alerts.
      */
     @Transactional
     List<Claimed> claim(String owner, Duration lease, int limit) {
         return jdbc.sql("""
                         WITH due AS (
-                            SELECT s.id FROM status_changes s
-                            WHERE s.delivery = 'PENDING' AND s.next_attempt_at <= now()
-                              AND (s.locked_until IS NULL OR s.locked_until < now())
-                              AND NOT EXISTS (SELECT 1 FROM status_changes earlier
-                                              WHERE earlier.delivery = 'PENDING'
-                                                AND earlier.monitor_id = s.monitor_id AND earlier.id < s.id)
-                            ORDER BY s.next_attempt_at, s.id
+                            SELECT d.id, c.url AS channel_url, c.secret AS channel_secret,
+                                   c.recipients AS channel_recipients, c.name AS current_name
+                            FROM deliveries d LEFT JOIN channels c ON c.id = d.channel_id
+                            WHERE d.status = 'PENDING' AND d.next_attempt_at <= now()
+                              AND (d.locked_until IS NULL OR d.locked_until < now())
+                              AND NOT EXISTS (SELECT 1 FROM deliveries earlier
+                                              WHERE earlier.status = 'PENDING'
+                                                AND coalesce(earlier.monitor_id, 0) = coalesce(d.monitor_id, 0)
+                                                AND earlier.stream = d.stream AND earlier.id < d.id)
+                            ORDER BY d.next_attempt_at, d.id
                             LIMIT :limit
-                            FOR UPDATE SKIP LOCKED)
-                        UPDATE status_changes s
+                            FOR UPDATE OF d SKIP LOCKED)
+                        UPDATE deliveries d
                         SET locked_by = :owner, locked_until = now() + make_interval(secs => :leaseSeconds)
-                        FROM due WHERE s.id = due.id
-                        RETURNING s.id, s.monitor_id, s.webhook_url, s.payload::text AS payload, s.changed_at,
-                                  s.attempts""")
+                        FROM due WHERE d.id = due.id
+                        RETURNING d.id, d.kind, d.status_change_id, d.monitor_id, d.channel_id, d.channel_type,
+                                  coalesce(due.current_name, d.channel_name) AS channel_name, d.stream,
+                                  coalesce(due.channel_url, d.target_url) AS url, due.channel_secret,
+                                  due.channel_recipients, d.message::text AS message, d.payload::text AS payload,
+                                  d.created_at, d.attempts""")
                 .param("limit", limit)
                 .param("owner", owner)
                 .param("leaseSeconds", lease.toMillis() / 1000.0)
                 .query((rs, n) -> new Claimed(
                         rs.getLong("id"),
-                        rs.getLong("monitor_id"),
-                        rs.getString("webhook_url"),
+                        AlertKind.valueOf(rs.getString("kind")),
+                        (Long) rs.getObject("status_change_id"),
+                        (Long) rs.getObject("monitor_id"),
+                        (Long) rs.getObject("channel_id"),
+                        rs.getString("stream"),
+                        new Destination(
+                                ChannelType.of(rs.getString("channel_type")),
+                                rs.getString("channel_name"),
+                                rs.getString("url"),
+                                rs.getString("channel_secret"),
+                                strings(rs.getArray("channel_recipients"))),
+                        rs.getString("message"),
                         rs.getString("payload"),
-                        rs.getObject("changed_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                         rs.getInt("attempts")))
                 .list();
     }
@@ -65,8 +84,8 @@ class Outbox {
             return 0;
         }
         return jdbc.sql("""
-                        UPDATE status_changes SET locked_until = now() + make_interval(secs => :leaseSeconds)
-                        WHERE id IN (:ids) AND locked_by = :owner AND delivery = 'PENDING'""")
+                        UPDATE deliveries SET locked_until = now() + make_interval(secs => :leaseSeconds)
+                        WHERE id IN (:ids) AND locked_by = :owner AND status = 'PENDING'""")
                 .param("leaseSeconds", lease.toMillis() / 1000.0)
                 .param("ids", List.copyOf(ids))
                 .param("owner", owner)
@@ -74,52 +93,102 @@ class Outbox {
     }
 
     /** False when the lease was lost (expired and taken by another worker): that worker now owns the row. */
-    boolean markSent(long id, String owner, int posts) {
-        return jdbc.sql("""
-                        UPDATE status_changes
-                        SET delivery = 'SENT', sent_at = now(), attempts = attempts + :posts, last_error = NULL,
-                            next_attempt_at = NULL, locked_by = NULL, locked_until = NULL
-                        WHERE id = :id AND locked_by = :owner AND delivery = 'PENDING'""")
+    @Transactional
+    boolean markSent(Claimed delivery, String owner, int posts, int statusCode) {
+        boolean updated = jdbc.sql("""
+                        UPDATE deliveries
+                        SET status = 'SENT', sent_at = now(), attempts = attempts + :posts, last_error = NULL,
+                            last_status_code = :code, next_attempt_at = NULL, locked_by = NULL, locked_until = NULL
+                        WHERE id = :id AND locked_by = :owner AND status = 'PENDING'""")
                         .param("posts", posts)
-                        .param("id", id)
+                        .param("code", statusCode)
+                        .param("id", delivery.id())
                         .param("owner", owner)
                         .update()
                 == 1;
+        refreshStatusChange(delivery, updated);
+        return updated;
     }
 
-    boolean reschedule(long id, String owner, int posts, Instant nextAttemptAt, String error) {
+    @Transactional
+    boolean reschedule(Claimed delivery, String owner, int posts, Instant nextAttemptAt, int statusCode, String error) {
         return jdbc.sql("""
-                        UPDATE status_changes
+                        UPDATE deliveries
                         SET attempts = attempts + :posts, next_attempt_at = :next, last_error = :error,
-                            locked_by = NULL, locked_until = NULL
-                        WHERE id = :id AND locked_by = :owner AND delivery = 'PENDING'""")
+                            last_status_code = :code, locked_by = NULL, locked_until = NULL
+                        WHERE id = :id AND locked_by = :owner AND status = 'PENDING'""")
                         .param("posts", posts)
                         .param("next", nextAttemptAt.atOffset(ZoneOffset.UTC))
                         .param("error", truncate(error))
-                        .param("id", id)
+                        .param("code", statusCode == 0 ? null : statusCode)
+                        .param("id", delivery.id())
                         .param("owner", owner)
                         .update()
                 == 1;
     }
 
-    boolean markFailed(long id, String owner, int posts, String error) {
-        return jdbc.sql("""
-                        UPDATE status_changes
-                        SET delivery = 'FAILED', attempts = attempts + :posts, last_error = :error,
-                            next_attempt_at = NULL, locked_by = NULL, locked_until = NULL
-                        WHERE id = :id AND locked_by = :owner AND delivery = 'PENDING'""")
+    /** FAILED (given up) or CANCELLED (its channel is gone). */
+    @Transactional
+    boolean markFinished(Claimed delivery, String owner, String status, int posts, int statusCode, String error) {
+        boolean updated = jdbc.sql("""
+                        UPDATE deliveries
+                        SET status = :status, attempts = attempts + :posts, last_error = :error,
+                            last_status_code = :code, next_attempt_at = NULL, locked_by = NULL, locked_until = NULL
+                        WHERE id = :id AND locked_by = :owner AND status = 'PENDING'""")
+                        .param("status", status)
                         .param("posts", posts)
                         .param("error", truncate(error))
-                        .param("id", id)
+                        .param("code", statusCode == 0 ? null : statusCode)
+                        .param("id", delivery.id())
                         .param("owner", owner)
                         .update()
                 == 1;
+        refreshStatusChange(delivery, updated);
+        return updated;
+    }
+
+    /** Keeps the status change's delivery summary (shown by the history API, used by retention) in step. */
+    private void refreshStatusChange(Claimed delivery, boolean updated) {
+        if (updated && delivery.statusChangeId() != null) {
+            jdbc.sql("SELECT refresh_status_change_delivery(:id)")
+                    .param("id", delivery.statusChangeId())
+                    .query()
+                    .singleRow();
+        }
     }
 
     private static String truncate(String error) {
         return error == null || error.length() <= 500 ? error : error.substring(0, 499) + "…";
     }
 
-    /** A reserved alert; {@code attempts} counts POSTs made in earlier rounds. */
-    record Claimed(long id, long monitorId, String webhookUrl, String payload, Instant changedAt, int attempts) {}
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+
+    /**
+     * A reserved delivery; {@code attempts} counts sends made in earlier rounds.
+     *
+     * @param channelId null for the monitor's own webhook_url, and once the channel is deleted
+     * @param stream the destination's ordering stream: {@code channel:<id>} or {@code monitor-webhook}
+     * @param message the channel-neutral alert (JSON), null for a carried-over row
+     * @param payload a body rendered before, sent as it is; null to render {@code message}
+     */
+    record Claimed(
+            long id,
+            AlertKind kind,
+            Long statusChangeId,
+            Long monitorId,
+            Long channelId,
+            String stream,
+            Destination destination,
+            String message,
+            String payload,
+            Instant createdAt,
+            int attempts) {
+
+        /** The channel this delivery was for is gone (deleted after the row was written). */
+        boolean channelDeleted() {
+            return channelId == null && !Alerts.MONITOR_WEBHOOK.equals(stream);
+        }
+    }
 }

@@ -23,7 +23,9 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Delivers the outbox: claims due alerts under a lease, sends them, and records SENT, a later retry, or FAILED.
+ * Delivers the outbox: claims due deliveries under a lease, sends each through its channel's sender, and records
+ * SENT, a later retry, or FAILED. Each claimed delivery is sent on its own virtual thread, so a slow channel never
+ * holds up another.
  * Woken right after a transaction that wrote an alert commits, so alert latency is milliseconds; the poll
  * interval only matters for retries and for alerts written by another worker.
  *
@@ -37,7 +39,7 @@ class OutboxDispatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 
     private final Outbox outbox;
-    private final WebhookSender sender;
+    private final ChannelSenders senders;
     private final AlertProperties properties;
     private final Clock clock;
     private final AlertMetrics metrics;
@@ -50,9 +52,9 @@ class OutboxDispatcher implements SmartLifecycle {
     private volatile ScheduledExecutorService renewal;
 
     OutboxDispatcher(
-            Outbox outbox, WebhookSender sender, AlertProperties properties, Clock clock, AlertMetrics metrics) {
+            Outbox outbox, ChannelSenders senders, AlertProperties properties, Clock clock, AlertMetrics metrics) {
         this.outbox = outbox;
-        this.sender = sender;
+        this.senders = senders;
         this.properties = properties;
         this.clock = clock;
         this.metrics = metrics;
@@ -155,8 +157,8 @@ class OutboxDispatcher implements SmartLifecycle {
         if (batch.isEmpty()) {
             return 0;
         }
-        // Different monitors are independent: send them in parallel. The claim never returns two alerts of one
-        // monitor, so this cannot reorder a monitor's alerts.
+        // Streams (monitor and channel) are independent: send them in parallel. The claim never returns two
+        // deliveries of one stream, so this cannot reorder a monitor's alerts on a channel.
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Outbox.Claimed alert : batch) {
                 sending.add(alert.id());
@@ -173,39 +175,64 @@ class OutboxDispatcher implements SmartLifecycle {
     }
 
     private void deliver(Outbox.Claimed alert) {
-        try (var monitor = MDC.putCloseable("monitor_id", Long.toString(alert.monitorId()));
-                var change = MDC.putCloseable("status_change_id", Long.toString(alert.id()))) {
+        // A null resource is skipped: summaries and tests have no monitor, reminders no status change.
+        try (var monitor = alert.monitorId() == null ? null : MDC.putCloseable("monitor_id", alert.monitorId() + "");
+                var change = alert.statusChangeId() == null
+                        ? null
+                        : MDC.putCloseable("status_change_id", alert.statusChangeId() + "");
+                var delivery = MDC.putCloseable("delivery_id", Long.toString(alert.id()));
+                var channel =
+                        MDC.putCloseable("channel", alert.destination().type().id())) {
             deliverLogged(alert);
         }
     }
 
     private void deliverLogged(Outbox.Claimed alert) {
-        WebhookSender.Delivery delivery = sender.send(alert.webhookUrl(), alert.payload());
-        WebhookSender.Response last = delivery.last();
-        String target = Secrets.maskUrl(alert.webhookUrl());
+        Destination destination = alert.destination();
+        String channel = destination.type().id();
         try {
+            if (alert.channelDeleted()) {
+                // The channel was deleted after the alert was claimed: nothing to send to.
+                outbox.markFinished(alert, owner, "CANCELLED", 0, 0, "channel deleted");
+                return;
+            }
+            AlertMessage message =
+                    alert.message() == null ? null : Alerts.JSON.readValue(alert.message(), AlertMessage.class);
+            WebhookSender.Delivery delivery =
+                    senders.get(destination.type()).send(destination, message, alert.payload());
+            WebhookSender.Response last = delivery.last();
+            String target =
+                    destination.type() == ChannelType.EMAIL ? destination.name() : Secrets.maskUrl(destination.url());
             if (last.ok()) {
-                if (outbox.markSent(alert.id(), owner, delivery.posts())) {
-                    metrics.sent(AlertMetrics.SLACK);
+                if (outbox.markSent(alert, owner, delivery.posts(), last.status())) {
+                    metrics.sent(channel);
                     log.info(
-                            "[WEBHOOK] sent status={} monitor={} change={} to={}",
+                            "[WEBHOOK] sent status={} monitor={} kind={} channel={} delivery={} to={}",
                             last.status(),
                             alert.monitorId(),
+                            alert.kind(),
+                            channel,
                             alert.id(),
                             target);
                 } else {
-                    log.warn("[WEBHOOK] sent change={} but its lease had expired", alert.id());
+                    log.warn("[WEBHOOK] sent delivery={} but its lease had expired", alert.id());
                 }
                 return;
             }
             Instant now = clock.instant();
-            if (last.permanent() || !now.isBefore(alert.changedAt().plus(properties.giveUpAfter()))) {
-                outbox.markFailed(alert.id(), owner, delivery.posts(), last.error());
-                metrics.gaveUp(AlertMetrics.SLACK);
+            // A test answers the user who asked for it: one round, no retry later.
+            boolean giveUp = last.permanent()
+                    || alert.kind() == AlertKind.TEST
+                    || !now.isBefore(alert.createdAt().plus(properties.giveUpAfter()));
+            if (giveUp) {
+                outbox.markFinished(alert, owner, "FAILED", delivery.posts(), last.status(), last.error());
+                metrics.gaveUp(channel);
                 log.error(
-                        "[WEBHOOK] gave up status={} monitor={} change={} to={}: {}",
+                        "[WEBHOOK] gave up status={} monitor={} kind={} channel={} delivery={} to={}: {}",
                         last.status(),
                         alert.monitorId(),
+                        alert.kind(),
+                        channel,
                         alert.id(),
                         target,
                         last.error());
@@ -216,19 +243,21 @@ class OutboxDispatcher implements SmartLifecycle {
             if (last.retryAfter() != null && last.retryAfter().compareTo(backoff) > 0) {
                 backoff = last.retryAfter();
             }
-            outbox.reschedule(alert.id(), owner, delivery.posts(), now.plus(backoff), last.error());
-            metrics.retrying(AlertMetrics.SLACK);
+            outbox.reschedule(alert, owner, delivery.posts(), now.plus(backoff), last.status(), last.error());
+            metrics.retrying(channel);
             log.warn(
-                    "[WEBHOOK] failed status={} monitor={} change={} to={}, retry in {}: {}",
+                    "[WEBHOOK] failed status={} monitor={} kind={} channel={} delivery={} to={}, retry in {}: {}",
                     last.status(),
                     alert.monitorId(),
+                    alert.kind(),
+                    channel,
                     alert.id(),
                     target,
                     backoff,
                     last.error());
         } catch (RuntimeException e) {
             // The lease expires and the alert is retried; it may be sent twice, never lost.
-            log.warn("[WEBHOOK] could not record delivery of change={}: {}", alert.id(), e.toString());
+            log.warn("[WEBHOOK] could not record delivery={}: {}", alert.id(), e.toString());
         }
     }
 

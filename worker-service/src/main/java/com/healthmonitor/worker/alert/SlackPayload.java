@@ -35,6 +35,29 @@ public final class SlackPayload {
     }
 
     /**
+     * The Slack message for any alert: a status change exactly as {@link #render(AlertDetails)}, anything else as
+     * its notice's text with a Block Kit header and fields.
+     */
+    static String render(AlertMessage message) {
+        if (message.kind() == AlertKind.STATUS_CHANGE) {
+            return render(message.details());
+        }
+        if (message.kind() == AlertKind.TLS_EXPIRY) {
+            return renderCertificateWarning(message.name(), message.url(), message.reason(), message.at());
+        }
+        Notice notice = Notice.of(message);
+        List<String> lines = new ArrayList<>();
+        lines.add("*" + escape(notice.title()) + "*");
+        notice.facts().forEach(fact -> lines.add(escape(fact.label()) + ": " + escape(fact.value())));
+        Map<String, Object> section =
+                Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", String.join("\n", lines)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("text", notice.text());
+        body.put("blocks", List.of(section));
+        return JSON.writeValueAsString(body);
+    }
+
+    /**
      * A certificate about to expire: not a status change, so its own message ({@code reason} names the days left).
      */
     public static String renderCertificateWarning(String name, String url, String reason, Instant checkedAt) {

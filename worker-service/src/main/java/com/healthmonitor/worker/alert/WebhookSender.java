@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,10 +62,15 @@ class WebhookSender {
 
     /** Sends {@code payload}; never throws. */
     Delivery send(String webhookUrl, String payload) {
+        return send(webhookUrl, payload, Map.of());
+    }
+
+    /** Sends {@code payload} with extra request headers (a signature); never throws. */
+    Delivery send(String webhookUrl, String payload, Map<String, String> headers) {
         AtomicInteger posts = new AtomicInteger();
         Response last = retry.executeSupplier(() -> {
             posts.incrementAndGet();
-            Response response = post(webhookUrl, payload);
+            Response response = post(webhookUrl, payload, headers);
             if (!response.ok()) {
                 log.warn(
                         "[WEBHOOK] attempt failed status={} to={}: {}",
@@ -77,12 +83,13 @@ class WebhookSender {
         return new Delivery(last, posts.get());
     }
 
-    private Response post(String webhookUrl, String payload) {
+    private Response post(String webhookUrl, String payload, Map<String, String> headers) {
         try {
             HttpPost request = new HttpPost(URI.create(webhookUrl));
             request.setHeader("User-Agent", "HealthMonitor/1.0");
             request.setEntity(
                     new StringEntity(payload, ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
+            headers.forEach(request::setHeader);
             Exchange response = client.send(
                     request, System.nanoTime() + properties.requestTimeout().toNanos(), true);
             int status = response.status();

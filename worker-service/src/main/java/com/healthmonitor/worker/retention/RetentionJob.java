@@ -101,16 +101,23 @@ class RetentionJob {
                     WHERE s.delivery <> 'PENDING' AND s.changed_at < :cutoff
                       AND NOT EXISTS (SELECT 1 FROM monitors m WHERE m.id = s.monitor_id)
                     LIMIT :batch FOR UPDATE SKIP LOCKED)""", utc(now));
-        long total = partitions + rows + hourly + daily + changes;
+        // Deliveries of a status change go with it; reminders, summaries and tests age out on their own.
+        long deliveries = deleteInBatches("""
+                DELETE FROM deliveries WHERE id IN (
+                    SELECT id FROM deliveries
+                    WHERE status_change_id IS NULL AND status <> 'PENDING' AND created_at < :cutoff
+                    LIMIT :batch FOR UPDATE SKIP LOCKED)""", utc(changesCutoff));
+        long total = partitions + rows + hourly + daily + changes + deliveries;
         if (total > 0) {
             log.info(
                     "[RETENTION] dropped check_results partitions={} deleted check_results={} hourly_rollups={}"
-                            + " daily_rollups={} status_changes={}",
+                            + " daily_rollups={} status_changes={} deliveries={}",
                     partitions,
                     rows,
                     hourly,
                     daily,
-                    changes);
+                    changes,
+                    deliveries);
         }
         return total;
     }

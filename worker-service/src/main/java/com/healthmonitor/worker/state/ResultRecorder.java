@@ -3,8 +3,9 @@ package com.healthmonitor.worker.state;
 import com.healthmonitor.common.check.CheckRequest;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import com.healthmonitor.worker.alert.AlertDetails;
-import com.healthmonitor.worker.alert.SlackPayload;
-import com.healthmonitor.worker.alert.StatusChangeRecorded;
+import com.healthmonitor.worker.alert.AlertMessage;
+import com.healthmonitor.worker.alert.Alerts;
+import com.healthmonitor.worker.maintenance.Maintenance;
 import com.healthmonitor.worker.result.CheckResult;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,7 +13,6 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,8 +21,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Applies a check result to the database in one transaction: history row and its hourly rollup, monitor state, and
- * on a status change the status_changes row that is also the alert's outbox entry. The monitor's row lock
- * serialises results of one monitor across workers.
+ * on a status change the status_changes row and one outbox delivery per destination of the monitor. The monitor's row
+ * lock serialises results of one monitor across workers.
  */
 @Service
 public class ResultRecorder {
@@ -31,19 +31,22 @@ public class ResultRecorder {
 
     private final JdbcClient jdbc;
     private final ThresholdStateMachine stateMachine;
-    private final ApplicationEventPublisher events;
+    private final Alerts alerts;
+    private final Maintenance maintenance;
     private final CertificateWarnings certificateWarnings;
     private final HourlyRollup hourlyRollup;
 
     public ResultRecorder(
             JdbcClient jdbc,
             ThresholdStateMachine stateMachine,
-            ApplicationEventPublisher events,
+            Alerts alerts,
+            Maintenance maintenance,
             CertificateWarnings certificateWarnings,
             HourlyRollup hourlyRollup) {
         this.jdbc = jdbc;
         this.stateMachine = stateMachine;
-        this.events = events;
+        this.alerts = alerts;
+        this.maintenance = maintenance;
         this.certificateWarnings = certificateWarnings;
         this.hourlyRollup = hourlyRollup;
     }
@@ -107,12 +110,14 @@ public class ResultRecorder {
         if (monitor.configVersion() != request.configVersion()) {
             return Applied.CONFIG_CHANGED;
         }
+        // During maintenance results are kept, excluded from uptime, and alert nowhere.
+        boolean inMaintenance = maintenance.covers(request.monitorId(), result.checkedAt());
         int inserted = jdbc.sql("""
                         INSERT INTO check_results
                             (monitor_id, slot, checked_at, config_version, success, status_code, latency_ms, error,
-                             tls_expires_at)
+                             tls_expires_at, in_maintenance)
                         VALUES (:id, :slot, :checkedAt, :configVersion, :success, :statusCode, :latency, :error,
-                                :tlsExpiresAt)
+                                :tlsExpiresAt, :inMaintenance)
                         ON CONFLICT (monitor_id, slot) DO NOTHING""")
                 .param("id", request.monitorId())
                 .param("slot", timestamp(request.slot()))
@@ -123,6 +128,7 @@ public class ResultRecorder {
                 .param("latency", result.latencyMs())
                 .param("error", result.error())
                 .param("tlsExpiresAt", timestamp(result.tlsExpiresAt()))
+                .param("inMaintenance", inMaintenance)
                 .update();
         if (inserted == 0) {
             return Applied.DUPLICATE;
@@ -131,8 +137,12 @@ public class ResultRecorder {
                 request,
                 result,
                 new CertificateWarnings.Monitor(
-                        monitor.name(), monitor.url(), monitor.webhookUrl(), monitor.warnedCertificate()));
-        hourlyRollup.add(request.monitorId(), request.slot(), result);
+                        monitor.name(), monitor.url(), monitor.webhookUrl(), monitor.warnedCertificate()),
+                inMaintenance);
+        // Results taken during maintenance are kept but do not count towards uptime or latency statistics.
+        if (!inMaintenance) {
+            hourlyRollup.add(request.monitorId(), request.slot(), result);
+        }
         // An older slot arriving late (a straggler or a retried message) is history, not news.
         if (monitor.lastAppliedSlot() != null && !request.slot().isAfter(monitor.lastAppliedSlot())) {
             return Applied.STALE;
@@ -164,11 +174,12 @@ public class ResultRecorder {
         if (outcome.transition().isEmpty()) {
             return Applied.APPLIED;
         }
-        recordTransition(request, result, monitor, outcome.transition().get());
+        recordTransition(request, result, monitor, outcome.transition().get(), inMaintenance);
         return Applied.TRANSITIONED;
     }
 
-    private void recordTransition(CheckRequest request, CheckResult result, MonitorRow monitor, Transition change) {
+    private void recordTransition(
+            CheckRequest request, CheckResult result, MonitorRow monitor, Transition change, boolean suppressed) {
         AlertDetails alert = new AlertDetails(
                 monitor.name(),
                 monitor.url(),
@@ -178,24 +189,41 @@ public class ResultRecorder {
                 result.error(),
                 result.latencyMs(),
                 change.from() == MonitorStatus.DOWN ? monitor.lastStatusChangeAt() : null);
-        boolean alertPending = monitor.webhookUrl() != null;
-        jdbc.sql("""
+        long changeId = jdbc.sql("""
                         INSERT INTO status_changes
-                            (monitor_id, old_status, new_status, changed_at, slot, reason, webhook_url, payload,
-                             delivery, next_attempt_at)
-                        VALUES (:id, :from, :to, :changedAt, :slot, :reason, :webhook, CAST(:payload AS jsonb),
-                                :delivery, CASE WHEN :pending THEN now() END)""")
+                            (monitor_id, old_status, new_status, changed_at, slot, reason, delivery)
+                        VALUES (:id, :from, :to, :changedAt, :slot, :reason, :delivery)
+                        RETURNING id""")
                 .param("id", request.monitorId())
                 .param("from", change.from().name())
                 .param("to", change.to().name())
                 .param("changedAt", timestamp(result.checkedAt()))
                 .param("slot", timestamp(request.slot()))
                 .param("reason", result.error())
-                .param("webhook", monitor.webhookUrl())
-                .param("payload", SlackPayload.render(alert))
-                .param("delivery", alertPending ? "PENDING" : "NONE")
-                .param("pending", alertPending)
+                .param("delivery", suppressed ? "SUPPRESSED" : "NONE")
+                .query(Long.class)
+                .single();
+        // A new incident (or its end) starts the reminder count again. A suppressed change flags the monitor so that
+        // the window's end is noticed (and alerts if still DOWN) even when the window was too short to be seen.
+        jdbc.sql("""
+                        UPDATE monitors SET reminders_sent = 0, last_reminder_at = NULL,
+                                            in_maintenance = in_maintenance OR :suppressed
+                        WHERE id = :id""")
+                .param("suppressed", suppressed)
+                .param("id", request.monitorId())
                 .update();
+        if (!suppressed) {
+            int queued = alerts.queueForMonitor(
+                    request.monitorId(),
+                    changeId,
+                    monitor.webhookUrl(),
+                    AlertMessage.statusChange(request.monitorId(), alert));
+            if (queued > 0) {
+                jdbc.sql("UPDATE status_changes SET delivery = 'PENDING' WHERE id = :id")
+                        .param("id", changeId)
+                        .update();
+            }
+        }
         long monitorId = request.monitorId();
         // Logged once the change is durable; a rolled-back transaction changed nothing.
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -204,7 +232,6 @@ public class ResultRecorder {
                 log.info("[STATE CHANGE] monitor={} {}", monitorId, change);
             }
         });
-        events.publishEvent(new StatusChangeRecorded(monitorId, alertPending));
     }
 
     static OffsetDateTime timestamp(Instant instant) {

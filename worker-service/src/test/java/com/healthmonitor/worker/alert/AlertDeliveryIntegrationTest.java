@@ -21,7 +21,7 @@ class AlertDeliveryIntegrationTest {
 
     private static final StubServer SLACK = new StubServer();
     private static final Duration WAIT = Duration.ofSeconds(20);
-    // Monitor ids of their own (status_changes has no foreign key), far from the other tests' monitors.
+    // Monitor ids of their own (deliveries have no foreign key to monitors), far from the other tests' monitors.
     private static final AtomicLong MONITOR_IDS = new AtomicLong(900_000);
 
     @Autowired
@@ -123,14 +123,14 @@ class AlertDeliveryIntegrationTest {
     void aClaimedAlertIsInvisibleToOtherWorkersUntilItsLeaseExpires() {
         // Not due yet for the running dispatcher: the test claims it by hand.
         long id = pendingAlert(MONITOR_IDS.incrementAndGet(), "/lease", "x", "0 seconds");
-        jdbc.sql("UPDATE status_changes SET next_attempt_at = now() + interval '1 hour' WHERE id = :id")
+        jdbc.sql("UPDATE deliveries SET next_attempt_at = now() + interval '1 hour' WHERE id = :id")
                 .param("id", id)
                 .update();
-        jdbc.sql("UPDATE status_changes SET next_attempt_at = now() - interval '1 second' WHERE id = :id"
+        jdbc.sql("UPDATE deliveries SET next_attempt_at = now() - interval '1 second' WHERE id = :id"
                         + " AND locked_by IS NULL")
                 .param("id", id)
                 .update();
-        jdbc.sql("UPDATE status_changes SET locked_by = 'crashed-worker', locked_until = now() + interval '1 hour'"
+        jdbc.sql("UPDATE deliveries SET locked_by = 'crashed-worker', locked_until = now() + interval '1 hour'"
                         + " WHERE id = :id")
                 .param("id", id)
                 .update();
@@ -139,7 +139,7 @@ class AlertDeliveryIntegrationTest {
                 .extracting(Outbox.Claimed::id)
                 .doesNotContain(id);
 
-        jdbc.sql("UPDATE status_changes SET locked_until = now() - interval '1 second' WHERE id = :id")
+        jdbc.sql("UPDATE deliveries SET locked_until = now() - interval '1 second' WHERE id = :id")
                 .param("id", id)
                 .update();
         SLACK.script("/lease", Reply.ok());
@@ -153,7 +153,7 @@ class AlertDeliveryIntegrationTest {
     void aCrashedWorkersAlertIsTakenBackWithinALeaseAndSentOnce() {
         long id = pendingAlert(MONITOR_IDS.incrementAndGet(), "/crash", "x", "0 seconds");
         // What a worker that claimed the alert and then died leaves behind: its lease, never renewed again.
-        jdbc.sql("UPDATE status_changes SET locked_by = 'crashed-worker',"
+        jdbc.sql("UPDATE deliveries SET locked_by = 'crashed-worker',"
                         + " locked_until = now() + make_interval(secs => :lease) WHERE id = :id")
                 .param("lease", properties.lease().toSeconds())
                 .param("id", id)
@@ -194,10 +194,11 @@ class AlertDeliveryIntegrationTest {
 
     private long pendingAlert(long monitorId, String path, String text, String age) {
         return jdbc.sql("""
-                        INSERT INTO status_changes (monitor_id, old_status, new_status, changed_at, slot, webhook_url,
-                                                    payload, delivery, next_attempt_at)
-                        VALUES (:monitor, 'UP', 'DOWN', now() - CAST(:age AS interval), now(), :webhook,
-                                jsonb_build_object('text', CAST(:text AS text)), 'PENDING', now())
+                        INSERT INTO deliveries (kind, monitor_id, channel_type, stream, target_url, payload, status,
+                                                next_attempt_at, created_at)
+                        VALUES ('STATUS_CHANGE', :monitor, 'slack', 'monitor-webhook', :webhook,
+                                jsonb_build_object('text', CAST(:text AS text)), 'PENDING', now(),
+                                now() - CAST(:age AS interval))
                         RETURNING id""")
                 .param("monitor", monitorId)
                 .param("age", age)
@@ -208,14 +209,14 @@ class AlertDeliveryIntegrationTest {
     }
 
     private String delivery(long id) {
-        return jdbc.sql("SELECT delivery FROM status_changes WHERE id = :id")
+        return jdbc.sql("SELECT status FROM deliveries WHERE id = :id")
                 .param("id", id)
                 .query(String.class)
                 .single();
     }
 
     private Map<String, Object> row(long id) {
-        return jdbc.sql("SELECT * FROM status_changes WHERE id = :id")
+        return jdbc.sql("SELECT * FROM deliveries WHERE id = :id")
                 .param("id", id)
                 .query()
                 .singleRow();

@@ -63,7 +63,7 @@ class AlertMetricsIntegrationTest {
                         .gauge()
                         .value())
                 .isGreaterThanOrEqualTo(300);
-        jdbc.sql("DELETE FROM status_changes WHERE monitor_id = 910003").update();
+        jdbc.sql("DELETE FROM deliveries WHERE monitor_id = 910003").update();
     }
 
     private double deliveries(String result) {
@@ -75,10 +75,10 @@ class AlertMetricsIntegrationTest {
 
     private void pendingAlert(long monitorId, String webhook, String age, String nextAttempt) {
         jdbc.sql("""
-                        INSERT INTO status_changes (monitor_id, old_status, new_status, changed_at, slot, webhook_url,
-                                                    payload, delivery, next_attempt_at, created_at)
-                        VALUES (:monitor, 'UP', 'DOWN', now(), now(), :webhook, '{"text": "metrics"}', 'PENDING',
-                                %s, now() - CAST(:age AS interval))""".formatted(nextAttempt))
+                        INSERT INTO deliveries (kind, monitor_id, channel_type, stream, target_url, payload, status,
+                                                next_attempt_at, created_at)
+                        VALUES ('STATUS_CHANGE', :monitor, 'slack', 'monitor-webhook', :webhook, '{"text": "metrics"}',
+                                'PENDING', %s, now() - CAST(:age AS interval))""".formatted(nextAttempt))
                 .param("monitor", monitorId)
                 .param("webhook", webhook)
                 .param("age", age)

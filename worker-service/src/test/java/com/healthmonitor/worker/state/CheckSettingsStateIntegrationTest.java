@@ -9,6 +9,7 @@ import com.healthmonitor.testing.StubServer;
 import com.healthmonitor.testing.StubServer.Reply;
 import com.healthmonitor.worker.result.CheckResult;
 import com.healthmonitor.worker.result.TlsInspection;
+import com.healthmonitor.worker.testing.Channels;
 import com.healthmonitor.worker.testing.Monitors;
 import com.healthmonitor.worker.testing.WorkerIntegrationTest;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Per-monitor thresholds and certificate warnings, applied through the real recorder and database. */
@@ -82,7 +84,10 @@ class CheckSettingsStateIntegrationTest {
     @Test
     void warnsOncePerCertificateThroughTheOutbox() {
         SLACK.script("/tls-hook", Reply.ok());
+        SLACK.script("/tls-discord", Reply.ok());
         long id = new Monitors(jdbc).insert("Shop", "https://shop.example", SLACK.url("/tls-hook"), "UP", 0, 5);
+        Channels channels = new Channels(jdbc);
+        channels.link(id, channels.webhook("discord", "dev", SLACK.url("/tls-discord"), null));
         Instant slot = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant expiry = Instant.now().plus(Duration.ofDays(3)).plus(Duration.ofHours(2));
 
@@ -98,6 +103,16 @@ class CheckSettingsStateIntegrationTest {
                 .get("text")
                 .asString();
         assertThat(text).contains("Certificate expiring", "Name: Shop", "Reason: certificate expires in 3 days");
+        // The monitor's channels get it too, in their own format.
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> SLACK.requests("/tls-discord").size() == 1);
+        JsonNode embed = JsonMapper.builder()
+                .build()
+                .readTree(SLACK.requests("/tls-discord").getFirst().body())
+                .get("embeds")
+                .get(0);
+        assertThat(embed.get("title").asString()).isEqualTo("⚠️ Certificate expiring: Shop");
+        assertThat(embed.get("color").asInt()).isEqualTo(0xF39C12);
         assertThat(warnings(id)).containsExactly("TLS_EXPIRY");
         assertThat(jdbc.sql("SELECT count(*) FROM check_results WHERE monitor_id = :id AND tls_expires_at IS NOT NULL")
                         .param("id", id)

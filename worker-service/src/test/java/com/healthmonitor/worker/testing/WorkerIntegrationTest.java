@@ -26,7 +26,11 @@ import org.springframework.test.context.ContextConfiguration;
             "health-monitor.alert.max-in-process-wait=2s",
             "health-monitor.alert.lease=3s",
             "health-monitor.retention.initial-delay=1h",
-            "health-monitor.history.rollup-initial-delay=1h"
+            "health-monitor.history.rollup-initial-delay=1h",
+            // Policy jobs run when a test calls them, at the test's clock.
+            "health-monitor.reminder.check-interval=1h",
+            "health-monitor.maintenance.check-interval=1h",
+            "health-monitor.summary.check-interval=1h"
         })
 @ContextConfiguration(initializers = {TestDatabaseInitializer.class, TestQueueInitializer.class})
 public @interface WorkerIntegrationTest {}

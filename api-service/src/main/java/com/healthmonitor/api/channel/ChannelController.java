@@ -1,0 +1,70 @@
+package com.healthmonitor.api.channel;
+
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Notification channels: where alerts go ({@code slack}, {@code google_chat}, {@code teams}, {@code discord},
+ * {@code webhook}, {@code email}). Secrets are masked in every response.
+ */
+@RestController
+@RequestMapping(path = "/channels", produces = MediaType.APPLICATION_JSON_VALUE)
+class ChannelController {
+
+    private final ChannelService service;
+
+    ChannelController(ChannelService service) {
+        this.service = service;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ChannelResponse> create(@RequestBody ChannelRequest request) {
+        ChannelResponse created = service.create(request);
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest()
+                .path("/{id}")
+                .buildAndExpand(created.id())
+                .toUri();
+        return ResponseEntity.created(location).body(created);
+    }
+
+    @GetMapping
+    List<ChannelResponse> list() {
+        return service.list();
+    }
+
+    @GetMapping("/{id}")
+    ChannelResponse get(@PathVariable long id) {
+        return service.get(id);
+    }
+
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ChannelResponse replace(@PathVariable long id, @RequestBody ChannelRequest request) {
+        return service.replace(id, request);
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        service.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Sends a test message now: 200 with the outcome once sent or failed, 202 while it is still pending. */
+    @PostMapping("/{id}/test")
+    ResponseEntity<TestResult> test(@PathVariable long id) {
+        TestResult result = service.test(id);
+        return ResponseEntity.status(result.status().equals("PENDING") ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                .body(result);
+    }
+}

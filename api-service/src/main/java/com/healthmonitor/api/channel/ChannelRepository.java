@@ -1,0 +1,162 @@
+package com.healthmonitor.api.channel;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The channels table, and the outbox rows the API writes for channels (test messages, cancellations). */
+@Repository
+class ChannelRepository {
+
+    private static final String COLUMNS = "id, name, type, url, secret, recipients, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+
+    ChannelRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(ChannelSettings settings) {
+        return jdbc.sql("""
+                        INSERT INTO channels (name, type, url, secret, recipients)
+                        VALUES (:name, :type, :url, :secret, :recipients)
+                        RETURNING id""")
+                .param("name", settings.name())
+                .param("type", settings.type().id())
+                .param("url", settings.url())
+                .param("secret", settings.secret())
+                .param(
+                        "recipients",
+                        settings.recipients() == null
+                                ? null
+                                : settings.recipients().toArray(String[]::new))
+                .query(Long.class)
+                .single();
+    }
+
+    boolean update(long id, ChannelSettings settings) {
+        return jdbc.sql("""
+                        UPDATE channels SET name = :name, type = :type, url = :url, secret = :secret,
+                                            recipients = :recipients, updated_at = now()
+                        WHERE id = :id""")
+                        .param("name", settings.name())
+                        .param("type", settings.type().id())
+                        .param("url", settings.url())
+                        .param("secret", settings.secret())
+                        .param(
+                                "recipients",
+                                settings.recipients() == null
+                                        ? null
+                                        : settings.recipients().toArray(String[]::new))
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
+    Optional<Stored> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM channels WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> stored(rs))
+                .optional();
+    }
+
+    /** Locks the row: a concurrent update or delete of the same channel waits. */
+    Optional<Stored> findForUpdate(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM channels WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query((rs, n) -> stored(rs))
+                .optional();
+    }
+
+    List<Stored> list() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM channels ORDER BY id")
+                .query((rs, n) -> stored(rs))
+                .list();
+    }
+
+    /** The ids among {@code ids} that name no channel. */
+    List<Long> missing(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT u.id FROM unnest(CAST(:ids AS bigint[])) AS u(id)
+                        WHERE NOT EXISTS (SELECT 1 FROM channels c WHERE c.id = u.id) ORDER BY u.id""")
+                .param("ids", ids.toArray(Long[]::new))
+                .query(Long.class)
+                .list();
+    }
+
+    /**
+     * Deletes the channel. Its recorded deliveries stay (the foreign key sets channel_id to NULL, name and type are
+     * kept); those still pending are marked CANCELLED so that they neither wait nor block anything.
+     */
+    void delete(long id) {
+        List<Long> changes = jdbc.sql("""
+                        UPDATE deliveries SET status = 'CANCELLED', last_error = 'channel deleted',
+                                              next_attempt_at = NULL, locked_by = NULL, locked_until = NULL
+                        WHERE channel_id = :id AND status = 'PENDING'
+                        RETURNING status_change_id""")
+                .param("id", id)
+                .query((rs, n) -> (Long) rs.getObject(1))
+                .list();
+        jdbc.sql("DELETE FROM channels WHERE id = :id").param("id", id).update();
+        changes.stream().filter(java.util.Objects::nonNull).distinct().sorted().forEach(change -> jdbc.sql(
+                        "SELECT refresh_status_change_delivery(:id)")
+                .param("id", change)
+                .query()
+                .singleRow());
+        jdbc.sql("""
+                        UPDATE daily_summary_settings SET channel_ids = array_remove(channel_ids, CAST(:id AS bigint))
+                        WHERE :id = ANY (channel_ids)""").param("id", id).update();
+    }
+
+    /** Queues a test message for the worker; returns the delivery's id. */
+    long queueTest(Stored channel, String message) {
+        return jdbc.sql("""
+                        INSERT INTO deliveries (kind, channel_id, channel_type, channel_name, stream, message, status,
+                                                next_attempt_at)
+                        VALUES ('TEST', :id, :type, :name, 'channel:' || :id, CAST(:message AS jsonb), 'PENDING', now())
+                        RETURNING id""")
+                .param("id", channel.id())
+                .param("type", channel.settings().type().id())
+                .param("name", channel.settings().name())
+                .param("message", message)
+                .query(Long.class)
+                .single();
+    }
+
+    TestResult delivery(long deliveryId) {
+        return jdbc.sql("SELECT id, status, last_status_code, last_error, attempts FROM deliveries WHERE id = :id")
+                .param("id", deliveryId)
+                .query((rs, n) -> new TestResult(
+                        rs.getLong("id"),
+                        rs.getString("status"),
+                        (Integer) rs.getObject("last_status_code"),
+                        rs.getString("last_error"),
+                        rs.getInt("attempts")))
+                .single();
+    }
+
+    private static Stored stored(ResultSet rs) throws SQLException {
+        Array recipients = rs.getArray("recipients");
+        return new Stored(
+                rs.getLong("id"),
+                new ChannelSettings(
+                        rs.getString("name"),
+                        ChannelType.parse(rs.getString("type")).orElseThrow(),
+                        rs.getString("url"),
+                        rs.getString("secret"),
+                        recipients == null ? null : List.of((String[]) recipients.getArray())),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("updated_at", OffsetDateTime.class));
+    }
+
+    record Stored(long id, ChannelSettings settings, OffsetDateTime createdAt, OffsetDateTime updatedAt) {}
+}

@@ -1,0 +1,6 @@
+package com.healthmonitor.api.channel;
+
+import java.util.List;
+
+/** A channel's validated settings, as stored. */
+record ChannelSettings(String name, ChannelType type, String url, String secret, List<String> recipients) {}

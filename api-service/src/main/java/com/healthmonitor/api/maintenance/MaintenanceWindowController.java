@@ -1,0 +1,58 @@
+package com.healthmonitor.api.maintenance;
+
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** Maintenance windows: checks go on, alerts stop, status shows MAINTENANCE, uptime leaves the window out. */
+@RestController
+@RequestMapping(path = "/maintenance-windows", produces = MediaType.APPLICATION_JSON_VALUE)
+class MaintenanceWindowController {
+
+    private final MaintenanceWindowService service;
+
+    MaintenanceWindowController(MaintenanceWindowService service) {
+        this.service = service;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<MaintenanceWindowResponse> create(@RequestBody MaintenanceWindowRequest request) {
+        MaintenanceWindowResponse created = service.create(request);
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest()
+                .path("/{id}")
+                .buildAndExpand(created.id())
+                .toUri();
+        return ResponseEntity.created(location).body(created);
+    }
+
+    @GetMapping
+    List<MaintenanceWindowResponse> list() {
+        return service.list();
+    }
+
+    @GetMapping("/{id}")
+    MaintenanceWindowResponse get(@PathVariable long id) {
+        return service.get(id);
+    }
+
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    MaintenanceWindowResponse replace(@PathVariable long id, @RequestBody MaintenanceWindowRequest request) {
+        return service.replace(id, request);
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        service.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+}

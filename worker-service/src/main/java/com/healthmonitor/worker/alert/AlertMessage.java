@@ -1,0 +1,89 @@
+package com.healthmonitor.worker.alert;
+
+import com.healthmonitor.common.monitor.MonitorStatus;
+import java.time.Instant;
+
+/**
+ * One alert, independent of any channel: stored with each delivery and rendered per channel type when it is sent.
+ * Fields that do not apply to a kind are null.
+ *
+ * @param kind what the alert is about
+ * @param monitorId the monitor, null for summaries and tests
+ * @param name the monitor's name (the channel's name for a test)
+ * @param url the monitored URL
+ * @param from status before a change
+ * @param to status after a change (DOWN for a reminder)
+ * @param at when it happened: the check that crossed the threshold, the reminder's time, the summary's time
+ * @param reason why the check failed or what the warning says
+ * @param latencyMs latency of the check
+ * @param downSince when the monitor went DOWN (recoveries and reminders)
+ * @param reminder the reminder's number within the incident
+ * @param summary the daily summary's content
+ */
+public record AlertMessage(
+        AlertKind kind,
+        Long monitorId,
+        String name,
+        String url,
+        MonitorStatus from,
+        MonitorStatus to,
+        Instant at,
+        String reason,
+        Integer latencyMs,
+        Instant downSince,
+        Integer reminder,
+        DailySummary summary) {
+
+    public static AlertMessage statusChange(long monitorId, AlertDetails details) {
+        return new AlertMessage(
+                AlertKind.STATUS_CHANGE,
+                monitorId,
+                details.name(),
+                details.url(),
+                details.from(),
+                details.to(),
+                details.changedAt(),
+                details.reason(),
+                details.latencyMs(),
+                details.downSince(),
+                null,
+                null);
+    }
+
+    public static AlertMessage certificateWarning(
+            long monitorId, String name, String url, String reason, Instant checkedAt) {
+        return new AlertMessage(
+                AlertKind.TLS_EXPIRY, monitorId, name, url, null, null, checkedAt, reason, null, null, null, null);
+    }
+
+    public static AlertMessage reminder(
+            long monitorId, String name, String url, String reason, Instant downSince, Instant now, int number) {
+        return new AlertMessage(
+                AlertKind.REMINDER,
+                monitorId,
+                name,
+                url,
+                MonitorStatus.DOWN,
+                MonitorStatus.DOWN,
+                now,
+                reason,
+                null,
+                downSince,
+                number,
+                null);
+    }
+
+    public static AlertMessage summary(DailySummary summary, Instant now) {
+        return new AlertMessage(
+                AlertKind.SUMMARY, null, "Daily summary", null, null, null, now, null, null, null, null, summary);
+    }
+
+    public static AlertMessage test(String channelName, Instant now) {
+        return new AlertMessage(AlertKind.TEST, null, channelName, null, null, null, now, null, null, null, null, null);
+    }
+
+    /** The seed's view of a status change, for the Slack text. */
+    AlertDetails details() {
+        return new AlertDetails(name, url, from, to, at, reason, latencyMs == null ? 0 : latencyMs, downSince);
+    }
+}

@@ -1,0 +1,72 @@
+package com.healthmonitor.worker.maintenance;
+
+import com.healthmonitor.common.maintenance.MaintenanceWindow;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Time;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Which monitors are under maintenance when. */
+@Component
+public class Maintenance {
+
+    private static final String COLUMNS =
+            "w.id, w.starts_at, w.ends_at, w.cron, w.weekdays, w.time_of_day, w.time_zone, w.duration_minutes";
+
+    private final JdbcClient jdbc;
+
+    Maintenance(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** True when a window of this monitor (or of all monitors) is open at {@code at}. */
+    public boolean covers(long monitorId, Instant at) {
+        return windowsOf(monitorId).stream().anyMatch(window -> window.covers(at));
+    }
+
+    List<MaintenanceWindow> windowsOf(long monitorId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM maintenance_windows w WHERE w.all_monitors OR EXISTS ("
+                        + "SELECT 1 FROM maintenance_window_monitors m WHERE m.window_id = w.id"
+                        + " AND m.monitor_id = :id)")
+                .param("id", monitorId)
+                .query((rs, n) -> window(rs))
+                .list();
+    }
+
+    static MaintenanceWindow window(ResultSet rs) throws SQLException {
+        OffsetDateTime startsAt = rs.getObject("starts_at", OffsetDateTime.class);
+        OffsetDateTime endsAt = rs.getObject("ends_at", OffsetDateTime.class);
+        Time time = rs.getTime("time_of_day");
+        Integer minutes = (Integer) rs.getObject("duration_minutes");
+        return new MaintenanceWindow(
+                rs.getLong("id"),
+                startsAt == null ? null : startsAt.toInstant(),
+                endsAt == null ? null : endsAt.toInstant(),
+                rs.getString("cron"),
+                weekdays(rs.getArray("weekdays")),
+                time == null ? null : time.toLocalTime(),
+                ZoneId.of(rs.getString("time_zone")),
+                minutes == null ? null : Duration.ofMinutes(minutes));
+    }
+
+    private static Set<DayOfWeek> weekdays(Array array) throws SQLException {
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        if (array != null) {
+            for (String day : (String[]) array.getArray()) {
+                days.add(DayOfWeek.valueOf(day.toUpperCase(Locale.ROOT)));
+            }
+        }
+        return days;
+    }
+}
