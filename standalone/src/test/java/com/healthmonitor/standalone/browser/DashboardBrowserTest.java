@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -254,8 +255,11 @@ class DashboardBrowserTest {
         return wait(UI_WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** Live updates re-render parts of the page, so an element found a moment ago may be gone: look again. */
     private static WebDriverWait wait(Duration timeout) {
-        return new WebDriverWait(driver, timeout);
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     private static void replace(By by, String value) {
