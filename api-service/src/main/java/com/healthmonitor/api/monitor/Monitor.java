@@ -15,11 +15,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -146,6 +144,7 @@ class Monitor {
         boolean reenabled = settings.enabled() && !enabled;
         boolean checkChanged = !settings.checkDefinition().equals(settings().checkDefinition());
         apply(settings);
+        updatedAt = now;
         if (reenabled || checkChanged) {
             nextCheckAt = now;
         }
@@ -174,26 +173,20 @@ class Monitor {
     }
 
     /** Replaces where alerts go; the monitor's check configuration is untouched. */
-    void alerting(MonitorAlerting alerting) {
+    void alerting(MonitorAlerting alerting, Instant now) {
+        if (alerting.equals(alerting())) {
+            return;
+        }
         if (!channelIds.equals(Set.copyOf(alerting.channelIds()))) {
             channelIds.clear();
             channelIds.addAll(alerting.channelIds());
         }
         remindEvery = alerting.remindEvery();
+        updatedAt = now;
     }
 
     MonitorAlerting alerting() {
         return new MonitorAlerting(channelIds.stream().sorted().toList(), remindEvery);
-    }
-
-    @PreUpdate
-    void touch() {
-        updatedAt = now();
-    }
-
-    /** The database keeps microseconds; so do we, so that a response shows what a later read shows. */
-    static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     MonitorSettings settings() {

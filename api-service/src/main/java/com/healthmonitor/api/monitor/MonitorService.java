@@ -6,6 +6,9 @@ import com.healthmonitor.api.maintenance.MaintenanceStatus;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import com.healthmonitor.common.secret.Secrets;
 import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,21 +28,25 @@ class MonitorService {
     private final EntityManager entityManager;
     private final HistoryQueries history;
     private final MaintenanceStatus maintenance;
+    private final Clock clock;
 
     MonitorService(
             MonitorRepository monitors,
             EntityManager entityManager,
             HistoryQueries history,
-            MaintenanceStatus maintenance) {
+            MaintenanceStatus maintenance,
+            Clock clock) {
         this.monitors = monitors;
         this.entityManager = entityManager;
         this.history = history;
         this.maintenance = maintenance;
+        this.clock = clock;
     }
 
     MonitorResponse create(MonitorSettings settings, MonitorAlerting alerting) {
-        Monitor created = Monitor.create(settings, Monitor.now());
-        created.alerting(alerting);
+        Instant now = now();
+        Monitor created = Monitor.create(settings, now);
+        created.alerting(alerting, now);
         Monitor monitor = monitors.saveAndFlush(created);
         // The database fills in the columns the API does not write (status, created_at, ...).
         entityManager.refresh(monitor);
@@ -75,8 +82,9 @@ class MonitorService {
         }
         // Likewise for header values it was shown masked.
         settings = settings.withUnmaskedHeaders(monitor.headers());
-        monitor.replace(settings, Monitor.now());
-        monitor.alerting(alerting);
+        Instant now = now();
+        monitor.replace(settings, now);
+        monitor.alerting(alerting, now);
         monitors.flush();
         log.info("[MONITOR] updated monitor={}", id);
         return response(monitor);
@@ -97,5 +105,10 @@ class MonitorService {
 
     private Monitor find(long id) {
         return monitors.findById(id).orElseThrow(() -> new MonitorNotFoundException(id));
+    }
+
+    /** The database keeps microseconds; so do we, so that a response shows what a later read shows. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

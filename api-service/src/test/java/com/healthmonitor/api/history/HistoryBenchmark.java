@@ -28,7 +28,9 @@ import org.springframework.test.context.ContextConfiguration;
  * -Dtest=HistoryBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("benchmark")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "health-monitor.api.rate-limit.per-minute=0")
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 class HistoryBenchmark {
 

@@ -48,11 +48,11 @@ class CheckRequestCodecTest {
     @Test
     void refusesAVersionItDoesNotUnderstand() {
         String json = codec.write(CheckRequest.of(7, slot, 1, "https://example.com", 5, 200))
-                .replace("\"version\":2", "\"version\":3");
+                .replace("\"version\":2", "\"version\":4");
 
-        assertThatThrownBy(() -> codec.read(json))
+        assertThatThrownBy(() -> codec.readAll(json))
                 .isInstanceOf(UnreadableCheckRequestException.class)
-                .hasMessageContaining("version 3");
+                .hasMessageContaining("version 4");
     }
 
     @Test
@@ -109,5 +109,37 @@ class CheckRequestCodecTest {
         assertThatThrownBy(() -> codec.read("{\"version\":1,\"monitor_id\":1}"))
                 .isInstanceOf(UnreadableCheckRequestException.class);
         assertThatThrownBy(() -> codec.read("not json")).isInstanceOf(UnreadableCheckRequestException.class);
+    }
+
+    @Test
+    void roundTripsABatchOfChecksAsOneVersionThreeMessage() {
+        List<CheckRequest> checks = List.of(
+                CheckRequest.of(1, slot, 1, "https://example.com/a", 5, 200),
+                CheckRequest.of(2, slot.plusSeconds(1), 4, "https://example.com/b", 10, 204));
+
+        String json = codec.writeBatch(checks);
+
+        assertThat(json).startsWith("{\"version\":3,\"checks\":[");
+        assertThat(codec.readAll(json)).isEqualTo(checks);
+    }
+
+    @Test
+    void readsASingleCheckOfAnOlderSchedulerAsABatchOfOne() {
+        CheckRequest single = CheckRequest.of(7, slot, 1, "https://example.com", 5, 200);
+
+        assertThat(codec.readAll(codec.write(single))).containsExactly(single);
+    }
+
+    @Test
+    void refusesABatchThatIsEmptyOrHoldsAnUnknownCheckVersion() {
+        String unknownInside = codec.writeBatch(List.of(CheckRequest.of(7, slot, 1, "https://example.com", 5, 200)))
+                .replace("\"version\":2", "\"version\":9");
+
+        assertThatThrownBy(() -> codec.readAll("{\"version\":3,\"checks\":[]}"))
+                .isInstanceOf(UnreadableCheckRequestException.class);
+        assertThatThrownBy(() -> codec.readAll("{\"version\":3}")).isInstanceOf(UnreadableCheckRequestException.class);
+        assertThatThrownBy(() -> codec.readAll(unknownInside))
+                .isInstanceOf(UnreadableCheckRequestException.class)
+                .hasMessageContaining("version 9");
     }
 }
