@@ -28,12 +28,14 @@ function problemText(e) {
 // --- the API key -------------------------------------------------------------------------------------------
 
 async function ensureAccess() {
+  const tried = apiKey.get();
   try {
     await request('GET', '/monitors?limit=1');
     return true;
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) {
-      apiKey.clear();
+      // Only the refused key goes: one entered while the request was under way is kept.
+      if (apiKey.get() === tried) apiKey.clear();
       showKeyForm(apiKey.get() ? 'That key was not accepted.' : null);
       return false;
     }
