@@ -80,9 +80,12 @@ def window(start, end):
     b0, b1 = buckets(start), buckets(end)
     delta = [(le, b1[le] - b0.get(le, 0.0)) for le in b1]
     dispatched = total(end, "health_monitor_scheduler_dispatched_total") - total(start, "health_monitor_scheduler_dispatched_total")
+    def millis(q):
+        value = quantile(delta, q) if delta else float("nan")
+        return "nan" if math.isnan(value) else round(value * 1000)
     out = {
-        "LAG_P50_MS": round(quantile(delta, 0.50) * 1000) if delta else "nan",
-        "LAG_P99_MS": round(quantile(delta, 0.99) * 1000) if delta else "nan",
+        "LAG_P50_MS": millis(0.50),
+        "LAG_P99_MS": millis(0.99),
         "LAG_MAX_MS": round(total(end, "health_monitor_scheduler_lag_seconds_max") * 1000),
         "BACKLOG": int(total(end, "health_monitor_scheduler_backlog")),
         "DISPATCHED": int(dispatched),
