@@ -108,6 +108,12 @@ def window(start, end):
     out["SQS_BY_OPERATION"] = "'" + ", ".join(f"{op} {int(c)}" for op, (c, _) in sorted(ops.items()) if c) + "'"
     out["SQS_CALLS_PER_CHECK"] = f"{calls / dispatched:.4f}" if dispatched else "nan"
     out["SQS_BILLED_PER_CHECK"] = f"{billed / dispatched:.4f}" if dispatched else "nan"
+    outcomes = defaultdict(float)
+    for sign, path in ((1, end), (-1, start)):
+        for n, l, v in samples(path):
+            if n == "health_monitor_checks_total":
+                outcomes[l.get("outcome", "?")] += sign * v
+    out["WORKER_OUTCOMES"] = "'" + ", ".join(f"{k} {int(v)}" for k, v in sorted(outcomes.items()) if v) + "'"
     for key, value in out.items():
         print(f"{key}={value}")
 

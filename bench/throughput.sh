@@ -83,7 +83,8 @@ cat <<SUMMARY
 | monitors checked in the window | $MONITORS_SEEN of $MONITORS; fewest checks of one monitor $CHECKS_PER_MONITOR_MIN |
 | longest gap between two checks of a monitor | p50 $GAP_P50_S s, p99 $GAP_P99_S s, max $GAP_MAX_S s |
 | schedule lag (slot to send) | p50 $LAG_P50_MS ms, p99 $LAG_P99_MS ms, max $LAG_MAX_MS ms |
-| backlog at the end | $BACKLOG |
+| backlog at the end (due, not sent) | $BACKLOG |
+| worker outcomes in the window | $WORKER_OUTCOMES |
 | JVM CPU / RSS | $JVM_CORES cores / $RSS MiB (peak $HWM MiB), $JAVA_OPTS |
 | PostgreSQL CPU, nginx CPU | $PG_CORES cores, $NGINX_CORES cores |
 | errors logged / OutOfMemoryError | $ERRORS / $OOM |
