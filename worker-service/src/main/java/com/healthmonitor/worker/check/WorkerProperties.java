@@ -12,7 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failThreshold consecutive failures that mark a monitor DOWN (FAIL_THRESHOLD)
  * @param successThreshold consecutive successes that mark a monitor UP (SUCCESS_THRESHOLD)
  * @param allowPrivateTargets whether checks and webhooks may reach loopback/private/link-local addresses
- * @param concurrency checks in flight at once (WORKER_CONCURRENCY)
+ * @param concurrency HTTP checks in flight at once, across all messages (WORKER_CONCURRENCY)
+ * @param messagesInFlight messages (each a batch of checks) processed at once; more than one lets a batch's checks
+ *     run while another batch is written, but every check received waits for a permit of {@code concurrency}, with
+ *     its message's visibility timeout running
  * @param maxMessagesPerPoll messages fetched per ReceiveMessage call, at most 10 (an SQS limit)
  * @param pollTimeout SQS long-poll wait
  * @param maxRedirects redirects a check follows before failing
@@ -27,6 +30,7 @@ public record WorkerProperties(
         int successThreshold,
         boolean allowPrivateTargets,
         int concurrency,
+        @DefaultValue("10") int messagesInFlight,
         @DefaultValue("10") int maxMessagesPerPoll,
         @DefaultValue("20s") Duration pollTimeout,
         @DefaultValue("10") int maxRedirects,
@@ -37,6 +41,10 @@ public record WorkerProperties(
         new Thresholds(failThreshold, successThreshold); // validates both thresholds
         if (concurrency < 1 || concurrency > 1000) {
             throw new IllegalArgumentException("worker concurrency must be between 1 and 1000, was " + concurrency);
+        }
+        if (messagesInFlight < 1 || messagesInFlight > 1000) {
+            throw new IllegalArgumentException(
+                    "messages in flight must be between 1 and 1000, was " + messagesInFlight);
         }
         if (maxMessagesPerPoll < 1 || maxMessagesPerPoll > 10) {
             throw new IllegalArgumentException("max messages per poll must be between 1 and 10");

@@ -61,7 +61,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
             "health-monitor.worker.listener-auto-startup=false",
             "spring.datasource.hikari.maximum-pool-size=10",
             "health-monitor.retention.initial-delay=1h",
-            "logging.level.com.healthmonitor.worker.state.ResultRecorder=WARN",
+            "logging.level.com.healthmonitor.worker.state.StatusChanges=WARN",
             "logging.level.com.healthmonitor.worker.alert=WARN"
         })
 @ContextConfiguration(initializers = WorkerThroughputBenchmark.PreloadedQueue.class)
