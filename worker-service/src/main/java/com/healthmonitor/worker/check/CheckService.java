@@ -7,6 +7,7 @@ import com.healthmonitor.worker.state.Checked;
 import com.healthmonitor.worker.state.ResultRecorder;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +59,10 @@ class CheckService {
             counters.recordCheck(result.success(), Duration.ofMillis(result.latencyMs()));
             checked.add(new Checked(due.get(i), result));
         }
-        Iterator<Applied> applied = recorder.applyAll(checked).iterator();
+        // A batch of nothing but skips writes nothing: no transaction.
+        Iterator<Applied> applied = checked.isEmpty()
+                ? Collections.emptyIterator()
+                : recorder.applyAll(checked).iterator();
         Iterator<Checked> checkedInOrder = checked.iterator();
         List<Applied> outcomes = new ArrayList<>(batch.size());
         for (Optional<Applied> skip : skips) {

@@ -13,14 +13,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param successThreshold consecutive successes that mark a monitor UP (SUCCESS_THRESHOLD)
  * @param allowPrivateTargets whether checks and webhooks may reach loopback/private/link-local addresses
  * @param concurrency HTTP checks in flight at once, across all messages (WORKER_CONCURRENCY)
- * @param messagesInFlight messages (each a batch of checks) processed at once; more than one lets a batch's checks
- *     run while another batch is written, but every check received waits for a permit of {@code concurrency}, with
- *     its message's visibility timeout running
+ * @param messagesInFlight messages processed at once (WORKER_MESSAGES_IN_FLIGHT); several let batches be checked
+ *     while others are written, but every check received waits for a permit of {@code concurrency} with its
+ *     message's visibility timeout running, so with batches it stays small. Single-check messages of an older
+ *     scheduler (a rolling upgrade) want it near {@code concurrency}
  * @param maxMessagesPerPoll messages fetched per ReceiveMessage call, at most 10 (an SQS limit)
  * @param pollTimeout SQS long-poll wait
  * @param maxRedirects redirects a check follows before failing
  * @param virtualThreads run each in-flight message on a virtual thread (WORKER_VIRTUAL_THREADS); false falls back
- *     to the container's platform-thread pool, sized to the concurrency
+ *     to the container's platform-thread pool, sized to the messages in flight (the checks themselves always run on
+ *     virtual threads)
  * @param listenerAutoStartup start consuming when the context starts; false leaves starting the SQS container to
  *     the embedding code (e.g. after other contexts are up, or a benchmark after its baseline)
  */
@@ -30,7 +32,7 @@ public record WorkerProperties(
         int successThreshold,
         boolean allowPrivateTargets,
         int concurrency,
-        @DefaultValue("10") int messagesInFlight,
+        int messagesInFlight,
         @DefaultValue("10") int maxMessagesPerPoll,
         @DefaultValue("20s") Duration pollTimeout,
         @DefaultValue("10") int maxRedirects,
