@@ -40,13 +40,14 @@ class ApiSecurityConfiguration {
     /** The API description and its viewer. */
     static final String[] API_DOCUMENTATION = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
 
-    /*
-     * Slot for the public pages to come: the status pages ("/status/**") and the dashboard shell ("/",
-     * "/assets/**") join OPEN_ROUTES when they land, together with a test that they reveal nothing private.
+    /**
+     * The dashboard's static shell (it shows nothing until the API accepts a key) and the public status pages with
+     * their JSON and badges, which expose names, statuses and uptimes only (StatusPageApiIntegrationTest).
      */
+    static final String[] PUBLIC_PAGES = {"/", "/index.html", "/assets/**", "/status/**"};
 
     /** Every route reachable without a key: the only place that lists them. */
-    static final String[][] OPEN_ROUTES = {PROBES, API_DOCUMENTATION};
+    static final String[][] OPEN_ROUTES = {PROBES, API_DOCUMENTATION, PUBLIC_PAGES};
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys keys, RateLimitFilter.Factory rateLimits)

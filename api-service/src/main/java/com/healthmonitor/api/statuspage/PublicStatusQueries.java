@@ -1,0 +1,245 @@
+package com.healthmonitor.api.statuspage;
+
+import com.healthmonitor.api.statuspage.PublicStatus.Change;
+import com.healthmonitor.api.statuspage.PublicStatus.Day;
+import com.healthmonitor.api.statuspage.PublicStatus.Group;
+import com.healthmonitor.api.statuspage.PublicStatus.MonitorStatus;
+import com.healthmonitor.api.statuspage.PublicStatus.Overall;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads a public status page in one snapshot. Day cells come from the daily rollups for the days they are final
+ * for, and from the hourly rollups (incidents from status_changes) for the days since, as the history API does.
+ */
+@Service
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+class PublicStatusQueries {
+
+    static final int DAYS = 90;
+    static final Duration RECENT_CHANGES = Duration.ofDays(7);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    PublicStatusQueries(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    Optional<PublicStatus> page(String slug) {
+        Optional<PageRow> page = jdbc.sql("SELECT id, title, description FROM status_pages WHERE slug = :slug")
+                .param("slug", slug)
+                .query((rs, n) -> new PageRow(rs.getLong("id"), rs.getString("title"), rs.getString("description")))
+                .optional();
+        return page.map(this::read);
+    }
+
+    /** The monitor, if it is on the page with this slug: badges exist only for those. */
+    Optional<BadgeMonitor> badgeMonitor(String slug, long monitorId) {
+        return jdbc.sql("""
+                        SELECT m.id, m.name, m.status, m.enabled FROM status_pages p
+                        JOIN status_page_monitors e ON e.status_page_id = p.id
+                        JOIN monitors m ON m.id = e.monitor_id
+                        WHERE p.slug = :slug AND m.id = :id""")
+                .param("slug", slug)
+                .param("id", monitorId)
+                .query((rs, n) -> new BadgeMonitor(
+                        rs.getLong("id"), rs.getString("name"), publicStatus(rs.getString("status"), rs)))
+                .optional();
+    }
+
+    /** Uptime in percent over the last {@code window} (null without checks). */
+    BigDecimal uptime(long monitorId, Duration window) {
+        Totals totals = totals(monitorId, window);
+        return percent(totals.checks, totals.failures);
+    }
+
+    /** Mean response time in ms over the last {@code window} (null without responses). */
+    Long meanLatency(long monitorId, Duration window) {
+        Totals totals = totals(monitorId, window);
+        return totals.latencyCount == 0 ? null : Math.round((double) totals.latencySum / totals.latencyCount);
+    }
+
+    private PublicStatus read(PageRow page) {
+        Instant now = clock.instant();
+        Map<String, List<MonitorRow>> grouped = new LinkedHashMap<>();
+        List<MonitorRow> rows = jdbc.sql("""
+                        SELECT m.id, m.name, m.status, m.enabled, m.last_status_change_at, e.group_name
+                        FROM status_page_monitors e JOIN monitors m ON m.id = e.monitor_id
+                        WHERE e.status_page_id = :id ORDER BY e.position""")
+                .param("id", page.id())
+                .query((rs, n) -> new MonitorRow(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        publicStatus(rs.getString("status"), rs),
+                        instant(rs, "last_status_change_at"),
+                        rs.getString("group_name")))
+                .list();
+        for (MonitorRow row : rows) {
+            // A null key keeps the ungrouped monitors first, as they were written.
+            grouped.computeIfAbsent(row.group(), g -> new ArrayList<>()).add(row);
+        }
+        List<Long> ids = rows.stream().map(MonitorRow::id).toList();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        LocalDate first = today.minusDays(DAYS - 1);
+        Map<Long, Map<LocalDate, long[]>> cells = ids.isEmpty() ? Map.of() : dayCells(ids, first);
+
+        List<Group> groups = new ArrayList<>();
+        grouped.forEach((name, members) -> groups.add(new Group(
+                name,
+                members.stream()
+                        .map(row -> monitorStatus(row, cells.getOrDefault(row.id(), Map.of()), first))
+                        .toList())));
+        return new PublicStatus(
+                page.title(), page.description(), now, overall(rows), groups, recentChanges(page.id(), now));
+    }
+
+    private static MonitorStatus monitorStatus(MonitorRow row, Map<LocalDate, long[]> cells, LocalDate first) {
+        List<Day> days = new ArrayList<>(DAYS);
+        long checks = 0;
+        long failures = 0;
+        for (int i = 0; i < DAYS; i++) {
+            LocalDate day = first.plusDays(i);
+            long[] cell = cells.getOrDefault(day, new long[3]);
+            checks += cell[0];
+            failures += cell[1];
+            days.add(new Day(day, cell[0], percent(cell[0], cell[1]), cell[2]));
+        }
+        return new MonitorStatus(row.id(), row.name(), row.status(), row.since(), percent(checks, failures), days);
+    }
+
+    private static Overall overall(List<MonitorRow> rows) {
+        List<MonitorRow> watched =
+                rows.stream().filter(row -> !row.status().equals("PAUSED")).toList();
+        long down = watched.stream().filter(row -> row.status().equals("DOWN")).count();
+        if (down == 0) {
+            return Overall.OPERATIONAL;
+        }
+        return down == watched.size() ? Overall.MAJOR_OUTAGE : Overall.PARTIAL_OUTAGE;
+    }
+
+    /** Per monitor and UTC day: checks, failures, incidents. */
+    private Map<Long, Map<LocalDate, long[]>> dayCells(List<Long> ids, LocalDate first) {
+        Map<Long, Map<LocalDate, long[]>> cells = new HashMap<>();
+        OffsetDateTime from = first.atStartOfDay().atOffset(ZoneOffset.UTC);
+        jdbc.sql("""
+                        WITH h AS (SELECT daily_rollups_until AS until FROM history_horizons)
+                        SELECT monitor_id, day, checks, failures, incidents FROM check_rollups_daily, h
+                        WHERE monitor_id IN (:ids) AND day >= :from AND day < h.until
+                        UNION ALL
+                        SELECT monitor_id, date_trunc('day', hour, 'UTC'), sum(checks), sum(failures), 0
+                        FROM check_rollups_hourly, h
+                        WHERE monitor_id IN (:ids) AND hour >= greatest(:from, h.until)
+                        GROUP BY 1, 2
+                        UNION ALL
+                        SELECT monitor_id, date_trunc('day', changed_at, 'UTC'), 0, 0, count(*)
+                        FROM status_changes, h
+                        WHERE monitor_id IN (:ids) AND new_status = 'DOWN' AND changed_at >= greatest(:from, h.until)
+                        GROUP BY 1, 2""").param("ids", ids).param("from", from).query(rs -> {
+            LocalDate day = rs.getObject("day", OffsetDateTime.class)
+                    .withOffsetSameInstant(ZoneOffset.UTC)
+                    .toLocalDate();
+            long[] cell = cells.computeIfAbsent(rs.getLong("monitor_id"), id -> new HashMap<>())
+                    .computeIfAbsent(day, d -> new long[3]);
+            cell[0] += rs.getLong("checks");
+            cell[1] += rs.getLong("failures");
+            cell[2] += rs.getLong("incidents");
+        });
+        return cells;
+    }
+
+    private List<Change> recentChanges(long pageId, Instant now) {
+        return jdbc.sql("""
+                        SELECT s.monitor_id, m.name, s.old_status, s.new_status, s.changed_at
+                        FROM status_changes s
+                        JOIN status_page_monitors e ON e.monitor_id = s.monitor_id AND e.status_page_id = :page
+                        JOIN monitors m ON m.id = s.monitor_id
+                        WHERE s.changed_at >= :since ORDER BY s.changed_at DESC, s.id DESC LIMIT 100""")
+                .param("page", pageId)
+                .param("since", now.minus(RECENT_CHANGES).atOffset(ZoneOffset.UTC))
+                .query((rs, n) -> new Change(
+                        rs.getLong("monitor_id"),
+                        rs.getString("name"),
+                        rs.getString("old_status"),
+                        rs.getString("new_status"),
+                        instant(rs, "changed_at")))
+                .list();
+    }
+
+    /**
+     * Checks, failures and latency over the last {@code window}: hourly rollups for the whole hours it covers,
+     * daily ones for the days the hourly rollups were already dropped for.
+     */
+    private Totals totals(long monitorId, Duration window) {
+        Instant now = clock.instant();
+        OffsetDateTime from = now.minus(window).truncatedTo(ChronoUnit.HOURS).atOffset(ZoneOffset.UTC);
+        Totals totals = new Totals();
+        jdbc.sql("""
+                        WITH h AS (SELECT hourly_rollups_from AS hourly_from FROM history_horizons)
+                        SELECT sum(checks) AS checks, sum(failures) AS failures, sum(latency_count) AS latency_count,
+                               sum(latency_sum) AS latency_sum FROM (
+                            SELECT checks, failures, latency_count, latency_sum FROM check_rollups_daily, h
+                            WHERE monitor_id = :id AND day >= date_trunc('day', :from, 'UTC')
+                              AND day + interval '1 day' <= h.hourly_from
+                            UNION ALL
+                            SELECT checks, failures, latency_count, latency_sum FROM check_rollups_hourly, h
+                            WHERE monitor_id = :id AND hour >= :from AND hour >= h.hourly_from) t""").param("id", monitorId).param("from", from).query(rs -> {
+            totals.checks = rs.getLong("checks");
+            totals.failures = rs.getLong("failures");
+            totals.latencyCount = rs.getLong("latency_count");
+            totals.latencySum = rs.getLong("latency_sum");
+        });
+        return totals;
+    }
+
+    private static String publicStatus(String status, ResultSet rs) throws SQLException {
+        return rs.getBoolean("enabled") ? status : "PAUSED";
+    }
+
+    static BigDecimal percent(long checks, long failures) {
+        if (checks == 0) {
+            return null;
+        }
+        return BigDecimal.valueOf(checks - failures)
+                .multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(checks), 3, RoundingMode.HALF_UP);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private record PageRow(long id, String title, String description) {}
+
+    private record MonitorRow(long id, String name, String status, Instant since, String group) {}
+
+    record BadgeMonitor(long id, String name, String status) {}
+
+    private static final class Totals {
+        long checks;
+        long failures;
+        long latencyCount;
+        long latencySum;
+    }
+}

@@ -1,0 +1,101 @@
+package com.healthmonitor.api.statuspage;
+
+import com.healthmonitor.api.web.FieldViolation;
+import com.healthmonitor.api.web.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Managing status pages (needs a key when {@code API_KEYS} is set). Pages by id like {@code /monitors}:
+ * {@code limit} (default 100, at most 1000) and {@code after_id}, with a {@code Link: rel="next"} header on a full page.
+ */
+@RestController
+@Tag(name = "Status pages", description = "Public status pages: which monitors they show, in which order and groups")
+@RequestMapping(path = "/status-pages", produces = MediaType.APPLICATION_JSON_VALUE)
+class StatusPageController {
+
+    static final int DEFAULT_PAGE_SIZE = 100;
+    static final int MAX_PAGE_SIZE = 1000;
+
+    private final StatusPageService service;
+    private final StatusPageValidator validator;
+
+    StatusPageController(StatusPageService service, StatusPageValidator validator) {
+        this.service = service;
+        this.validator = validator;
+    }
+
+    @Operation(summary = "Create a status page; its public address is /status/{slug}")
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<StatusPageResponse> create(@RequestBody StatusPageRequest request) {
+        StatusPageResponse created = service.create(validator.validate(request));
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest()
+                .path("/{id}")
+                .buildAndExpand(created.id())
+                .toUri();
+        return ResponseEntity.created(location).body(created);
+    }
+
+    @Operation(summary = "List status pages by id; a full page has a Link rel=next header")
+    @GetMapping
+    ResponseEntity<List<StatusPageResponse>> list(
+            @RequestParam(name = "limit", required = false) Integer limit,
+            @RequestParam(name = "after_id", defaultValue = "0") long afterId) {
+        int pageSize = pageSize(limit);
+        List<StatusPageResponse> page = service.list(afterId, pageSize);
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (page.size() == pageSize) {
+            String next = ServletUriComponentsBuilder.fromCurrentRequest()
+                    .replaceQueryParam("after_id", page.getLast().id())
+                    .replaceQueryParam("limit", pageSize)
+                    .toUriString();
+            response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+        }
+        return response.body(page);
+    }
+
+    @Operation(summary = "One status page")
+    @GetMapping("/{id}")
+    StatusPageResponse get(@PathVariable long id) {
+        return service.get(id);
+    }
+
+    @Operation(summary = "Replace a status page, its monitor list included; a taken slug is a 409")
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    StatusPageResponse replace(@PathVariable long id, @RequestBody StatusPageRequest request) {
+        return service.replace(id, validator.validate(request));
+    }
+
+    @Operation(summary = "Delete a status page (its monitors stay)")
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        service.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    private int pageSize(Integer limit) {
+        if (limit == null) {
+            return DEFAULT_PAGE_SIZE;
+        }
+        if (limit < 1 || limit > MAX_PAGE_SIZE) {
+            throw new InvalidRequestException(
+                    List.of(new FieldViolation("limit", "must be between 1 and " + MAX_PAGE_SIZE)));
+        }
+        return limit;
+    }
+}

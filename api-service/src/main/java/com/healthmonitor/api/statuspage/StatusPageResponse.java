@@ -1,0 +1,19 @@
+package com.healthmonitor.api.statuspage;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A status page in API responses, in the shape it was written. */
+record StatusPageResponse(
+        long id,
+        String slug,
+        String title,
+        String description,
+        List<Long> monitorIds,
+        List<Group> groups,
+        String publicUrl,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    record Group(String name, List<Long> monitorIds) {}
+}

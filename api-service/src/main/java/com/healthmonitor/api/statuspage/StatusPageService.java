@@ -1,0 +1,182 @@
+package com.healthmonitor.api.statuspage;
+
+import com.healthmonitor.api.statuspage.StatusPageResponse.Group;
+import com.healthmonitor.api.statuspage.StatusPageSettings.Entry;
+import com.healthmonitor.api.web.FieldViolation;
+import com.healthmonitor.api.web.InvalidRequestException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Status pages and their monitor lists. A page and its entries are written in one transaction: the entries are
+ * replaced as a whole, the monitors locked against deletion (FOR SHARE) while they are checked and referenced.
+ */
+@Service
+@Transactional
+class StatusPageService {
+
+    private static final Logger log = LoggerFactory.getLogger(StatusPageService.class);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    StatusPageService(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    StatusPageResponse create(StatusPageSettings settings) {
+        requireMonitors(settings.entries());
+        OffsetDateTime now = now();
+        long id;
+        try {
+            id = jdbc.sql("INSERT INTO status_pages (slug, title, description, created_at, updated_at)"
+                            + " VALUES (:slug, :title, :description, :now, :now) RETURNING id")
+                    .param("slug", settings.slug())
+                    .param("title", settings.title())
+                    .param("description", settings.description())
+                    .param("now", now)
+                    .query(Long.class)
+                    .single();
+        } catch (DuplicateKeyException e) {
+            throw new SlugTakenException(settings.slug());
+        }
+        writeEntries(id, settings.entries());
+        log.info("[STATUS-PAGE] created status_page={} slug={}", id, settings.slug());
+        return get(id);
+    }
+
+    @Transactional(readOnly = true)
+    StatusPageResponse get(long id) {
+        return jdbc.sql("SELECT id, slug, title, description, created_at, updated_at FROM status_pages WHERE id = :id")
+                .param("id", id)
+                .query(this::page)
+                .optional()
+                .orElseThrow(() -> new StatusPageNotFoundException("No status page with id " + id));
+    }
+
+    @Transactional(readOnly = true)
+    List<StatusPageResponse> list(long afterId, int limit) {
+        return jdbc.sql("SELECT id, slug, title, description, created_at, updated_at FROM status_pages"
+                        + " WHERE id > :after ORDER BY id LIMIT :limit")
+                .param("after", afterId)
+                .param("limit", limit)
+                .query(this::page)
+                .list();
+    }
+
+    StatusPageResponse replace(long id, StatusPageSettings settings) {
+        get(id);
+        requireMonitors(settings.entries());
+        try {
+            jdbc.sql("UPDATE status_pages SET slug = :slug, title = :title, description = :description,"
+                            + " updated_at = :now WHERE id = :id")
+                    .param("slug", settings.slug())
+                    .param("title", settings.title())
+                    .param("description", settings.description())
+                    .param("now", now())
+                    .param("id", id)
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw new SlugTakenException(settings.slug());
+        }
+        jdbc.sql("DELETE FROM status_page_monitors WHERE status_page_id = :id")
+                .param("id", id)
+                .update();
+        writeEntries(id, settings.entries());
+        log.info("[STATUS-PAGE] updated status_page={}", id);
+        return get(id);
+    }
+
+    void delete(long id) {
+        int deleted = jdbc.sql("DELETE FROM status_pages WHERE id = :id")
+                .param("id", id)
+                .update();
+        if (deleted == 0) {
+            throw new StatusPageNotFoundException("No status page with id " + id);
+        }
+        log.info("[STATUS-PAGE] deleted status_page={}", id);
+    }
+
+    private void requireMonitors(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        Set<Long> existing = new HashSet<>(jdbc.sql("SELECT id FROM monitors WHERE id IN (:ids) FOR SHARE")
+                .param("ids", entries.stream().map(Entry::monitorId).toList())
+                .query(Long.class)
+                .list());
+        List<FieldViolation> missing = entries.stream()
+                .filter(entry -> !existing.contains(entry.monitorId()))
+                .map(entry -> new FieldViolation(entry.field(), "no monitor with id " + entry.monitorId()))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new InvalidRequestException(missing);
+        }
+    }
+
+    private void writeEntries(long pageId, List<Entry> entries) {
+        for (int position = 0; position < entries.size(); position++) {
+            Entry entry = entries.get(position);
+            jdbc.sql("INSERT INTO status_page_monitors (status_page_id, monitor_id, position, group_name)"
+                            + " VALUES (:page, :monitor, :position, :group)")
+                    .param("page", pageId)
+                    .param("monitor", entry.monitorId())
+                    .param("position", position)
+                    .param("group", entry.group())
+                    .update();
+        }
+    }
+
+    private StatusPageResponse page(ResultSet rs, int row) throws SQLException {
+        long id = rs.getLong("id");
+        String slug = rs.getString("slug");
+        List<Long> ungrouped = new ArrayList<>();
+        Map<String, List<Long>> groups = new LinkedHashMap<>();
+        jdbc.sql("SELECT monitor_id, group_name FROM status_page_monitors WHERE status_page_id = :id ORDER BY position")
+                .param("id", id)
+                .query(entry -> {
+                    String group = entry.getString("group_name");
+                    (group == null ? ungrouped : groups.computeIfAbsent(group, g -> new ArrayList<>()))
+                            .add(entry.getLong("monitor_id"));
+                });
+        return new StatusPageResponse(
+                id,
+                slug,
+                rs.getString("title"),
+                rs.getString("description"),
+                ungrouped,
+                groups.entrySet().stream()
+                        .map(group -> new Group(group.getKey(), group.getValue()))
+                        .toList(),
+                "/status/" + slug,
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"));
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,535 @@
+import { ApiError, apiKey, get, getAll, request, subscribe } from './api.js';
+import { formatTime, heartbeatBar, latencyChart } from './charts.js';
+import { age, h, ms, percent, statusBadge } from './dom.js';
+
+const main = document.getElementById('main');
+const announcer = document.getElementById('announcer');
+const liveIndicator = document.getElementById('live');
+const PAGE_SIZE = 50;
+const ORDER = { DOWN: 0, UNKNOWN: 1, UP: 2 };
+
+/** What the list shows, kept across views so that going back to the list is instant. */
+const state = { monitors: new Map(), loaded: false, filter: { status: '', name: '' }, page: 0 };
+let stopLive = null;
+
+function show(...children) {
+  main.replaceChildren(...children);
+}
+
+function announce(text) {
+  announcer.textContent = text;
+}
+
+function problemText(e) {
+  if (e instanceof ApiError) return e.message;
+  return `The API could not be reached (${e.message}).`;
+}
+
+// --- the API key -------------------------------------------------------------------------------------------
+
+async function ensureAccess() {
+  const tried = apiKey.get();
+  try {
+    await request('GET', '/monitors?limit=1');
+    return true;
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) {
+      // Only the refused key goes: one entered while the request was under way is kept.
+      if (apiKey.get() === tried) apiKey.clear();
+      showKeyForm(apiKey.get() ? 'That key was not accepted.' : null);
+      return false;
+    }
+    throw e;
+  }
+}
+
+function showKeyForm(message) {
+  const input = h('input', { id: 'api-key', name: 'api-key', type: 'password', autocomplete: 'off', required: true,
+    'aria-describedby': 'api-key-help' });
+  const error = h('p', { id: 'api-key-error', class: 'field-error', role: 'alert' }, message || '');
+  const form = h('form', { class: 'card narrow', onsubmit: async (event) => {
+    event.preventDefault();
+    apiKey.set(input.value.trim());
+    if (await ensureAccess()) {
+      route();
+    } else {
+      document.getElementById('api-key-error').textContent = 'That key was not accepted.';
+    }
+  } },
+  h('h1', {}, 'API key required'),
+  h('p', { id: 'api-key-help' }, 'This Health Monitor needs an API key. It is kept in this browser tab only.'),
+  h('label', { for: 'api-key' }, 'API key'), input, error,
+  h('button', { type: 'submit' }, 'Continue'));
+  show(form);
+  input.focus();
+}
+
+// --- the monitor list ----------------------------------------------------------------------------------------
+
+async function loadMonitors() {
+  // DOWN first, so the first rows to appear are the ones that matter; then everything, page by page.
+  const down = await getAll('/monitors?status=DOWN&limit=1000');
+  down.forEach((m) => state.monitors.set(m.id, m));
+  if (isListView()) renderList();
+  await getAll('/monitors?limit=1000', (page) => {
+    page.forEach((m) => state.monitors.set(m.id, m));
+    if (isListView() && state.monitors.size <= 1000) renderList();
+  });
+  state.loaded = true;
+  if (!performance.getEntriesByName('all-monitors').length) performance.mark('all-monitors');
+}
+
+const isListView = () => (location.hash || '#/') === '#/';
+
+function filtered() {
+  const name = state.filter.name.toLowerCase();
+  return [...state.monitors.values()]
+    .filter((m) => !state.filter.status || displayStatus(m) === state.filter.status)
+    .filter((m) => !name || m.name.toLowerCase().includes(name))
+    .sort((a, b) => (ORDER[a.status] ?? 3) - (ORDER[b.status] ?? 3) || a.name.localeCompare(b.name) || a.id - b.id);
+}
+
+const displayStatus = (m) => (m.enabled === false ? 'PAUSED' : m.status);
+
+async function listView() {
+  const summary = h('section', { class: 'summary', 'aria-labelledby': 'summary-title' },
+    h('h1', { id: 'summary-title' }, 'Monitors'), h('div', { id: 'summary-figures', class: 'figures' }));
+  const statusSelect = h('select', { id: 'filter-status', name: 'status', onchange: (e) => { state.filter.status = e.target.value; state.page = 0; renderList(); } },
+    ...[['', 'All'], ['DOWN', 'Down'], ['UP', 'Up'], ['UNKNOWN', 'Unknown'], ['PAUSED', 'Paused']]
+      .map(([v, t]) => h('option', { value: v, selected: state.filter.status === v }, t)));
+  const nameInput = h('input', { id: 'filter-name', name: 'name', type: 'search', value: state.filter.name,
+    oninput: (e) => { state.filter.name = e.target.value; state.page = 0; renderList(); } });
+  const filters = h('form', { class: 'filters', role: 'search', onsubmit: (e) => e.preventDefault() },
+    h('label', { for: 'filter-status' }, 'Status'), statusSelect,
+    h('label', { for: 'filter-name' }, 'Name'), nameInput);
+  show(summary, filters, h('div', { id: 'monitor-table' }, h('p', { class: 'loading' }, 'Loading monitors…')));
+  renderList();
+  loadSummary();
+  if (!state.loaded) {
+    try {
+      await loadMonitors();
+      if (isListView()) renderList();
+    } catch (e) {
+      document.getElementById('monitor-table')?.replaceChildren(h('p', { role: 'alert', class: 'error' }, problemText(e)));
+    }
+  }
+}
+
+async function loadSummary() {
+  try {
+    const fleet = await get('/stats?window=24h');
+    const target = document.getElementById('summary-figures');
+    if (!target) return;
+    const figure = (label, value, cls) => h('div', { class: `figure ${cls || ''}` }, h('span', { class: 'value' }, value), h('span', { class: 'label' }, label));
+    target.replaceChildren(
+      figure('Down', fleet.by_status.DOWN ?? 0, 'down'),
+      figure('Up', fleet.by_status.UP ?? 0, 'up'),
+      figure('Unknown', fleet.by_status.UNKNOWN ?? 0, 'unknown'),
+      figure('Fleet uptime 24 h', percent(fleet.uptime_percent)));
+  } catch (e) {
+    // The table still works without the summary.
+  }
+}
+
+function renderList() {
+  const container = document.getElementById('monitor-table');
+  if (!container) return;
+  const rows = filtered();
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+  state.page = Math.min(state.page, pages - 1);
+  const visible = rows.slice(state.page * PAGE_SIZE, (state.page + 1) * PAGE_SIZE);
+  const now = Date.now();
+  const table = h('table', { class: 'monitors' },
+    h('caption', {}, `${rows.length} monitor${rows.length === 1 ? '' : 's'}${state.loaded ? '' : ' (loading…)'}, down first`),
+    h('thead', {}, h('tr', {}, ...['Status', 'Name', 'URL', 'Last check', 'Latency', 'Uptime 24 h', 'Uptime 30 d', 'Last checks']
+      .map((t) => h('th', { scope: 'col' }, t)))),
+    h('tbody', {}, ...visible.map((m) => h('tr', { 'data-monitor-id': m.id },
+      h('td', { class: 'status-cell' }, statusBadge(displayStatus(m))),
+      h('th', { scope: 'row' }, h('a', { href: `#/monitors/${m.id}` }, m.name)),
+      h('td', { class: 'url' }, m.url),
+      h('td', {}, age(m.last_checked_at, now)),
+      h('td', {}, ms(m.last_latency_ms)),
+      h('td', {}, percent(m.uptime_24h)),
+      h('td', {}, percent(m.uptime_30d)),
+      h('td', { class: 'beats', 'data-beats-for': m.id }, '…')))));
+  const pager = h('nav', { class: 'pager', 'aria-label': 'Pages' },
+    h('button', { type: 'button', disabled: state.page === 0, onclick: () => { state.page--; renderList(); } }, 'Previous'),
+    h('span', {}, `Page ${state.page + 1} of ${pages}`),
+    h('button', { type: 'button', disabled: state.page >= pages - 1, onclick: () => { state.page++; renderList(); } }, 'Next'));
+  container.replaceChildren(h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': 'Monitors table' }, table), pager);
+  // Marks for the first-paint benchmark (docs/benchmarks.md); cheap, and visible in the browser's performance tools.
+  if (visible.length && !performance.getEntriesByName('first-rows').length) performance.mark('first-rows');
+  loadHeartbeats(visible.map((m) => m.id));
+}
+
+let heartbeatRequest = 0;
+async function loadHeartbeats(ids) {
+  if (!ids.length) return;
+  const mine = ++heartbeatRequest;
+  try {
+    const beats = await get(`/monitors/heartbeats?ids=${ids.join(',')}&limit=50`);
+    if (mine !== heartbeatRequest) return;
+    for (const [id, list] of Object.entries(beats)) {
+      document.querySelector(`[data-beats-for="${id}"]`)?.replaceChildren(heartbeatBar(list));
+    }
+  } catch (e) {
+    // Heartbeats are decoration: the row still says what matters.
+  }
+}
+
+// --- one monitor ---------------------------------------------------------------------------------------------
+
+async function monitorView(id) {
+  let monitor;
+  try {
+    monitor = await get(`/monitors/${id}`);
+  } catch (e) {
+    show(h('h1', {}, 'Monitor'), h('p', { role: 'alert', class: 'error' }, problemText(e)));
+    return;
+  }
+  state.monitors.set(monitor.id, monitor);
+  const status = displayStatus(monitor);
+  const dialog = h('dialog', { id: 'confirm-delete', 'aria-labelledby': 'confirm-title' },
+    h('form', { method: 'dialog' },
+      h('h2', { id: 'confirm-title' }, `Delete “${monitor.name}”?`),
+      h('p', {}, 'Its history goes with it. This cannot be undone.'),
+      h('button', { value: 'cancel', type: 'submit' }, 'Cancel'), ' ',
+      h('button', { value: 'delete', type: 'submit', class: 'danger', id: 'confirm-delete-button' }, 'Delete')));
+  dialog.addEventListener('close', async () => {
+    if (dialog.returnValue !== 'delete') return;
+    try {
+      await request('DELETE', `/monitors/${monitor.id}`);
+      state.monitors.delete(monitor.id);
+      announce(`Deleted ${monitor.name}`);
+      location.hash = '#/';
+    } catch (e) {
+      document.getElementById('action-error').textContent = problemText(e);
+    }
+  });
+  const toggle = async () => {
+    try {
+      const { data } = await request('PUT', `/monitors/${monitor.id}`, { ...configOf(monitor), enabled: !monitor.enabled });
+      state.monitors.set(data.id, data);
+      announce(data.enabled ? 'Monitor resumed' : 'Monitor paused');
+      monitorView(id);
+    } catch (e) {
+      document.getElementById('action-error').textContent = problemText(e);
+    }
+  };
+  show(
+    h('h1', { id: 'monitor-title' }, monitor.name, ' ', h('span', { id: 'monitor-status', 'data-status': status }, statusBadge(status))),
+    h('dl', { class: 'facts' },
+      h('dt', {}, 'URL'), h('dd', { class: 'url' }, monitor.url),
+      h('dt', {}, 'Since'), h('dd', {}, formatTime(monitor.last_status_change_at)),
+      h('dt', {}, 'Last check'), h('dd', {}, `${age(monitor.last_checked_at)} · ${monitor.last_status_code ?? 'no response'} · ${ms(monitor.last_latency_ms)}`),
+      h('dt', {}, 'Last error'), h('dd', { id: 'last-error' }, monitor.last_error || 'none'),
+      h('dt', {}, 'Checked every'), h('dd', {}, `${monitor.check_interval} s (timeout ${monitor.timeout} s, expects ${monitor.expected_status_code})`)),
+    h('div', { class: 'actions' },
+      h('a', { class: 'button', href: `#/monitors/${monitor.id}/edit` }, 'Edit'),
+      h('button', { type: 'button', id: 'toggle-enabled', onclick: toggle }, monitor.enabled ? 'Pause' : 'Resume'),
+      h('button', { type: 'button', class: 'danger', id: 'delete-monitor', onclick: () => dialog.showModal() }, 'Delete'),
+      h('p', { id: 'action-error', role: 'alert', class: 'error' })),
+    dialog,
+    h('section', { 'aria-labelledby': 'rt-title' },
+      h('h2', { id: 'rt-title' }, 'Response time'),
+      h('div', { role: 'group', 'aria-label': 'Window', class: 'windows' },
+        ...['24h', '7d', '30d', '90d'].map((w) => h('button', { type: 'button', 'data-window': w, onclick: () => loadChart(monitor, w) }, w))),
+      h('div', { id: 'chart' }, h('p', { class: 'loading' }, 'Loading…')),
+      h('p', { class: 'legend' }, h('span', { class: 'key avg' }, 'average'), ' ', h('span', { class: 'key p95' }, 'p95'), ' ', h('span', { class: 'key fail' }, 'failed checks'))),
+    h('section', { 'aria-labelledby': 'stats-title' }, h('h2', { id: 'stats-title' }, 'Uptime and latency'), h('div', { id: 'stats' }, h('p', { class: 'loading' }, 'Loading…'))),
+    h('section', { 'aria-labelledby': 'changes-title' }, h('h2', { id: 'changes-title' }, 'Status changes'), h('div', { id: 'changes' }, h('p', { class: 'loading' }, 'Loading…'))));
+  loadChart(monitor, '24h');
+  loadStats(monitor.id);
+  loadChanges(monitor.id);
+}
+
+const WINDOWS = { '24h': [864e5, '15m'], '7d': [6048e5, '1h'], '30d': [2592e6, '6h'], '90d': [7776e6, '1d'] };
+const STEP_MS = { '1m': 6e4, '5m': 3e5, '15m': 9e5, '1h': 36e5, '6h': 216e5, '1d': 864e5 };
+
+/**
+ * The series of a window, but never from before the monitor existed: a young monitor gets a finer step over its
+ * short life instead of a window of empty buckets (and the raw data a fine step needs exists for that span).
+ */
+function seriesQuery(monitor, window, notBefore) {
+  const [length, defaultStep] = WINDOWS[window];
+  const now = Date.now();
+  const from = Math.max(now - length, Date.parse(monitor.created_at), notBefore || 0);
+  const span = now - from;
+  const step = span <= 2 * 36e5 ? '1m' : span <= 12 * 36e5 && STEP_MS[defaultStep] < 864e5 ? '5m' : defaultStep;
+  const stepMs = STEP_MS[step];
+  const aligned = Math.min(Math.ceil(from / stepMs) * stepMs, Math.floor(now / stepMs) * stepMs);
+  return `/monitors/${monitor.id}/series?from=${new Date(aligned).toISOString()}&step=${step}`;
+}
+
+async function loadChart(monitor, window) {
+  document.querySelectorAll('[data-window]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.window === window)));
+  let series;
+  try {
+    series = await get(seriesQuery(monitor, window));
+  } catch (e) {
+    // Finer data is kept for a limited time; the API says from when. Retry from there.
+    const kept = e instanceof ApiError && /kept from (\S+) on/.exec(JSON.stringify(e.problem));
+    try {
+      if (!kept) throw e;
+      series = await get(seriesQuery(monitor, window, Date.parse(kept[1])));
+    } catch (again) {
+      document.getElementById('chart')?.replaceChildren(h('p', { class: 'error' }, problemText(again)));
+      return;
+    }
+  }
+  document.getElementById('chart')?.replaceChildren(latencyChart(series));
+}
+
+async function loadStats(id) {
+  const windows = ['24h', '7d', '30d', '90d'];
+  const results = await Promise.all(windows.map((w) => get(`/monitors/${id}/stats?window=${w}`).catch(() => null)));
+  const cell = (s, f) => h('td', {}, s ? f(s) : 'not available');
+  document.getElementById('stats')?.replaceChildren(h('div', { class: 'scroll' }, h('table', {},
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Window'), ...['Uptime', 'Checks', 'Incidents', 'p50', 'p95', 'p99'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('tbody', {}, ...windows.map((w, i) => h('tr', {},
+      h('th', { scope: 'row' }, w),
+      cell(results[i], (s) => percent(s.uptime_percent)),
+      cell(results[i], (s) => s.checks),
+      cell(results[i], (s) => s.incidents),
+      cell(results[i], (s) => ms(s.latency_ms?.p50)),
+      cell(results[i], (s) => ms(s.latency_ms?.p95)),
+      cell(results[i], (s) => ms(s.latency_ms?.p99))))))));
+}
+
+async function loadChanges(id) {
+  try {
+    const changes = await get(`/monitors/${id}/status-changes?limit=50`);
+    const target = document.getElementById('changes');
+    if (!target) return;
+    if (!changes.length) {
+      target.replaceChildren(h('p', {}, 'No status changes yet.'));
+      return;
+    }
+    target.replaceChildren(h('div', { class: 'scroll' }, h('table', {},
+      h('thead', {}, h('tr', {}, ...['Time', 'Change', 'Reason', 'Alert'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, ...changes.map((c) => h('tr', {},
+        h('td', {}, formatTime(c.changed_at)),
+        h('td', {}, statusBadge(c.old_status), ' → ', statusBadge(c.new_status)),
+        h('td', {}, c.reason || ''),
+        h('td', {}, c.alert.delivery === 'NONE' ? 'no webhook' : `${c.alert.delivery.toLowerCase()}`
+          + (c.alert.attempts ? ` after ${c.alert.attempts} attempt${c.alert.attempts > 1 ? 's' : ''}` : '')
+          + (c.alert.last_error ? ` (${c.alert.last_error})` : ''))))))));
+  } catch (e) {
+    document.getElementById('changes')?.replaceChildren(h('p', { class: 'error' }, problemText(e)));
+  }
+}
+
+// --- the monitor form ----------------------------------------------------------------------------------------
+
+/** The fields that come back in a response but are not configuration. Everything else is sent back on PUT. */
+const STATE_FIELDS = ['id', 'status', 'consecutive_failures', 'consecutive_successes', 'last_checked_at', 'last_status_code',
+  'last_latency_ms', 'last_error', 'last_status_change_at', 'next_check_at', 'created_at', 'updated_at', 'uptime_24h', 'uptime_30d'];
+
+function configOf(monitor) {
+  const config = { ...monitor };
+  STATE_FIELDS.forEach((f) => delete config[f]);
+  // Responses show a single expected code both ways; a request may name it only one way.
+  setExpectedCode(config, config.expected_status_code ?? null);
+  return config;
+}
+
+/** One code replaces a set; no code keeps the monitor's set (or the default when it has none). */
+function setExpectedCode(config, code) {
+  if (code !== null) {
+    config.expected_status_code = code;
+    delete config.expected_status_codes;
+  } else {
+    delete config.expected_status_code;
+  }
+}
+
+const FIELDS = [
+  { name: 'name', label: 'Name', type: 'text', required: true },
+  { name: 'url', label: 'URL', type: 'url', required: true, help: 'http or https' },
+  { name: 'check_interval', label: 'Check interval (seconds)', type: 'number', value: 60 },
+  { name: 'timeout', label: 'Timeout (seconds)', type: 'number', value: 5 },
+  { name: 'expected_status_code', label: 'Expected status code (empty: keep the monitor’s set of codes)', type: 'number', value: 200 },
+  { name: 'webhook_url', label: 'Slack webhook URL (optional)', type: 'url' },
+];
+
+function field(spec, value) {
+  const id = `field-${spec.name}`;
+  return h('div', { class: 'field' },
+    h('label', { for: id }, spec.label, spec.required ? h('span', { 'aria-hidden': 'true' }, ' *') : null),
+    h('input', { id, name: spec.name, type: spec.type === 'url' ? 'text' : spec.type, inputmode: spec.type === 'url' ? 'url' : null,
+      value: value ?? spec.value ?? '', 'aria-describedby': `error-${spec.name}`, required: spec.required }),
+    h('p', { id: `error-${spec.name}`, class: 'field-error' }));
+}
+
+/** Shows a problem's field errors next to their fields; errors for fields the form lacks go at the top. */
+function showErrors(form, e) {
+  form.querySelectorAll('.field-error').forEach((p) => { p.textContent = ''; });
+  form.querySelectorAll('[aria-invalid]').forEach((i) => i.removeAttribute('aria-invalid'));
+  const general = form.querySelector('.form-error');
+  general.textContent = '';
+  if (!(e instanceof ApiError) || !e.problem.errors) {
+    general.textContent = problemText(e);
+    return;
+  }
+  let first = null;
+  for (const [name, message] of Object.entries(e.fieldErrors())) {
+    const target = form.querySelector(`#error-${CSS.escape(name)}`);
+    const input = form.querySelector(`[name="${CSS.escape(name)}"]`);
+    if (target) {
+      target.textContent = message;
+      input?.setAttribute('aria-invalid', 'true');
+      first = first || input;
+    } else {
+      general.textContent += `${name}: ${message}. `;
+    }
+  }
+  (first || general).focus?.();
+}
+
+async function formView(id) {
+  let monitor = null;
+  if (id) {
+    try {
+      monitor = await get(`/monitors/${id}`);
+    } catch (e) {
+      show(h('p', { role: 'alert', class: 'error' }, problemText(e)));
+      return;
+    }
+  }
+  const enabled = h('input', { id: 'field-enabled', name: 'enabled', type: 'checkbox', checked: monitor ? monitor.enabled : true });
+  const form = h('form', { class: 'card', id: 'monitor-form', novalidate: true, onsubmit: async (event) => {
+    event.preventDefault();
+    const body = monitor ? configOf(monitor) : {};
+    for (const spec of FIELDS) {
+      const raw = form.elements[spec.name].value.trim();
+      if (spec.type === 'number') body[spec.name] = raw === '' ? null : Number(raw);
+      else body[spec.name] = raw === '' ? null : raw;
+    }
+    setExpectedCode(body, body.expected_status_code);
+    body.enabled = enabled.checked;
+    try {
+      const { data } = await request(monitor ? 'PUT' : 'POST', monitor ? `/monitors/${monitor.id}` : '/monitors', body);
+      state.monitors.set(data.id, data);
+      announce(monitor ? 'Monitor saved' : 'Monitor created');
+      location.hash = `#/monitors/${data.id}`;
+    } catch (e) {
+      showErrors(form, e);
+    }
+  } },
+  h('h1', {}, monitor ? `Edit ${monitor.name}` : 'New monitor'),
+  h('p', { class: 'form-error error', role: 'alert', tabindex: '-1' }),
+  ...FIELDS.map((spec) => field(spec, monitor ? monitor[spec.name] : undefined)),
+  h('div', { class: 'field checkbox' }, enabled, h('label', { for: 'field-enabled' }, 'Enabled')),
+  h('button', { type: 'submit', id: 'save-monitor' }, monitor ? 'Save' : 'Create monitor'));
+  show(form);
+  form.elements.name.focus();
+}
+
+// --- status pages --------------------------------------------------------------------------------------------
+
+async function statusPagesView() {
+  const list = h('div', { id: 'status-page-list' }, h('p', { class: 'loading' }, 'Loading…'));
+  const form = h('form', { class: 'card', id: 'status-page-form', novalidate: true, onsubmit: async (event) => {
+    event.preventDefault();
+    const ids = form.elements.monitor_ids.value.split(/[\s,]+/).filter(Boolean).map((v) => (/^\d+$/.test(v) ? Number(v) : v));
+    const body = { slug: form.elements.slug.value.trim(), title: form.elements.title.value.trim(),
+      description: form.elements.description.value.trim() || null, monitor_ids: ids };
+    try {
+      const { data } = await request('POST', '/status-pages', body);
+      announce(`Status page ${data.slug} created`);
+      statusPagesView();
+    } catch (e) {
+      showErrors(form, e);
+    }
+  } },
+  h('h2', {}, 'New status page'),
+  h('p', { class: 'form-error error', role: 'alert', tabindex: '-1' }),
+  field({ name: 'slug', label: 'Slug (lowercase letters, digits, hyphens)', type: 'text', required: true }),
+  field({ name: 'title', label: 'Title', type: 'text', required: true }),
+  field({ name: 'description', label: 'Description', type: 'text' }),
+  field({ name: 'monitor_ids', label: 'Monitor ids, in display order (comma-separated)', type: 'text' }),
+  h('button', { type: 'submit', id: 'create-status-page' }, 'Create status page'));
+  show(h('h1', {}, 'Status pages'), list, form);
+  try {
+    const pages = await getAll('/status-pages?limit=1000');
+    list.replaceChildren(pages.length
+      ? h('ul', { class: 'pages' }, ...pages.map((p) => h('li', {},
+        h('a', { href: p.public_url }, p.title), ` (${p.slug}) · ${p.monitor_ids.length + p.groups.reduce((n, g) => n + g.monitor_ids.length, 0)} monitors · `,
+        h('button', { type: 'button', class: 'link danger', onclick: async () => {
+          if (!window.confirm(`Delete the status page “${p.title}”?`)) return;
+          await request('DELETE', `/status-pages/${p.id}`);
+          statusPagesView();
+        } }, 'Delete'))))
+      : h('p', {}, 'No status pages yet.'));
+  } catch (e) {
+    list.replaceChildren(h('p', { class: 'error', role: 'alert' }, problemText(e)));
+  }
+}
+
+// --- live updates ----------------------------------------------------------------------------------------------
+
+let reconnecting = false;
+function startLive() {
+  if (stopLive) return;
+  stopLive = subscribe(async (name, change) => {
+    if (name !== 'status-change') return;
+    try {
+      const monitor = await get(`/monitors/${change.monitor_id}`);
+      state.monitors.set(monitor.id, monitor);
+      announce(`${monitor.name} is ${monitor.status.toLowerCase()}`);
+    } catch (e) {
+      return;
+    }
+    if (isListView()) {
+      renderList();
+      loadSummary();
+    } else if (location.hash === `#/monitors/${change.monitor_id}`) {
+      monitorView(change.monitor_id);
+    }
+  }, (s) => {
+    liveIndicator.dataset.state = s;
+    liveIndicator.textContent = s === 'on' ? 'Live updates: on' : 'Live updates: reconnecting…';
+    if (s === 'on' && reconnecting && state.loaded) {
+      // Changes made while the stream was down were not replayed: reload the list.
+      state.loaded = false;
+      if (isListView()) listView();
+    }
+    reconnecting = s !== 'on';
+  });
+}
+
+// --- routing -------------------------------------------------------------------------------------------------
+
+function route() {
+  // Idempotent; here because a key may have been entered since the page loaded.
+  startLive();
+  const hash = location.hash || '#/';
+  let m;
+  document.title = 'Health Monitor';
+  if (hash === '#/') listView();
+  else if (hash === '#/monitors/new') formView(null);
+  else if ((m = hash.match(/^#\/monitors\/(\d+)\/edit$/))) formView(Number(m[1]));
+  else if ((m = hash.match(/^#\/monitors\/(\d+)$/))) monitorView(Number(m[1]));
+  else if (hash === '#/status-pages') statusPagesView();
+  else show(h('h1', {}, 'Not found'), h('p', {}, h('a', { href: '#/' }, 'Back to the monitors')));
+  main.focus({ preventScroll: true });
+}
+
+window.addEventListener('hashchange', route);
+
+async function start() {
+  try {
+    if (await ensureAccess()) route();
+  } catch (e) {
+    show(h('p', { role: 'alert', class: 'error' }, problemText(e)));
+  }
+}
+
+start();
+// Ages and uptimes drift; refresh the list now and then even without status changes.
+setInterval(() => {
+  if (isListView() && state.loaded && document.visibilityState === 'visible') {
+    state.loaded = false;
+    loadMonitors().then(() => isListView() && renderList()).catch(() => {});
+  }
+}, 60000);

@@ -1,0 +1,37 @@
+// A tiny element builder: text always goes in as text nodes, never as HTML, so monitor names cannot inject markup.
+
+export function h(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
+    else if (k === 'class') node.className = v;
+    else node.setAttribute(k, v === true ? '' : v);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+const ICONS = { UP: '▲', DOWN: '▼', UNKNOWN: '?', PAUSED: '❚❚' };
+const LABELS = { UP: 'Up', DOWN: 'Down', UNKNOWN: 'Unknown', PAUSED: 'Paused' };
+
+/** A status as icon and text, so it reads without colour. */
+export function statusBadge(status) {
+  return h('span', { class: `status status-${status.toLowerCase()}` },
+    h('span', { 'aria-hidden': 'true' }, ICONS[status] || '?'), ' ', LABELS[status] || status);
+}
+
+export function age(iso, now = Date.now()) {
+  if (!iso) return 'never';
+  const s = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
+  if (s < 90) return `${s} s ago`;
+  if (s < 5400) return `${Math.round(s / 60)} min ago`;
+  if (s < 172800) return `${Math.round(s / 3600)} h ago`;
+  return `${Math.round(s / 86400)} d ago`;
+}
+
+export const percent = (v) => (v === null || v === undefined ? '—' : `${Number(v).toFixed(2)}%`);
+export const ms = (v) => (v === null || v === undefined ? '—' : `${Math.round(Number(v))} ms`);

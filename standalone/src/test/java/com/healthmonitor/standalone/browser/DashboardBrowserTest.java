@@ -1,0 +1,307 @@
+package com.healthmonitor.standalone.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.healthmonitor.standalone.HealthMonitorSystem;
+import com.healthmonitor.standalone.StandaloneSettings;
+import com.healthmonitor.testing.StubServer;
+import com.healthmonitor.testing.StubServer.Reply;
+import com.healthmonitor.testing.TestDatabase;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The dashboard and the public status pages in a real (headless) Chromium, against the whole system running as the
+ * standalone runs it: worker, scheduler and API as separate applications sharing only PostgreSQL and the queue, so
+ * a status change reaches the page across "processes" through LISTEN/NOTIFY. API keys are on. Screenshots go to
+ * target/screenshots.
+ */
+class DashboardBrowserTest {
+
+    private static final String KEY = "browser-test-key";
+    private static final Duration UI_WAIT = Duration.ofSeconds(30);
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    @TempDir
+    static Path data;
+
+    private static StubServer stub;
+    private static HealthMonitorSystem system;
+    private static ChromeDriver driver;
+    private static String base;
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeAll
+    static void startSystemAndBrowser() throws Exception {
+        Browser.requireChromium();
+        stub = new StubServer();
+        system = HealthMonitorSystem.start(new StandaloneSettings(
+                data,
+                0,
+                TestDatabase.newEmptyDatabase(),
+                TestDatabase.USERNAME,
+                TestDatabase.PASSWORD,
+                null,
+                Map.of(
+                        "API_KEYS", KEY,
+                        "ALLOW_PRIVATE_TARGETS", "true",
+                        "MIN_CHECK_INTERVAL", "2",
+                        "SCHEDULER_TICK", "200ms",
+                        // The test polls the API far more often than a person would.
+                        "RATE_LIMIT_PER_MINUTE", "0")));
+        base = "http://localhost:" + system.apiPort();
+        // Some company for the monitor under test, so that the screenshots show a fleet.
+        createByApi("Payments API", Reply.ok());
+        createByApi("Search", Reply.ok());
+        createByApi("Legacy reports", Reply.status(503));
+        driver = Browser.start(1280, 900);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (system != null) {
+            system.close();
+        }
+        if (stub != null) {
+            stub.close();
+        }
+    }
+
+    @BeforeEach
+    void desktopSize() {
+        driver.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    @Test
+    void withoutAKeyTheDashboardShowsOnlyTheKeyPrompt() {
+        driver.get(base + "/");
+        driver.executeScript("sessionStorage.clear()");
+        driver.navigate().refresh();
+
+        WebElement input = waitFor(By.id("api-key"));
+        assertThat(driver.findElements(By.cssSelector("table"))).isEmpty();
+        assertThat(driver.findElement(By.tagName("main")).getText()).doesNotContain("Payments API");
+
+        input.sendKeys("not-the-key");
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        wait(UI_WAIT).until(ExpectedConditions.textToBe(By.id("api-key-error"), "That key was not accepted."));
+        assertThat(driver.findElements(By.cssSelector("table"))).isEmpty();
+
+        driver.findElement(By.id("api-key")).sendKeys(KEY);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        waitFor(By.cssSelector("table.monitors caption"));
+        assertThat(driver.executeScript("return sessionStorage.getItem('health-monitor-api-key')"))
+                .isEqualTo(KEY);
+        assertThat(driver.manage().getCookies()).isEmpty();
+    }
+
+    @Test
+    void aMonitorCreatedThroughTheFormTurnsUpAndThenDownWithoutAReload() throws Exception {
+        signIn();
+        String path = "/target/browser-" + SEQUENCE.incrementAndGet();
+        stub.script(path, Reply.ok());
+        driver.get(base + "/#/monitors/new");
+        waitFor(By.id("field-name")).sendKeys("Checkout");
+        driver.findElement(By.id("field-url")).sendKeys(stub.url(path));
+        replace(By.id("field-check_interval"), "2");
+        replace(By.id("field-timeout"), "1");
+        driver.findElement(By.id("save-monitor")).click();
+
+        wait(UI_WAIT).until(ExpectedConditions.urlMatches("#/monitors/\\d+$"));
+        long id = Long.parseLong(driver.getCurrentUrl().replaceAll(".*#/monitors/", ""));
+        // The monitor page updates itself when the status changes.
+        wait(UI_WAIT).until(ExpectedConditions.attributeToBe(By.id("monitor-status"), "data-status", "UP"));
+
+        driver.get(base + "/#/");
+        By statusCell = By.cssSelector("tr[data-monitor-id='" + id + "'] .status-cell");
+        wait(UI_WAIT).until(ExpectedConditions.textToBePresentInElementLocated(statusCell, "Up"));
+        // Marks this page load, and notes when the row first says Down.
+        driver.executeScript("""
+                window.sameLoad = true;
+                new MutationObserver(() => {
+                  const cell = document.querySelector("tr[data-monitor-id='%d'] .status-cell");
+                  if (cell && cell.textContent.includes('Down') && !window.downSeenAt) window.downSeenAt = Date.now();
+                }).observe(document.getElementById('main'), {subtree: true, childList: true, characterData: true});""".formatted(id));
+
+        stub.script(path, Reply.status(503));
+
+        wait(UI_WAIT).until(ExpectedConditions.textToBePresentInElementLocated(statusCell, "Down"));
+        assertThat(driver.executeScript("return window.sameLoad")).isEqualTo(true);
+        long seenAt = ((Number) driver.executeScript("return window.downSeenAt")).longValue();
+        JsonNode change = json.readTree(api("GET", "/monitors/" + id + "/status-changes?limit=1", null)
+                        .body())
+                .get(0);
+        assertThat(change.get("new_status").asString()).isEqualTo("DOWN");
+        long latency =
+                seenAt - Instant.parse(change.get("changed_at").asString()).toEpochMilli();
+        System.out.println("[BENCHMARK] status change committed -> shown on the open dashboard: " + latency + " ms");
+        assertThat(latency).isLessThan(5_000);
+        Browser.screenshot(driver, "dashboard");
+
+        driver.get(base + "/#/monitors/" + id);
+        wait(UI_WAIT).until(ExpectedConditions.attributeToBe(By.id("monitor-status"), "data-status", "DOWN"));
+        waitFor(By.cssSelector("#chart svg.chart"));
+        waitFor(By.cssSelector("#changes table"));
+        assertThat(driver.findElement(By.id("last-error")).getText()).contains("503");
+        Browser.screenshot(driver, "monitor");
+    }
+
+    @Test
+    void aBadUrlShowsTheApisValidationErrorNextToTheField() {
+        signIn();
+        driver.get(base + "/#/monitors/new");
+        waitFor(By.id("field-name")).sendKeys("Bad");
+        driver.findElement(By.id("field-url")).sendKeys("ftp://example.com/file");
+        driver.findElement(By.id("save-monitor")).click();
+
+        wait(UI_WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("error-url"), "http"));
+        assertThat(driver.findElement(By.id("field-url")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        assertThat(driver.findElement(By.id("error-name")).getText()).isEmpty();
+        assertThat(driver.getCurrentUrl()).endsWith("#/monitors/new");
+    }
+
+    @Test
+    void aStatusPageCreatedInTheUiOpensWithoutAKeyAndServesBadges() throws Exception {
+        long payments = idOf("Payments API");
+        long legacy = idOf("Legacy reports");
+        signIn();
+        driver.get(base + "/#/status-pages");
+        waitFor(By.id("field-slug")).sendKeys("acme");
+        driver.findElement(By.id("field-title")).sendKeys("Acme services");
+        driver.findElement(By.id("field-description")).sendKeys("Live status of the Acme platform");
+        driver.findElement(By.id("field-monitor_ids")).sendKeys(payments + ", " + legacy);
+        driver.findElement(By.id("create-status-page")).click();
+        waitFor(By.cssSelector("#status-page-list a[href='/status/acme']"));
+
+        driver.executeScript("sessionStorage.clear()");
+        driver.get(base + "/status/acme");
+        wait(UI_WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("overall"), "outage"));
+        assertThat(driver.findElements(By.cssSelector(".service"))).hasSize(2);
+        assertThat(driver.findElements(By.cssSelector(".service svg.days rect")))
+                .hasSize(180);
+        assertThat(driver.getPageSource()).doesNotContain("127.0.0.1").doesNotContain("/target/");
+        Browser.screenshot(driver, "status-page");
+
+        HttpResponse<String> badge = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/status/acme/badges/" + payments + "/status.svg"))
+                        .build(),
+                BodyHandlers.ofString());
+        assertThat(badge.statusCode()).isEqualTo(200);
+        assertThat(badge.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("image/svg+xml"));
+        assertThat(badge.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(c -> assertThat(c).contains("max-age"));
+        assertThat(badge.body()).contains("Payments API");
+
+        driver.get(base + "/status/nobody-here");
+        assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Status page not found");
+    }
+
+    @Test
+    void theDashboardFitsA375PixelScreen() {
+        signIn();
+        driver.manage().window().setSize(new Dimension(375, 812));
+        driver.get(base + "/#/");
+        waitFor(By.cssSelector("table.monitors tbody tr"));
+
+        Number overflow = (Number) driver.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(overflow.intValue()).isLessThanOrEqualTo(0);
+        Browser.screenshot(driver, "dashboard-375px");
+    }
+
+    // --- helpers ---
+
+    /** Enters the key in the prompt, as a person does, and waits for the list. */
+    private static void signIn() {
+        driver.get(base + "/");
+        driver.executeScript("sessionStorage.clear()");
+        driver.navigate().refresh();
+        // Generous: the first page of a run can be slow on a loaded two-core machine.
+        wait(Duration.ofSeconds(90))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("api-key")))
+                .sendKeys(KEY);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        waitFor(By.cssSelector("table.monitors caption"));
+    }
+
+    private static WebElement waitFor(By by) {
+        return wait(UI_WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** Live updates re-render parts of the page, so an element found a moment ago may be gone: look again. */
+    private static WebDriverWait wait(Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    private static void replace(By by, String value) {
+        WebElement input = driver.findElement(by);
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private static long idOf(String name) throws Exception {
+        for (JsonNode monitor : json.readTree(api("GET", "/monitors", null).body())) {
+            if (monitor.get("name").asString().equals(name)) {
+                return monitor.get("id").asLong();
+            }
+        }
+        throw new AssertionError("no monitor " + name);
+    }
+
+    private static void createByApi(String name, Reply reply) throws Exception {
+        String path = "/target/fleet-" + SEQUENCE.incrementAndGet();
+        stub.script(path, reply);
+        HttpResponse<String> response = api("POST", "/monitors", """
+                {"name": "%s", "url": "%s", "check_interval": 2, "timeout": 1}""".formatted(name, stub.url(path)));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        long id = json.readTree(response.body()).get("id").asLong();
+        await().atMost(UI_WAIT)
+                .until(() -> !json.readTree(api("GET", "/monitors/" + id, null).body())
+                        .get("status")
+                        .asString()
+                        .equals("UNKNOWN"));
+    }
+
+    private static HttpResponse<String> api(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).header("X-API-Key", KEY);
+        if (body == null) {
+            request.method(method, BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, BodyPublishers.ofString(body));
+        }
+        return http.send(request.build(), BodyHandlers.ofString());
+    }
+}
