@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param messagesInFlight messages processed at once (WORKER_MESSAGES_IN_FLIGHT); several let batches be checked
  *     while others are written, but every check received waits for a permit of {@code concurrency} with its
  *     message's visibility timeout running, so with batches it stays small. Single-check messages of an older
- *     scheduler (a rolling upgrade) want it near {@code concurrency}
+ *     scheduler (during a rolling upgrade) may gain from a higher value
  * @param maxMessagesPerPoll messages fetched per ReceiveMessage call, at most 10 (an SQS limit)
  * @param pollTimeout SQS long-poll wait
  * @param maxRedirects redirects a check follows before failing
