@@ -28,7 +28,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -57,7 +59,11 @@ public class HistoryQueries {
         this.clock = clock;
     }
 
-    /** Uptime over the last 24 h and 30 d of each monitor, from the rollups, in one query for the whole page. */
+    /**
+     * Uptime over the last 24 h and 30 d of each monitor, from the rollups, in one query for the whole page: per
+     * monitor and table one index range scan that sums both windows at once (the 24 h window and the ends of the
+     * 30 d one read the same hourly rows).
+     */
     public Map<Long, Uptimes> uptimes(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();
@@ -65,32 +71,119 @@ public class HistoryQueries {
         Instant now = clock.instant();
         Horizons horizons = horizons();
         Instant end = WindowPlan.ceil(now, ChronoUnit.HOURS);
-        WindowPlan day =
-                WindowPlan.of(WindowPlan.floor(now.minus(Duration.ofHours(24)), ChronoUnit.HOURS), end, horizons);
-        WindowPlan month =
-                WindowPlan.of(WindowPlan.floor(now.minus(Duration.ofDays(30)), ChronoUnit.HOURS), end, horizons);
+        List<WindowPlan> windows = List.of(
+                WindowPlan.of(WindowPlan.floor(now.minus(Duration.ofHours(24)), ChronoUnit.HOURS), end, horizons),
+                WindowPlan.of(WindowPlan.floor(now.minus(Duration.ofDays(30)), ChronoUnit.HOURS), end, horizons));
         Map<String, Object> params = new HashMap<>();
         params.put("ids", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
-        // Per monitor of the page, so each part is an index range scan of that monitor's rows: with a 500-entry
-        // IN list the planner reads the whole rollup tables instead.
-        String sql = "SELECT m.id AS monitor_id, s.w, sum(s.checks) AS checks, sum(s.failures) AS failures"
-                + " FROM unnest(string_to_array(:ids, ',')::bigint[]) AS m(id) CROSS JOIN LATERAL ("
-                + String.join(
-                        " UNION ALL ",
-                        totalsParts(day, "monitor_id = m.id", 0, "d", params),
-                        totalsParts(month, "monitor_id = m.id", 1, "m", params))
-                + ") s GROUP BY m.id, s.w";
-        Map<Long, BigDecimal[]> found = new HashMap<>();
-        jdbc.sql(sql).params(params).query(rs -> {
-            BigDecimal[] uptimes = found.computeIfAbsent(rs.getLong("monitor_id"), id -> new BigDecimal[2]);
-            uptimes[rs.getInt("w")] = uptimePercent(rs.getLong("checks"), rs.getLong("failures"));
-        });
+        // Per table a lateral join, by its alias; a table no window needs is not read.
+        Map<String, String> sums = new LinkedHashMap<>();
+        for (Source source : Source.values()) {
+            windowSums(source, windows, params).ifPresent(join -> sums.put(source.alias, join));
+        }
+        StringBuilder sql = new StringBuilder("SELECT m.id AS monitor_id");
+        for (int w = 0; w < windows.size(); w++) {
+            sql.append(", ")
+                    .append(total(sums.keySet(), "c" + w))
+                    .append(" AS c")
+                    .append(w);
+            sql.append(", ")
+                    .append(total(sums.keySet(), "f" + w))
+                    .append(" AS f")
+                    .append(w);
+        }
+        sql.append(" FROM unnest(string_to_array(:ids, ',')::bigint[]) AS m(id)");
+        sums.values().forEach(sql::append);
         Map<Long, Uptimes> result = new HashMap<>();
+        jdbc.sql(sql.toString()).params(params).query(rs -> {
+            result.put(
+                    rs.getLong("monitor_id"),
+                    new Uptimes(
+                            uptimePercent(rs.getLong("c0"), rs.getLong("f0")),
+                            uptimePercent(rs.getLong("c1"), rs.getLong("f1"))));
+        });
         for (Long id : ids) {
-            BigDecimal[] uptimes = found.get(id);
-            result.put(id, uptimes == null ? Uptimes.NONE : new Uptimes(uptimes[0], uptimes[1]));
+            result.putIfAbsent(id, Uptimes.NONE);
         }
         return result;
+    }
+
+    private static String total(Collection<String> aliases, String column) {
+        return aliases.stream()
+                .map(alias -> "coalesce(" + alias + "." + column + ", 0)")
+                .collect(Collectors.joining(" + ", "0 + ", ""));
+    }
+
+    /** Where the checks and failures of a window's parts are counted. */
+    private enum Source {
+        DAILY("d", "check_rollups_daily", "day", "checks", "failures", "", WindowPlan::dailySpans),
+        HOURLY("h", "check_rollups_hourly", "hour", "checks", "failures", "", WindowPlan::hourly),
+        // Results taken during maintenance stay out, as they stay out of the rollups.
+        RAW(
+                "r",
+                "check_results",
+                "slot",
+                "1",
+                "CASE WHEN success THEN 0 ELSE 1 END",
+                " AND NOT in_maintenance",
+                WindowPlan::raw);
+
+        final String alias;
+        final String table;
+        final String column;
+        final String checks;
+        final String failures;
+        final String filter;
+        final Function<WindowPlan, List<Span>> spans;
+
+        Source(
+                String alias,
+                String table,
+                String column,
+                String checks,
+                String failures,
+                String filter,
+                Function<WindowPlan, List<Span>> spans) {
+            this.alias = alias;
+            this.table = table;
+            this.column = column;
+            this.checks = checks;
+            this.failures = failures;
+            this.filter = filter;
+            this.spans = spans;
+        }
+    }
+
+    /**
+     * A lateral join summing checks and failures of one source for each window ({@code c0, f0, c1, ...}), reading the
+     * monitor's rows of all windows in one index range scan; empty when no window needs the source.
+     */
+    private static Optional<String> windowSums(Source source, List<WindowPlan> windows, Map<String, Object> params) {
+        List<String> sums = new ArrayList<>();
+        Instant from = null;
+        Instant to = null;
+        for (int w = 0; w < windows.size(); w++) {
+            List<Span> spans = source.spans.apply(windows.get(w));
+            if (spans.isEmpty()) {
+                sums.add("0 AS c" + w + ", 0 AS f" + w);
+                continue;
+            }
+            String inWindow = spans(source.column, spans, source.alias + w, params);
+            sums.add("sum(" + source.checks + ") FILTER (WHERE " + inWindow + ") AS c" + w + ", sum(" + source.failures
+                    + ") FILTER (WHERE " + inWindow + ") AS f" + w);
+            for (Span span : spans) {
+                from = from == null || span.from().isBefore(from) ? span.from() : from;
+                to = to == null || span.to().isAfter(to) ? span.to() : to;
+            }
+        }
+        if (from == null) {
+            return Optional.empty();
+        }
+        params.put(source.alias + "From", utc(from));
+        params.put(source.alias + "To", utc(to));
+        return Optional.of(" CROSS JOIN LATERAL (SELECT " + String.join(", ", sums) + " FROM " + source.table
+                + " WHERE monitor_id = m.id AND " + source.column + " >= :" + source.alias + "From AND "
+                + source.column + " < :" + source.alias + "To" + source.filter + ") " + source.alias);
     }
 
     List<CheckEntry> checks(long id, Instant before, int limit) {

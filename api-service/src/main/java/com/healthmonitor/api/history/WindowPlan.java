@@ -71,6 +71,10 @@ record WindowPlan(Instant from, Instant to, Span daily, List<Span> hourly, List<
         return new WindowPlan(start, end, daily, List.copyOf(hourly), List.copyOf(raw), List.copyOf(statusChanges));
     }
 
+    List<Span> dailySpans() {
+        return daily == null ? List.of() : List.of(daily);
+    }
+
     Duration length() {
         return Duration.between(from, to);
     }

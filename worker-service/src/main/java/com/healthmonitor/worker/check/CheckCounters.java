@@ -9,13 +9,15 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts and times what happened to check messages, per context (no static state): checks by outcome, the check's
- * own duration by result, checks in flight, and the time from receiving a message to committing its result.
+ * Counts and times what happened to checks, per context (no static state), one count per check whether it came
+ * alone or in a batch: checks by outcome, the check's own duration by result, checks in flight, and the time from
+ * receiving a check's message to committing its result. Unreadable messages are counted per message.
  */
 @Component
 public class CheckCounters {
@@ -39,18 +41,18 @@ public class CheckCounters {
         successfulChecks = checkDuration("success", meters);
         failedChecks = checkDuration("failure", meters);
         receiveToCommit = Timer.builder("health_monitor.worker.receive_to_commit")
-                .description("From receiving a check message to committing its result")
+                .description("From receiving a check's message to committing its result")
                 .publishPercentileHistogram()
                 .maximumExpectedValue(Duration.ofMinutes(2))
                 .register(meters);
         Gauge.builder("health_monitor.worker.in_flight", inFlight, AtomicInteger::get)
-                .description("Check messages being processed")
+                .description("Checks received and not yet committed (waiting for a permit, checking or being applied)")
                 .register(meters);
     }
 
     private static void outcome(String name, LongAdder count, MeterRegistry meters) {
         FunctionCounter.builder("health_monitor.checks", count, LongAdder::doubleValue)
-                .description("Check messages by what processing them did")
+                .description("Checks by what processing them did")
                 .tag("outcome", name)
                 .register(meters);
     }
@@ -72,23 +74,28 @@ public class CheckCounters {
         (success ? successfulChecks : failedChecks).record(duration);
     }
 
-    /** Marks a message as in flight; the returned sample ends with {@link #committed} or {@link #abandoned}. */
-    Timer.Sample received() {
-        inFlight.incrementAndGet();
+    /**
+     * Marks the checks of a message as in flight; the returned sample ends with {@link #committed} or
+     * {@link #abandoned}.
+     */
+    Timer.Sample received(int checks) {
+        inFlight.addAndGet(checks);
         return Timer.start();
     }
 
-    void committed(Timer.Sample received) {
-        inFlight.decrementAndGet();
-        received.stop(receiveToCommit);
+    /** The message's checks are committed: each is timed from receiving the message to the commit. */
+    void committed(Timer.Sample received, int checks) {
+        inFlight.addAndGet(-checks);
+        long nanos = received.stop(receiveToCommit);
+        for (int i = 1; i < checks; i++) {
+            receiveToCommit.record(nanos, TimeUnit.NANOSECONDS);
+        }
     }
 
-    void abandoned() {
-        inFlight.decrementAndGet();
-    }
-
-    void recordFailure() {
-        failures.increment();
+    /** The message's processing threw: its checks were not recorded and come back with the message. */
+    void abandoned(int checks) {
+        inFlight.addAndGet(-checks);
+        failures.add(checks);
     }
 
     void recordUnreadable() {
@@ -99,7 +106,7 @@ public class CheckCounters {
         return outcomes.get(applied).sum();
     }
 
-    /** Messages whose processing threw, so they stay on the queue. */
+    /** Checks whose message's processing threw, so they stay on the queue. */
     public long failures() {
         return failures.sum();
     }

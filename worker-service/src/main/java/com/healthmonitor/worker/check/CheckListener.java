@@ -12,8 +12,10 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
- * Receives check requests from SQS. The container deletes a message only when this method returns, i.e. after the
- * result's transaction committed; an exception leaves it on the queue to come back after the visibility timeout.
+ * Receives check messages from SQS: a batch of checks (version 3) or, from an older scheduler, a single check (versions
+ * 1 and 2). The container deletes a message only when this method returns, i.e. after the results of all its checks
+ * committed; an exception leaves it on the queue to come back after the visibility timeout, and the checks already
+ * recorded are then recognised and not applied twice.
  */
 @Component
 class CheckListener {
@@ -31,9 +33,9 @@ class CheckListener {
 
     @SqsListener(value = "${health-monitor.sqs.queue-url}", factory = CheckListenerConfiguration.FACTORY)
     void receive(String body) {
-        List<CheckRequest> requests;
+        List<CheckRequest> batch;
         try {
-            requests = codec.readAll(body);
+            batch = codec.readAll(body);
         } catch (UnreadableCheckRequestException e) {
             // Not deleted on purpose: during a rolling upgrade a newer worker may read it, and otherwise the
             // redrive policy moves it to the DLQ after maxReceiveCount, where it stays inspectable.
@@ -41,27 +43,21 @@ class CheckListener {
             log.warn("[CHECK] unreadable message left for the DLQ: {}", e.getMessage());
             throw e;
         }
-        // One after the other for now: a redelivered batch repeats only the checks not yet recorded (duplicates
-        // are recognised by monitor and slot).
-        for (CheckRequest request : requests) {
-            process(request);
-        }
-    }
-
-    private void process(CheckRequest request) {
-        Timer.Sample received = counters.received();
-        // Fields of every line logged while this check is processed, in structured (JSON) logs.
-        try (var monitor = MDC.putCloseable("monitor_id", Long.toString(request.monitorId()));
-                var slot = MDC.putCloseable("slot", request.slot().toString())) {
-            service.process(request);
-            counters.committed(received);
+        Timer.Sample received = counters.received(batch.size());
+        CheckRequest first = batch.getFirst();
+        // Fields of every line logged while the message is processed, in structured (JSON) logs; a batch names its
+        // first check, and each check's own lines name theirs.
+        try (var monitor = MDC.putCloseable("monitor_id", Long.toString(first.monitorId()));
+                var slot = MDC.putCloseable("slot", first.slot().toString())) {
+            service.process(batch);
+            counters.committed(received, batch.size());
         } catch (RuntimeException e) {
-            counters.abandoned();
-            counters.recordFailure();
+            counters.abandoned(batch.size());
             log.warn(
-                    "[CHECK] monitor={} slot={} not recorded, message will be retried: {}",
-                    request.monitorId(),
-                    request.slot(),
+                    "[CHECK] monitor={} slot={}{} not recorded, message will be retried: {}",
+                    first.monitorId(),
+                    first.slot(),
+                    batch.size() == 1 ? "" : " and " + (batch.size() - 1) + " more checks",
                     e.toString());
             throw e;
         }

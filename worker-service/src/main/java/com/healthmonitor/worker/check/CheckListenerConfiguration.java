@@ -30,15 +30,15 @@ class CheckListenerConfiguration {
         if (!StringUtils.hasText(environment.getProperty("health-monitor.sqs.queue-url"))) {
             throw new IllegalStateException("health-monitor.sqs.queue-url (SQS_QUEUE_URL) is not set");
         }
-        // Each in-flight message runs on its own virtual thread: a check mostly waits on the network, so
-        // WORKER_CONCURRENCY slow targets cost memory, not platform threads.
+        // Each in-flight message runs on its own virtual thread, and so does each of its checks
+        // (ConcurrentChecks): a check mostly waits on the network, so slow targets cost memory, not platform threads.
         SimpleAsyncTaskExecutor virtualThreads = new SimpleAsyncTaskExecutor("check-");
         virtualThreads.setVirtualThreads(true);
         return SqsMessageListenerContainerFactory.builder()
                 .sqsAsyncClient(sqs)
                 .configure(options -> {
-                    options.maxConcurrentMessages(worker.concurrency())
-                            .maxMessagesPerPoll(Math.min(worker.maxMessagesPerPoll(), worker.concurrency()))
+                    options.maxConcurrentMessages(worker.messagesInFlight())
+                            .maxMessagesPerPoll(Math.min(worker.maxMessagesPerPoll(), worker.messagesInFlight()))
                             .pollTimeout(worker.pollTimeout())
                             .acknowledgementMode(AcknowledgementMode.ON_SUCCESS)
                             .autoStartup(worker.listenerAutoStartup());
@@ -68,6 +68,11 @@ class CheckListenerConfiguration {
     @Bean
     HttpChecker httpChecker(GuardedHttpClient guardedHttpClient, WorkerProperties worker, Clock clock) {
         return new HttpChecker(guardedHttpClient, worker.maxRedirects(), clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    ConcurrentChecks concurrentChecks(HttpChecker httpChecker, WorkerProperties worker) {
+        return new ConcurrentChecks(httpChecker, worker.concurrency());
     }
 
     @Bean

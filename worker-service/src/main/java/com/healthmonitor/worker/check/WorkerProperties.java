@@ -12,12 +12,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failThreshold consecutive failures that mark a monitor DOWN (FAIL_THRESHOLD)
  * @param successThreshold consecutive successes that mark a monitor UP (SUCCESS_THRESHOLD)
  * @param allowPrivateTargets whether checks and webhooks may reach loopback/private/link-local addresses
- * @param concurrency checks in flight at once (WORKER_CONCURRENCY)
+ * @param concurrency HTTP checks in flight at once, across all messages (WORKER_CONCURRENCY)
+ * @param messagesInFlight messages processed at once (WORKER_MESSAGES_IN_FLIGHT); several let batches be checked
+ *     while others are written, but every check received waits for a permit of {@code concurrency} with its
+ *     message's visibility timeout running, so with batches it stays small. Single-check messages of an older
+ *     scheduler (during a rolling upgrade) may gain from a higher value
  * @param maxMessagesPerPoll messages fetched per ReceiveMessage call, at most 10 (an SQS limit)
  * @param pollTimeout SQS long-poll wait
  * @param maxRedirects redirects a check follows before failing
  * @param virtualThreads run each in-flight message on a virtual thread (WORKER_VIRTUAL_THREADS); false falls back
- *     to the container's platform-thread pool, sized to the concurrency
+ *     to the container's platform-thread pool, sized to the messages in flight (the checks themselves always run on
+ *     virtual threads)
  * @param listenerAutoStartup start consuming when the context starts; false leaves starting the SQS container to
  *     the embedding code (e.g. after other contexts are up, or a benchmark after its baseline)
  */
@@ -27,6 +32,7 @@ public record WorkerProperties(
         int successThreshold,
         boolean allowPrivateTargets,
         int concurrency,
+        int messagesInFlight,
         @DefaultValue("10") int maxMessagesPerPoll,
         @DefaultValue("20s") Duration pollTimeout,
         @DefaultValue("10") int maxRedirects,
@@ -37,6 +43,10 @@ public record WorkerProperties(
         new Thresholds(failThreshold, successThreshold); // validates both thresholds
         if (concurrency < 1 || concurrency > 1000) {
             throw new IllegalArgumentException("worker concurrency must be between 1 and 1000, was " + concurrency);
+        }
+        if (messagesInFlight < 1 || messagesInFlight > 1000) {
+            throw new IllegalArgumentException(
+                    "messages in flight must be between 1 and 1000, was " + messagesInFlight);
         }
         if (maxMessagesPerPoll < 1 || maxMessagesPerPoll > 10) {
             throw new IllegalArgumentException("max messages per poll must be between 1 and 10");

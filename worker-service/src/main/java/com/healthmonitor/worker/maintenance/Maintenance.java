@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,16 +34,25 @@ public class Maintenance {
 
     /** True when a window of this monitor (or of all monitors) is open at {@code at}. */
     public boolean covers(long monitorId, Instant at) {
-        return windowsOf(monitorId).stream().anyMatch(window -> window.covers(at));
+        return coverage(List.of(monitorId)).covers(monitorId, at);
     }
 
-    List<MaintenanceWindow> windowsOf(long monitorId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM maintenance_windows w WHERE w.all_monitors OR EXISTS ("
+    /** The windows of these monitors, in one query, for a batch of results. */
+    public MaintenanceCoverage coverage(Collection<Long> monitorIds) {
+        if (monitorIds.isEmpty()) {
+            return new MaintenanceCoverage(List.of());
+        }
+        return new MaintenanceCoverage(jdbc.sql("SELECT " + COLUMNS + ", w.all_monitors,"
+                        + " ARRAY(SELECT m.monitor_id FROM maintenance_window_monitors m"
+                        + "       WHERE m.window_id = w.id AND m.monitor_id = ANY (:ids)) AS monitor_ids"
+                        + " FROM maintenance_windows w WHERE w.all_monitors OR EXISTS ("
                         + "SELECT 1 FROM maintenance_window_monitors m WHERE m.window_id = w.id"
-                        + " AND m.monitor_id = :id)")
-                .param("id", monitorId)
-                .query((rs, n) -> window(rs))
-                .list();
+                        + " AND m.monitor_id = ANY (:ids))")
+                .param("ids", monitorIds.toArray(Long[]::new))
+                .query((rs, n) -> new MaintenanceCoverage.Scoped(
+                        window(rs), rs.getBoolean("all_monitors"), Set.copyOf(Arrays.asList((Long[])
+                                rs.getArray("monitor_ids").getArray()))))
+                .list());
     }
 
     static MaintenanceWindow window(ResultSet rs) throws SQLException {

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * same certificate. During maintenance nothing is recorded, so the first check after the window warns.
  */
 @Component
-public class CertificateWarnings {
+class CertificateWarnings {
 
     private static final Logger log = LoggerFactory.getLogger(CertificateWarnings.class);
 
@@ -33,22 +33,23 @@ public class CertificateWarnings {
         this.clock = clock;
     }
 
-    void recordIfDue(CheckRequest request, CheckResult result, Monitor monitor, boolean inMaintenance) {
+    /** Returns whether it warned, i.e. the certificate warned about now, or false. */
+    boolean recordIfDue(CheckRequest request, CheckResult result, Monitor monitor, boolean inMaintenance) {
         TlsInspection tls = result.tls();
         if (inMaintenance || tls == null || tls.certificate().equals(monitor.warnedCertificate())) {
-            return;
+            return false;
         }
         Optional<String> warning = tls.warning(clock.instant(), request.check().tlsExpiryDays());
         if (warning.isEmpty()) {
-            return;
+            return false;
         }
         long changeId = jdbc.sql("""
                         INSERT INTO status_changes (monitor_id, kind, changed_at, slot, reason, delivery)
                         VALUES (:id, 'TLS_EXPIRY', :changedAt, :slot, :reason, 'NONE')
                         RETURNING id""")
                 .param("id", request.monitorId())
-                .param("changedAt", ResultRecorder.timestamp(result.checkedAt()))
-                .param("slot", ResultRecorder.timestamp(request.slot()))
+                .param("changedAt", Batches.timestamp(result.checkedAt()))
+                .param("slot", Batches.timestamp(request.slot()))
                 .param("reason", warning.get())
                 .query(Long.class)
                 .single();
@@ -68,6 +69,7 @@ public class CertificateWarnings {
                 .param("id", request.monitorId())
                 .update();
         log.info("[TLS] monitor={} {}", request.monitorId(), warning.get());
+        return true;
     }
 
     /** What the warning needs of the locked monitor row. */

@@ -1,16 +1,16 @@
 package com.healthmonitor.worker.state;
 
-import com.healthmonitor.worker.result.CheckResult;
-import java.sql.Types;
-import java.time.Instant;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds a recorded check result to its monitor's hourly rollup (the UTC hour of its slot). It runs in the transaction
- * that inserts the result and only when the insert happened, so every result is counted exactly once: a redelivery
- * inserts nothing and adds nothing, a rollback undoes both. One upsert that adds deltas, so a batched write path can
- * pre-aggregate several results of one monitor and hour into one call.
+ * Adds recorded check results to their monitors' hourly rollups (the UTC hour of the slot). It runs in the transaction
+ * that inserts the results and only for those actually inserted, so every result is counted exactly once: a
+ * redelivery inserts nothing and adds nothing, a rollback undoes both.
+ *
+ * <p>One upsert per batch. The statement groups the batch by monitor and hour first (an upsert may not touch a row
+ * twice) with the same SQL functions the daily rollup uses, so the histogram buckets live in one place.
  */
 @Component
 class HourlyRollup {
@@ -21,15 +21,21 @@ class HourlyRollup {
         this.jdbc = jdbc;
     }
 
-    void add(long monitorId, Instant slot, CheckResult result) {
+    void addAll(List<Recorded> results) {
+        if (results.isEmpty()) {
+            return;
+        }
         // Latency statistics cover checks that got a response; a timeout's "latency" is only the timeout.
-        Integer latency = result.statusCode() == null ? null : result.latencyMs();
         jdbc.sql("""
                         INSERT INTO check_rollups_hourly AS r
                             (monitor_id, hour, checks, failures, latency_count, latency_sum, latency_min, latency_max,
                              latency_histogram)
-                        VALUES (:id, date_trunc('hour', :slot, 'UTC'), 1, :failures, :latencyCount,
-                                coalesce(:latency, 0), :latency, :latency, latency_histogram(:latency))
+                        SELECT v.id, date_trunc('hour', v.slot, 'UTC'), count(*), count(*) FILTER (WHERE NOT v.success),
+                               count(v.latency), coalesce(sum(v.latency), 0), min(v.latency), max(v.latency),
+                               histogram_sum(latency_histogram(v.latency))
+                        FROM unnest(CAST(:ids AS bigint[]), CAST(:slots AS timestamptz[]), CAST(:success AS boolean[]),
+                                    CAST(:latencies AS int[])) AS v(id, slot, success, latency)
+                        GROUP BY 1, 2
                         ON CONFLICT (monitor_id, hour) DO UPDATE SET
                             checks = r.checks + EXCLUDED.checks,
                             failures = r.failures + EXCLUDED.failures,
@@ -38,11 +44,16 @@ class HourlyRollup {
                             latency_min = least(r.latency_min, EXCLUDED.latency_min),
                             latency_max = greatest(r.latency_max, EXCLUDED.latency_max),
                             latency_histogram = histogram_add(r.latency_histogram, EXCLUDED.latency_histogram)""")
-                .param("id", monitorId)
-                .param("slot", ResultRecorder.timestamp(slot))
-                .param("failures", result.success() ? 0 : 1)
-                .param("latencyCount", latency == null ? 0 : 1)
-                .param("latency", latency, Types.INTEGER)
+                .param("ids", Batches.longs(results, Recorded::monitorId))
+                .param("slots", Batches.timestamps(results, Recorded::slot))
+                .param("success", Batches.booleans(results, r -> r.result().success()))
+                .param(
+                        "latencies",
+                        Batches.integers(
+                                results,
+                                r -> r.result().statusCode() == null
+                                        ? null
+                                        : r.result().latencyMs()))
                 .update();
     }
 }

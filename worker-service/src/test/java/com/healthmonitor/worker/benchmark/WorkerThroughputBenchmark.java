@@ -48,8 +48,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  *
  * <p>Not part of the build; run it with
  * {@code ./mvnw -B -pl worker-service -am verify -Dsurefire.failIfNoSpecifiedTests=false
- * -Dtest=WorkerThroughputBenchmark -Dgroups=benchmark -Dtest.excludedGroups=} (options: -Dbenchmark.messages=3000,
- * -Dbenchmark.concurrency=50, -Dbenchmark.virtualThreads=true, -Dbenchmark.targetDelayMs=0).
+ * -Dtest=WorkerThroughputBenchmark -Dgroups=benchmark -Dtest.excludedGroups=} (options: -Dbenchmark.messages=3000 (checks),
+ * -Dbenchmark.batch=50 (checks per message), -Dbenchmark.messagesInFlight=10, -Dbenchmark.concurrency=50, -Dbenchmark.virtualThreads=true, -Dbenchmark.targetDelayMs=0).
  */
 @Tag("benchmark")
 @SpringBootTest(
@@ -57,17 +57,21 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
             "health-monitor.worker.allow-private-targets=true",
             "health-monitor.worker.poll-timeout=1s",
             "health-monitor.worker.concurrency=${benchmark.concurrency:50}",
+            "health-monitor.worker.messages-in-flight=${benchmark.messagesInFlight:10}",
             "health-monitor.worker.virtual-threads=${benchmark.virtualThreads:true}",
             "health-monitor.worker.listener-auto-startup=false",
             "spring.datasource.hikari.maximum-pool-size=10",
             "health-monitor.retention.initial-delay=1h",
-            "logging.level.com.healthmonitor.worker.state.ResultRecorder=WARN",
+            "logging.level.com.healthmonitor.worker.state.StatusChanges=WARN",
             "logging.level.com.healthmonitor.worker.alert=WARN"
         })
 @ContextConfiguration(initializers = WorkerThroughputBenchmark.PreloadedQueue.class)
 class WorkerThroughputBenchmark {
 
     static final int MESSAGES = Integer.getInteger("benchmark.messages", 3000);
+    /** Checks per SQS message: a version-3 batch, or with 1 the single-check format of older schedulers. */
+    static final int BATCH = Integer.getInteger("benchmark.batch", 50);
+
     static final int TARGET_DELAY_MS = Integer.getInteger("benchmark.targetDelayMs", 0);
     static final StubServer HTTP = new StubServer();
     static volatile String databaseUrl;
@@ -118,7 +122,9 @@ class WorkerThroughputBenchmark {
 
         List<Long> alertMillis = alertLatencies(jdbc, 20);
 
-        report("messages", MESSAGES);
+        report("checks", MESSAGES);
+        report("checks per message", BATCH);
+        report("messages in flight", System.getProperty("benchmark.messagesInFlight", "10"));
         report("failed checks", span.get("failed"));
         report("concurrency", System.getProperty("benchmark.concurrency", "50"));
         report("virtual threads", System.getProperty("benchmark.virtualThreads", "true"));
@@ -221,11 +227,18 @@ class WorkerThroughputBenchmark {
             String queueUrl = TestQueues.newQueue("bench");
             CheckRequestCodec codec = new CheckRequestCodec();
             Instant slot = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            for (int start = 1; start <= MESSAGES; start += 10) {
-                List<SendMessageBatchRequestEntry> entries = IntStream.range(start, Math.min(start + 10, MESSAGES + 1))
-                        .mapToObj(id -> SendMessageBatchRequestEntry.builder()
-                                .id("m" + id)
-                                .messageBody(codec.write(CheckRequest.of(id, slot, 1, target, 5, 200)))
+            List<String> bodies = new ArrayList<>();
+            for (int start = 1; start <= MESSAGES; start += BATCH) {
+                List<CheckRequest> checks = IntStream.range(start, Math.min(start + BATCH, MESSAGES + 1))
+                        .mapToObj(id -> CheckRequest.of(id, slot, 1, target, 5, 200))
+                        .toList();
+                bodies.add(BATCH == 1 ? codec.write(checks.getFirst()) : codec.writeBatch(checks));
+            }
+            for (int start = 0; start < bodies.size(); start += 10) {
+                List<SendMessageBatchRequestEntry> entries = IntStream.range(start, Math.min(start + 10, bodies.size()))
+                        .mapToObj(i -> SendMessageBatchRequestEntry.builder()
+                                .id("m" + i)
+                                .messageBody(bodies.get(i))
                                 .build())
                         .toList();
                 TestQueues.server().client().sendMessageBatch(b -> b.queueUrl(queueUrl)

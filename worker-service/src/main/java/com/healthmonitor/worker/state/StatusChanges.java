@@ -1,0 +1,84 @@
+package com.healthmonitor.worker.state;
+
+import com.healthmonitor.common.monitor.MonitorStatus;
+import com.healthmonitor.worker.alert.AlertDetails;
+import com.healthmonitor.worker.alert.AlertMessage;
+import com.healthmonitor.worker.alert.Alerts;
+import com.healthmonitor.worker.result.CheckResult;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Records a transition: its status_changes row and, unless maintenance suppresses it, one outbox delivery per
+ * destination of the monitor, in the result's transaction. Transitions are rare, so one at a time.
+ */
+@Component
+class StatusChanges {
+
+    private static final Logger log = LoggerFactory.getLogger(StatusChanges.class);
+
+    private final JdbcClient jdbc;
+    private final Alerts alerts;
+
+    StatusChanges(JdbcClient jdbc, Alerts alerts) {
+        this.jdbc = jdbc;
+        this.alerts = alerts;
+    }
+
+    /**
+     * @param downSince when the monitor last changed status, the start of the incident a DOWN -> UP change ends
+     * @param suppressed whether maintenance covers the result: recorded, but alerting nowhere
+     */
+    void record(
+            Recorded recorded, MonitorRows.Locked monitor, Transition change, Instant downSince, boolean suppressed) {
+        CheckResult result = recorded.result();
+        long monitorId = recorded.monitorId();
+        long changeId = jdbc.sql("""
+                        INSERT INTO status_changes
+                            (monitor_id, old_status, new_status, changed_at, slot, reason, delivery)
+                        VALUES (:id, :from, :to, :changedAt, :slot, :reason, :delivery)
+                        RETURNING id""")
+                .param("id", monitorId)
+                .param("from", change.from().name())
+                .param("to", change.to().name())
+                .param("changedAt", Batches.timestamp(result.checkedAt()))
+                .param("slot", Batches.timestamp(recorded.slot()))
+                .param("reason", result.error())
+                .param("delivery", suppressed ? "SUPPRESSED" : "NONE")
+                .query(Long.class)
+                .single();
+        if (!suppressed) {
+            AlertDetails alert = new AlertDetails(
+                    monitor.name(),
+                    monitor.url(),
+                    change.from(),
+                    change.to(),
+                    result.checkedAt(),
+                    result.error(),
+                    result.latencyMs(),
+                    change.from() == MonitorStatus.DOWN ? downSince : null);
+            int queued = alerts.queueForMonitor(
+                    monitorId, changeId, monitor.webhookUrl(), AlertMessage.statusChange(monitorId, alert));
+            if (queued > 0) {
+                jdbc.sql("UPDATE status_changes SET delivery = 'PENDING' WHERE id = :id")
+                        .param("id", changeId)
+                        .update();
+            }
+        }
+        // Logged once the change is durable; a rolled-back transaction changed nothing.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                try (var id = MDC.putCloseable("monitor_id", Long.toString(monitorId))) {
+                    log.info("[STATE CHANGE] monitor={} {}", monitorId, change);
+                }
+            }
+        });
+    }
+}
