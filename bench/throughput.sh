@@ -5,7 +5,7 @@
 #   bench/throughput.sh [monitors=4000] [interval_s=2] [measure_s=60]      # benchmark 1 (and 4)
 #   bench/throughput.sh 8000 2 120                                         # benchmark 2: more than the machine can do
 #
-# Environment: WARMUP (s, default 30), JAVA_OPTS (default: the README's -Xmx512m ...), BB_CONNECTIONS (wrk
+# Environment: WARMUP (s, default 60), JAVA_OPTS (default: the README's -Xmx512m ...), BB_CONNECTIONS (wrk
 # connections against the blackbox exporter, default 50 = the worker's default concurrency), SKIP_BLACKBOX=1,
 # REBUILD=1 (rebuild the jar), MAVEN_ARGS, KEEP_WORK=1 (keep logs and data). Needs root for apt-get if nginx, wrk,
 # prometheus-blackbox-exporter or psql are missing. Prints a summary block for docs/benchmarks.md last.
@@ -14,7 +14,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 MONITORS=${1:-4000}
 INTERVAL=${2:-2}
 MEASURE=${3:-60}
-WARMUP=${WARMUP:-30}
+WARMUP=${WARMUP:-60}
 BB_CONNECTIONS=${BB_CONNECTIONS:-50}
 WANTED=$(python3 -c "print(round($MONITORS / $INTERVAL))")
 
