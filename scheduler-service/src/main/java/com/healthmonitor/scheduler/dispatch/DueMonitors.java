@@ -72,15 +72,16 @@ class DueMonitors {
         if (nextSlots.isEmpty()) {
             return;
         }
+        List<Map.Entry<Long, Instant>> slots = List.copyOf(nextSlots.entrySet());
         jdbc.sql("""
                         UPDATE monitors
                         SET next_check_at = next.slot
                         FROM unnest(CAST(:ids AS bigint[]), CAST(:slots AS timestamptz[])) AS next (id, slot)
                         WHERE monitors.id = next.id""")
-                .param("ids", nextSlots.keySet().toArray(Long[]::new))
+                .param("ids", slots.stream().map(Map.Entry::getKey).toArray(Long[]::new))
                 .param(
                         "slots",
-                        nextSlots.values().stream().map(Instant::toString).toArray(String[]::new))
+                        slots.stream().map(slot -> slot.getValue().toString()).toArray(String[]::new))
                 .update();
     }
 

@@ -11,15 +11,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The claim limit bounds one round, not the rate: one tick keeps claiming while rounds come back full. The tick
- * is an hour, so anything sent after the first round was sent without waiting for a tick.
+ * The claim limit bounds one round, not the rate: one tick keeps claiming while rounds come back full. The service's
+ * own loop is off so that only the test's tick runs.
  */
-@SpringBootTest(properties = {"health-monitor.scheduler.tick=1h", "health-monitor.scheduler.claim-limit=100"})
+@SpringBootTest(properties = {"health-monitor.scheduler.enabled=false", "health-monitor.scheduler.claim-limit=100"})
 @ContextConfiguration(initializers = {TestDatabaseInitializer.class, TestQueueInitializer.class})
 class ContinuousClaimIntegrationTest {
 
     @Autowired
-    private SchedulerLoop loop;
+    private CheckDispatcher dispatcher;
+
+    @Autowired
+    private SchedulerProperties properties;
 
     @Autowired
     private JdbcClient jdbc;
@@ -30,7 +33,7 @@ class ContinuousClaimIntegrationTest {
                         + " SELECT 'm' || g, 'https://example.com/' || g, 60, 5 FROM generate_series(1, 350) g")
                 .update();
 
-        loop.tick();
+        new SchedulerLoop(dispatcher, properties).tick();
 
         assertThat(jdbc.sql("SELECT count(*) FROM monitors WHERE next_check_at <= now()")
                         .query(Long.class)
