@@ -74,7 +74,10 @@ public final class TestQueues {
         return server;
     }
 
-    /** Waits at most {@code atMost} for the next check message on {@code queueUrl} and returns it, read. */
+    /**
+     * Waits at most {@code atMost} for the next check message on {@code queueUrl} and returns its first check, read
+     * (a message may carry a batch of checks).
+     */
     public static CheckRequest awaitCheck(String queueUrl, Duration atMost) {
         List<Message> received = Awaitility.await()
                 .atMost(atMost)
@@ -83,7 +86,7 @@ public final class TestQueues {
                                 .receiveMessage(b -> b.queueUrl(queueUrl))
                                 .messages(),
                         messages -> !messages.isEmpty());
-        return new CheckRequestCodec().read(received.getFirst().body());
+        return new CheckRequestCodec().readAll(received.getFirst().body()).getFirst();
     }
 
     /**

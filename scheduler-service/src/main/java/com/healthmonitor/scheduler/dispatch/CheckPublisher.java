@@ -14,60 +14,74 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
-/** Sends check messages with {@code SendMessageBatch}, ten per call, the calls in parallel. */
+/**
+ * Sends the checks as batch messages (see {@link CheckMessages}) with {@code SendMessageBatch}, the calls in
+ * parallel.
+ */
 @Component
 class CheckPublisher {
 
-    static final int MAX_BATCH = 10;
     private static final Logger log = LoggerFactory.getLogger(CheckPublisher.class);
 
     private final SqsAsyncClient sqs;
     private final String queueUrl;
+    private final int checksPerMessage;
     private final CheckRequestCodec codec = new CheckRequestCodec();
 
-    CheckPublisher(SqsAsyncClient sqs, QueueProperties queue) {
+    CheckPublisher(SqsAsyncClient sqs, QueueProperties queue, SchedulerProperties properties) {
         this.sqs = sqs;
         this.queueUrl = queue.queueUrl();
+        this.checksPerMessage = properties.checksPerMessage();
     }
 
-    /** Returns the ids of the monitors whose message SQS accepted; the others must stay due. */
+    /**
+     * Returns the ids of the monitors whose message SQS accepted; the others, every check of a refused message,
+     * must stay due.
+     */
     Set<Long> publish(List<DueMonitor> monitors) {
-        List<CompletableFuture<Set<Long>>> batches = new ArrayList<>();
-        for (int start = 0; start < monitors.size(); start += MAX_BATCH) {
-            batches.add(sendBatch(monitors.subList(start, Math.min(start + MAX_BATCH, monitors.size()))));
+        List<CompletableFuture<Set<Long>>> calls = new ArrayList<>();
+        for (List<CheckMessages.Message> call :
+                CheckMessages.calls(CheckMessages.pack(monitors, checksPerMessage, codec))) {
+            calls.add(send(call));
         }
         Set<Long> sent = new HashSet<>();
-        for (CompletableFuture<Set<Long>> batch : batches) {
-            sent.addAll(batch.join());
+        for (CompletableFuture<Set<Long>> call : calls) {
+            sent.addAll(call.join());
         }
         return sent;
     }
 
-    private CompletableFuture<Set<Long>> sendBatch(List<DueMonitor> batch) {
-        List<SendMessageBatchRequestEntry> entries = batch.stream()
-                .map(monitor -> SendMessageBatchRequestEntry.builder()
-                        .id(Long.toString(monitor.id()))
-                        .messageBody(codec.write(monitor.toCheckRequest()))
-                        .build())
-                .toList();
+    private CompletableFuture<Set<Long>> send(List<CheckMessages.Message> messages) {
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            entries.add(SendMessageBatchRequestEntry.builder()
+                    .id(Integer.toString(i))
+                    .messageBody(messages.get(i).body())
+                    .build());
+        }
         return sqs.sendMessageBatch(request -> request.queueUrl(queueUrl).entries(entries))
-                .thenApply(CheckPublisher::acceptedIds)
+                .thenApply(response -> acceptedMonitors(response, messages))
                 .exceptionally(failure -> {
                     Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                    log.warn("[SCHEDULER] send of {} checks failed, they stay due: {}", batch.size(), cause.toString());
+                    log.warn(
+                            "[SCHEDULER] send of {} messages failed, their checks stay due: {}",
+                            messages.size(),
+                            cause.toString());
                     return Set.of();
                 });
     }
 
-    private static Set<Long> acceptedIds(SendMessageBatchResponse response) {
+    private static Set<Long> acceptedMonitors(SendMessageBatchResponse response, List<CheckMessages.Message> messages) {
         response.failed()
                 .forEach(failed -> log.warn(
-                        "[SCHEDULER] check for monitor={} not accepted, it stays due: {} {}",
-                        failed.id(),
+                        "[SCHEDULER] message of {} checks not accepted, they stay due: {} {}",
+                        messages.get(Integer.parseInt(failed.id())).monitors().size(),
                         failed.code(),
                         failed.message()));
         Set<Long> accepted = new HashSet<>();
-        response.successful().forEach(entry -> accepted.add(Long.parseLong(entry.id())));
+        response.successful().forEach(entry -> messages.get(Integer.parseInt(entry.id())).monitors().stream()
+                .map(DueMonitor::id)
+                .forEach(accepted::add));
         return accepted;
     }
 }

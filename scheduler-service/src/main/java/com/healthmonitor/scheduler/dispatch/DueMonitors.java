@@ -5,9 +5,11 @@ import com.healthmonitor.common.check.CheckSpec;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.util.Collection;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,24 +23,26 @@ class DueMonitors {
     }
 
     /**
-     * Locks up to {@code limit} enabled monitors whose slot has come, oldest first. Rows another scheduler has
-     * locked are skipped, so two instances never claim the same slot.
+     * Locks up to {@code limit} enabled monitors whose slot has come by {@code now}, oldest first. Rows another
+     * scheduler has locked are skipped, so two instances never claim the same slot.
      */
-    List<DueMonitor> lock(int limit) {
+    List<DueMonitor> lock(int limit, Instant now) {
         return jdbc.sql("""
-                        SELECT id, next_check_at, config_version, url, timeout, expected_status_code,
+                        SELECT id, next_check_at, check_interval, config_version, url, timeout, expected_status_code,
                                expected_status_codes, method, request_headers::text AS request_headers,
                                request_body, request_content_type, assertions::text AS assertions,
                                follow_redirects, tls_expiry_days
                         FROM monitors
-                        WHERE enabled AND next_check_at <= now()
+                        WHERE enabled AND next_check_at <= :now
                         ORDER BY next_check_at
                         LIMIT :limit
                         FOR UPDATE SKIP LOCKED""")
+                .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .param("limit", limit)
                 .query((rs, row) -> new DueMonitor(
                         rs.getLong("id"),
                         rs.getTimestamp("next_check_at").toInstant(),
+                        rs.getInt("check_interval"),
                         rs.getLong("config_version"),
                         rs.getString("url"),
                         rs.getInt("timeout"),
@@ -63,30 +67,28 @@ class DueMonitors {
         return List.of(Integer.toString(rs.getInt("expected_status_code")));
     }
 
-    /**
-     * Moves the sent monitors to their next slot: one interval after this one, or one interval after now when the
-     * slot was served too late, so that the schedule neither fires a backlog at once nor drifts.
-     */
-    void advance(Collection<Long> ids, Duration maxLateness) {
-        if (ids.isEmpty()) {
+    /** Moves the sent monitors to their next slots, in one statement. */
+    void advance(Map<Long, Instant> nextSlots) {
+        if (nextSlots.isEmpty()) {
             return;
         }
+        List<Map.Entry<Long, Instant>> slots = List.copyOf(nextSlots.entrySet());
         jdbc.sql("""
                         UPDATE monitors
-                        SET next_check_at = CASE
-                            WHEN now() - next_check_at > :maxLateness * interval '1 millisecond'
-                                THEN now() + check_interval * interval '1 second'
-                            ELSE next_check_at + check_interval * interval '1 second'
-                        END
-                        WHERE id = ANY(:ids)""")
-                .param("maxLateness", maxLateness.toMillis())
-                .param("ids", ids.toArray(Long[]::new))
+                        SET next_check_at = next.slot
+                        FROM unnest(CAST(:ids AS bigint[]), CAST(:slots AS timestamptz[])) AS next (id, slot)
+                        WHERE monitors.id = next.id""")
+                .param("ids", slots.stream().map(Map.Entry::getKey).toArray(Long[]::new))
+                .param(
+                        "slots",
+                        slots.stream().map(slot -> slot.getValue().toString()).toArray(String[]::new))
                 .update();
     }
 
-    /** Checks whose slot has come and that no scheduler has sent yet. */
-    long countDue() {
-        return jdbc.sql("SELECT count(*) FROM monitors WHERE enabled AND next_check_at <= now()")
+    /** Checks whose slot has come by {@code now} and that no scheduler has sent yet. */
+    long countDue(Instant now) {
+        return jdbc.sql("SELECT count(*) FROM monitors WHERE enabled AND next_check_at <= :now")
+                .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .query(Long.class)
                 .single();
     }

@@ -8,7 +8,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the dispatcher every tick. A database or queue outage is logged once when it starts and once when it
+ * Runs the dispatcher every tick, and again at once after each full round, so that the claim limit bounds a
+ * transaction but not the rate: a tick ends only when nothing more is due (or the queue refused part of a round). A database or queue outage is logged once when it starts and once when it
  * ends, and the loop keeps going, so the service recovers by itself.
  */
 @Component
@@ -18,16 +19,23 @@ class SchedulerLoop {
     private static final Logger log = LoggerFactory.getLogger(SchedulerLoop.class);
 
     private final CheckDispatcher dispatcher;
+    private final int claimLimit;
     private final AtomicBoolean failing = new AtomicBoolean();
 
-    SchedulerLoop(CheckDispatcher dispatcher) {
+    SchedulerLoop(CheckDispatcher dispatcher, SchedulerProperties properties) {
         this.dispatcher = dispatcher;
+        this.claimLimit = properties.claimLimit();
     }
 
     @Scheduled(fixedDelayString = "${health-monitor.scheduler.tick}")
     void tick() {
         try {
-            int sent = dispatcher.dispatchDue();
+            int sent = 0;
+            int round;
+            do {
+                round = dispatcher.dispatchDue();
+                sent += round;
+            } while (round >= claimLimit);
             if (failing.compareAndSet(true, false)) {
                 log.info("[SCHEDULER] dispatching again");
             }

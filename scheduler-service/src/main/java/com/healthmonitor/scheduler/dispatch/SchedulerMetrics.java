@@ -63,7 +63,7 @@ class SchedulerMetrics {
     @Scheduled(fixedDelayString = "${health-monitor.scheduler.backlog-refresh:10s}")
     void refreshBacklog() {
         try {
-            backlog.set(dueMonitors.countDue());
+            backlog.set(dueMonitors.countDue(clock.instant()));
         } catch (RuntimeException e) {
             // The gauge keeps its last value; the loop itself reports the database outage.
         }

@@ -9,8 +9,11 @@ import com.healthmonitor.common.check.CheckSpec;
 import com.healthmonitor.testing.TestDatabaseInitializer;
 import com.healthmonitor.testing.TestQueueInitializer;
 import com.healthmonitor.testing.TestQueues;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +33,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /** Claim and send against a real PostgreSQL and a real SQS-protocol server; the tick loop is off. */
-@SpringBootTest(properties = {"health-monitor.scheduler.enabled=false", "health-monitor.scheduler.claim-limit=1000"})
+@SpringBootTest(
+        properties = {
+            "health-monitor.scheduler.enabled=false",
+            "health-monitor.scheduler.claim-limit=1000",
+            "health-monitor.scheduler.checks-per-message=50"
+        })
 @ContextConfiguration(initializers = {TestDatabaseInitializer.class, TestQueueInitializer.class})
 class CheckDispatcherIntegrationTest {
 
@@ -63,7 +71,7 @@ class CheckDispatcherIntegrationTest {
         long due = insertMonitor(true, "now() - interval '100 milliseconds'", 60);
         insertMonitor(false, "now() - interval '1 second'", 60);
         insertMonitor(true, "now() + interval '1 minute'", 60);
-        Instant slot = nextCheckAt(due);
+        Instant slot = putOnItsGrid(due, 60);
 
         assertThat(dispatcher.dispatchDue()).isEqualTo(1);
 
@@ -149,8 +157,8 @@ class CheckDispatcherIntegrationTest {
     void honoursEachMonitorsOwnInterval() {
         long every30 = insertMonitor(true, "now() - interval '10 milliseconds'", 30);
         long every300 = insertMonitor(true, "now() - interval '10 milliseconds'", 300);
-        Instant slot30 = nextCheckAt(every30);
-        Instant slot300 = nextCheckAt(every300);
+        Instant slot30 = putOnItsGrid(every30, 30);
+        Instant slot300 = putOnItsGrid(every300, 300);
 
         dispatcher.dispatchDue();
 
@@ -159,12 +167,54 @@ class CheckDispatcherIntegrationTest {
     }
 
     @Test
-    void reanchorsALateSlotToNowInsteadOfFiringTheBacklog() {
+    void sendsASlotMissedLongAgoOnceAndMovesItToItsNextGridSlotInsteadOfFiringTheBacklog() {
         long late = insertMonitor(true, "now() - interval '10 minutes'", 60);
+        Instant before = Instant.now();
 
-        dispatcher.dispatchDue();
+        assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+        assertThat(dispatcher.dispatchDue())
+                .as("the nine missed slots are not replayed")
+                .isZero();
 
-        assertThat(nextCheckAt(late)).isAfter(Instant.now().plusSeconds(55));
+        Instant next = nextCheckAt(late);
+        assertThat(next).isAfter(before).isBefore(Instant.now().plusSeconds(60));
+        assertThat(Math.floorMod(next.toEpochMilli(), 60_000L)).isEqualTo(SlotGrid.phaseMillis(late, 60));
+        assertThat(drain()).hasSize(1);
+    }
+
+    @Test
+    void packsTheChecksOfARoundIntoVersion3MessagesOfAtMostTheConfiguredNumber() {
+        jdbc.sql("INSERT INTO monitors (name, url, check_interval, timeout)"
+                        + " SELECT 'm' || g, 'https://example.com/' || g, 60, 5 FROM generate_series(1, 120) g")
+                .update();
+        double callsBefore = sendCalls();
+
+        assertThat(dispatcher.dispatchDue()).isEqualTo(120);
+
+        assertThat(sendCalls() - callsBefore)
+                .as("three messages, one SendMessageBatch call")
+                .isEqualTo(1);
+        List<String> bodies = drainBodies();
+        assertThat(bodies).allMatch(body -> body.startsWith("{\"version\":3,"));
+        assertThat(bodies).extracting(body -> codec.readAll(body).size()).containsExactlyInAnyOrder(50, 50, 20);
+    }
+
+    @Test
+    void splitsChecksWithLargeRequestBodiesSoThatEveryMessageStaysUnderSqsLimit() {
+        jdbc.sql("INSERT INTO monitors (name, url, check_interval, timeout, method, request_body)"
+                        + " SELECT 'm' || g, 'https://example.com/' || g, 60, 5, 'POST', repeat('x', 60000)"
+                        + " FROM generate_series(1, 10) g")
+                .update();
+
+        assertThat(dispatcher.dispatchDue()).isEqualTo(10);
+
+        List<String> bodies = drainBodies();
+        assertThat(bodies)
+                .allSatisfy(body ->
+                        assertThat(body.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(256 * 1024))
+                .hasSizeGreaterThanOrEqualTo(3);
+        assertThat(bodies.stream().mapToInt(body -> codec.readAll(body).size()).sum())
+                .isEqualTo(10);
     }
 
     @Test
@@ -208,7 +258,7 @@ class CheckDispatcherIntegrationTest {
     @Test
     void keepsTheSlotWhenTheQueueRefusesTheSendAndSendsItOnALaterTick() {
         long due = insertMonitor(true, "now() - interval '1 second'", 60);
-        Instant slot = nextCheckAt(due);
+        Instant slot = putOnItsGrid(due, 60);
         String queueName = queueUrl.substring(queueUrl.lastIndexOf('/') + 1);
         sqs.deleteQueue(b -> b.queueUrl(queueUrl));
         try {
@@ -233,6 +283,25 @@ class CheckDispatcherIntegrationTest {
                 .single();
     }
 
+    /** Moves the monitor's slot to the latest instant of its grid that has passed, as after a check in time. */
+    private Instant putOnItsGrid(long id, int interval) {
+        long period = interval * 1000L;
+        long phase = SlotGrid.phaseMillis(id, interval);
+        long now = Instant.now().minusMillis(10).toEpochMilli();
+        Instant slot = Instant.ofEpochMilli(Math.floorDiv(now - phase, period) * period + phase);
+        jdbc.sql("UPDATE monitors SET next_check_at = ? WHERE id = ?")
+                .param(Timestamp.from(slot))
+                .param(id)
+                .update();
+        return slot;
+    }
+
+    private double sendCalls() {
+        return meters.find("health_monitor.sqs.requests").tag("operation", "SendMessageBatch").counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
+    }
+
     private Instant nextCheckAt(long id) {
         return jdbc.sql("SELECT next_check_at FROM monitors WHERE id = ?")
                 .param(id)
@@ -241,16 +310,22 @@ class CheckDispatcherIntegrationTest {
     }
 
     private List<CheckRequest> drain() {
-        List<CheckRequest> checks = new ArrayList<>();
+        return drainBodies().stream()
+                .flatMap(body -> codec.readAll(body).stream())
+                .toList();
+    }
+
+    private List<String> drainBodies() {
+        List<String> bodies = new ArrayList<>();
         while (true) {
             List<Message> messages = sqs.receiveMessage(
                             b -> b.queueUrl(queueUrl).maxNumberOfMessages(10))
                     .messages();
             if (messages.isEmpty()) {
-                return checks;
+                return bodies;
             }
             for (Message message : messages) {
-                checks.add(codec.read(message.body()));
+                bodies.add(message.body());
                 sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
             }
         }
