@@ -61,8 +61,8 @@ public class HistoryQueries {
 
     /**
      * Uptime over the last 24 h and 30 d of each monitor, from the rollups, in one query for the whole page: per
-     * monitor and table one index range scan that sums both windows at once (the 24 h window and the ends of the
-     * 30 d one read the same hourly rows).
+     * monitor and table one index scan that sums both windows at once (the 24 h window and the end of the 30 d one
+     * read the same hourly rows).
      */
     public Map<Long, Uptimes> uptimes(Collection<Long> ids) {
         if (ids.isEmpty()) {
@@ -155,13 +155,13 @@ public class HistoryQueries {
     }
 
     /**
-     * A lateral join summing checks and failures of one source for each window ({@code c0, f0, c1, ...}), reading the
-     * monitor's rows of all windows in one index range scan; empty when no window needs the source.
+     * A lateral join summing checks and failures of one source for each window ({@code c0, f0, c1, ...}), reading only
+     * the monitor's rows inside some window (the parts of a window can be far apart: the 30-day window reads hourly
+     * rows of its first and its last day); empty when no window needs the source.
      */
     private static Optional<String> windowSums(Source source, List<WindowPlan> windows, Map<String, Object> params) {
         List<String> sums = new ArrayList<>();
-        Instant from = null;
-        Instant to = null;
+        List<String> anyWindow = new ArrayList<>();
         for (int w = 0; w < windows.size(); w++) {
             List<Span> spans = source.spans.apply(windows.get(w));
             if (spans.isEmpty()) {
@@ -171,19 +171,14 @@ public class HistoryQueries {
             String inWindow = spans(source.column, spans, source.alias + w, params);
             sums.add("sum(" + source.checks + ") FILTER (WHERE " + inWindow + ") AS c" + w + ", sum(" + source.failures
                     + ") FILTER (WHERE " + inWindow + ") AS f" + w);
-            for (Span span : spans) {
-                from = from == null || span.from().isBefore(from) ? span.from() : from;
-                to = to == null || span.to().isAfter(to) ? span.to() : to;
-            }
+            anyWindow.add(inWindow);
         }
-        if (from == null) {
+        if (anyWindow.isEmpty()) {
             return Optional.empty();
         }
-        params.put(source.alias + "From", utc(from));
-        params.put(source.alias + "To", utc(to));
         return Optional.of(" CROSS JOIN LATERAL (SELECT " + String.join(", ", sums) + " FROM " + source.table
-                + " WHERE monitor_id = m.id AND " + source.column + " >= :" + source.alias + "From AND "
-                + source.column + " < :" + source.alias + "To" + source.filter + ") " + source.alias);
+                + " WHERE monitor_id = m.id AND (" + String.join(" OR ", anyWindow) + ")" + source.filter + ") "
+                + source.alias);
     }
 
     List<CheckEntry> checks(long id, Instant before, int limit) {
