@@ -366,7 +366,7 @@ public class HistoryQueries {
             return aggregate;
         }
         Map<String, Object> params = new HashMap<>(baseParams);
-        String parts = totalsParts(plan, filter, 0, "s", params);
+        String parts = totalsParts(plan, filter, params);
         jdbc.sql("SELECT coalesce(sum(checks), 0) AS checks, coalesce(sum(failures), 0) AS failures,"
                         + " coalesce(sum(latency_count), 0) AS latency_count,"
                         + " coalesce(sum(latency_sum), 0) AS latency_sum,"
@@ -412,22 +412,20 @@ public class HistoryQueries {
         return aggregate;
     }
 
-    /** SELECTs of (monitor_id, w, checks, failures, latency_*) for each part of the plan, joined by UNION ALL. */
-    private static String totalsParts(
-            WindowPlan plan, String filter, int tag, String prefix, Map<String, Object> params) {
-        String columns =
-                "monitor_id, " + tag + " AS w, checks, failures, latency_count, latency_sum, latency_min, latency_max";
+    /** SELECTs of (checks, failures, latency_*) for each part of the plan, joined by UNION ALL. */
+    private static String totalsParts(WindowPlan plan, String filter, Map<String, Object> params) {
+        String columns = "checks, failures, latency_count, latency_sum, latency_min, latency_max";
         List<String> parts = new ArrayList<>();
         if (plan.daily() != null) {
             parts.add("SELECT " + columns + " FROM check_rollups_daily WHERE " + filter + " AND "
-                    + spans("day", List.of(plan.daily()), prefix + "D", params));
+                    + spans("day", List.of(plan.daily()), "sD", params));
         }
         if (!plan.hourly().isEmpty()) {
             parts.add("SELECT " + columns + " FROM check_rollups_hourly WHERE " + filter + " AND "
-                    + spans("hour", plan.hourly(), prefix + "H", params));
+                    + spans("hour", plan.hourly(), "sH", params));
         }
         if (!plan.raw().isEmpty()) {
-            parts.add("SELECT monitor_id, " + tag + " AS w, 1 AS checks,"
+            parts.add("SELECT 1 AS checks,"
                     + " CASE WHEN success THEN 0 ELSE 1 END AS failures,"
                     + " CASE WHEN status_code IS NULL THEN 0 ELSE 1 END AS latency_count,"
                     + " CASE WHEN status_code IS NULL THEN 0 ELSE latency_ms END AS latency_sum,"
@@ -435,11 +433,10 @@ public class HistoryQueries {
                     + " CASE WHEN status_code IS NULL THEN NULL ELSE latency_ms END AS latency_max"
                     // Results taken during maintenance stay out, as they stay out of the rollups.
                     + " FROM check_results WHERE NOT in_maintenance AND " + filter + " AND "
-                    + spans("slot", plan.raw(), prefix + "R", params));
+                    + spans("slot", plan.raw(), "sR", params));
         }
         if (parts.isEmpty()) {
-            parts.add("SELECT 0::bigint AS monitor_id, " + tag
-                    + " AS w, 0 AS checks, 0 AS failures, 0 AS latency_count, 0::bigint AS latency_sum,"
+            parts.add("SELECT 0 AS checks, 0 AS failures, 0 AS latency_count, 0::bigint AS latency_sum,"
                     + " NULL::int AS latency_min, NULL::int AS latency_max WHERE false");
         }
         return String.join(" UNION ALL ", parts);
