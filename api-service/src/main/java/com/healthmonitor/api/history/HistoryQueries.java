@@ -24,11 +24,11 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -60,9 +60,10 @@ public class HistoryQueries {
     }
 
     /**
-     * Uptime over the last 24 h and 30 d of each monitor, from the rollups, in one query for the whole page: per
-     * monitor and table one index scan that sums both windows at once (the 24 h window and the end of the 30 d one
-     * read the same hourly rows).
+     * Uptime over the last 24 h and 30 d of each monitor, from the rollups, in one query for the whole page. Per table
+     * and stretch of time it reads, one index range scan over all monitors of the page sums every window that needs
+     * the stretch (the 24 h window and the end of the 30 d one read the same hourly rows); one scan over many monitors
+     * costs far less than one per monitor.
      */
     public Map<Long, Uptimes> uptimes(Collection<Long> ids) {
         if (ids.isEmpty()) {
@@ -76,42 +77,28 @@ public class HistoryQueries {
                 WindowPlan.of(WindowPlan.floor(now.minus(Duration.ofDays(30)), ChronoUnit.HOURS), end, horizons));
         Map<String, Object> params = new HashMap<>();
         params.put("ids", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
-        // Per table a lateral join, by its alias; a table no window needs is not read.
-        Map<String, String> sums = new LinkedHashMap<>();
+        List<String> scans = new ArrayList<>();
         for (Source source : Source.values()) {
-            windowSums(source, windows, params).ifPresent(join -> sums.put(source.alias, join));
+            scans.addAll(windowSums(source, windows, params));
         }
-        StringBuilder sql = new StringBuilder("SELECT m.id AS monitor_id");
-        for (int w = 0; w < windows.size(); w++) {
-            sql.append(", ")
-                    .append(total(sums.keySet(), "c" + w))
-                    .append(" AS c")
-                    .append(w);
-            sql.append(", ")
-                    .append(total(sums.keySet(), "f" + w))
-                    .append(" AS f")
-                    .append(w);
-        }
-        sql.append(" FROM unnest(string_to_array(:ids, ',')::bigint[]) AS m(id)");
-        sums.values().forEach(sql::append);
-        Map<Long, Uptimes> result = new HashMap<>();
-        jdbc.sql(sql.toString()).params(params).query(rs -> {
-            result.put(
-                    rs.getLong("monitor_id"),
-                    new Uptimes(
-                            uptimePercent(rs.getLong("c0"), rs.getLong("f0")),
-                            uptimePercent(rs.getLong("c1"), rs.getLong("f1"))));
+        // Checks and failures per window: c0, f0, c1, f1.
+        Map<Long, long[]> sums = new HashMap<>();
+        jdbc.sql(String.join(" UNION ALL ", scans)).params(params).query(rs -> {
+            long[] sum = sums.computeIfAbsent(rs.getLong("monitor_id"), id -> new long[2 * windows.size()]);
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += rs.getLong(i + 2);
+            }
         });
+        Map<Long, Uptimes> result = new HashMap<>();
         for (Long id : ids) {
-            result.putIfAbsent(id, Uptimes.NONE);
+            long[] sum = sums.get(id);
+            result.put(
+                    id,
+                    sum == null
+                            ? Uptimes.NONE
+                            : new Uptimes(uptimePercent(sum[0], sum[1]), uptimePercent(sum[2], sum[3])));
         }
         return result;
-    }
-
-    private static String total(Collection<String> aliases, String column) {
-        return aliases.stream()
-                .map(alias -> "coalesce(" + alias + "." + column + ", 0)")
-                .collect(Collectors.joining(" + ", "0 + ", ""));
     }
 
     /** Where the checks and failures of a window's parts are counted. */
@@ -155,30 +142,64 @@ public class HistoryQueries {
     }
 
     /**
-     * A lateral join summing checks and failures of one source for each window ({@code c0, f0, c1, ...}), reading only
-     * the monitor's rows inside some window (the parts of a window can be far apart: the 30-day window reads hourly
-     * rows of its first and its last day); empty when no window needs the source.
+     * Selects of one source, one per stretch of time some window needs from it (the parts of a window can be far
+     * apart: the 30-day window reads hourly rows of its first and its last day, and nothing between), each summing
+     * checks and failures of the page's monitors for each window ({@code monitor_id, c0, f0, c1, ...}).
      */
-    private static Optional<String> windowSums(Source source, List<WindowPlan> windows, Map<String, Object> params) {
-        List<String> sums = new ArrayList<>();
-        List<String> anyWindow = new ArrayList<>();
-        for (int w = 0; w < windows.size(); w++) {
-            List<Span> spans = source.spans.apply(windows.get(w));
-            if (spans.isEmpty()) {
-                sums.add("0 AS c" + w + ", 0 AS f" + w);
-                continue;
+    private static List<String> windowSums(Source source, List<WindowPlan> windows, Map<String, Object> params) {
+        List<List<Span>> spansOfWindow = windows.stream().map(source.spans).toList();
+        List<String> selects = new ArrayList<>();
+        List<Span> stretches =
+                union(spansOfWindow.stream().flatMap(List::stream).toList());
+        for (int s = 0; s < stretches.size(); s++) {
+            Span stretch = stretches.get(s);
+            StringBuilder select = new StringBuilder("SELECT monitor_id");
+            for (int w = 0; w < windows.size(); w++) {
+                List<Span> spans = spansOfWindow.get(w);
+                String inWindow = spans.stream().anyMatch(span -> contains(span, stretch))
+                        ? ""
+                        : " FILTER (WHERE " + spans(source.column, spans, source.alias + w, params) + ")";
+                if (spans.stream().noneMatch(span -> overlaps(span, stretch))) {
+                    select.append(", 0, 0");
+                } else {
+                    select.append(
+                            ", sum(" + source.checks + ")" + inWindow + ", sum(" + source.failures + ")" + inWindow);
+                }
             }
-            String inWindow = spans(source.column, spans, source.alias + w, params);
-            sums.add("sum(" + source.checks + ") FILTER (WHERE " + inWindow + ") AS c" + w + ", sum(" + source.failures
-                    + ") FILTER (WHERE " + inWindow + ") AS f" + w);
-            anyWindow.add(inWindow);
+            String prefix = source.alias + "s" + s;
+            params.put(prefix + "a", utc(stretch.from()));
+            params.put(prefix + "b", utc(stretch.to()));
+            select.append(" FROM " + source.table + " WHERE monitor_id = ANY(string_to_array(:ids, ',')::bigint[])"
+                    + " AND " + source.column + " >= :" + prefix + "a AND " + source.column + " < :" + prefix + "b"
+                    + source.filter + " GROUP BY monitor_id");
+            selects.add(select.toString());
         }
-        if (anyWindow.isEmpty()) {
-            return Optional.empty();
+        return selects;
+    }
+
+    /** The smallest list of disjoint spans covering the given ones, in order. */
+    private static List<Span> union(List<Span> spans) {
+        List<Span> sorted =
+                spans.stream().sorted(Comparator.comparing(Span::from)).toList();
+        List<Span> union = new ArrayList<>();
+        for (Span span : sorted) {
+            Span last = union.isEmpty() ? null : union.getLast();
+            if (last != null && !span.from().isAfter(last.to())) {
+                union.set(
+                        union.size() - 1, new Span(last.from(), span.to().isAfter(last.to()) ? span.to() : last.to()));
+            } else {
+                union.add(span);
+            }
         }
-        return Optional.of(" CROSS JOIN LATERAL (SELECT " + String.join(", ", sums) + " FROM " + source.table
-                + " WHERE monitor_id = m.id AND (" + String.join(" OR ", anyWindow) + ")" + source.filter + ") "
-                + source.alias);
+        return union;
+    }
+
+    private static boolean contains(Span outer, Span inner) {
+        return !outer.from().isAfter(inner.from()) && !outer.to().isBefore(inner.to());
+    }
+
+    private static boolean overlaps(Span a, Span b) {
+        return a.from().isBefore(b.to()) && b.from().isBefore(a.to());
     }
 
     List<CheckEntry> checks(long id, Instant before, int limit) {

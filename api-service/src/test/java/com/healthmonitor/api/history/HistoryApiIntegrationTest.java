@@ -308,6 +308,43 @@ class HistoryApiIntegrationTest {
     }
 
     @Test
+    void uptimeWindowsCountEachRollupAtTheirEdgesOnce() throws Exception {
+        // Windows: 24 h from 03-09 12:00, 30 d from 02-08 12:00, both up to the end of the current hour (13:00).
+        // Checks are powers of two, so a row counted twice, or counted outside its window, changes the result.
+        horizons("2026-03-01T00:00:00Z", "2026-02-01T00:00:00Z");
+        long edges = jdbc.sql("INSERT INTO monitors (name, url) VALUES ('edges', 'https://example.org/') RETURNING id")
+                .query(Long.class)
+                .single();
+        rollup(edges, "hourly", "2026-02-08T11:00:00Z", 1, 1); // before both windows
+        rollup(edges, "hourly", "2026-02-08T12:00:00Z", 2, 0); // first hour of 30 d
+        rollup(edges, "hourly", "2026-02-08T23:00:00Z", 4, 4); // last hour before 30 d's whole days
+        rollup(edges, "daily", "2026-02-09T00:00:00Z", 8, 0);
+        rollup(edges, "hourly", "2026-03-09T11:00:00Z", 32, 32); // before 24 h; in 30 d through its day
+        rollup(edges, "hourly", "2026-03-09T12:00:00Z", 64, 0); // first hour of 24 h
+        rollup(edges, "daily", "2026-03-09T00:00:00Z", 96, 32);
+        rollup(edges, "hourly", "2026-03-10T12:00:00Z", 128, 1); // current hour
+
+        JsonNode monitor = getJson("/monitors/" + edges);
+
+        // 24 h: 64 + 128 checks, 1 failure; 30 d: 2 + 4 + 8 + 96 + 128 checks, 4 + 32 + 1 failures.
+        assertThat(monitor.get("uptime_24h").decimalValue()).isEqualByComparingTo("99.479");
+        assertThat(monitor.get("uptime_30d").decimalValue()).isEqualByComparingTo("84.454");
+    }
+
+    private void rollup(long monitor, String table, String at, int checks, int failures) {
+        String extra = table.equals("daily") ? ", downtime_seconds, incidents" : "";
+        jdbc.sql("INSERT INTO check_rollups_" + table + " (monitor_id, " + (table.equals("daily") ? "day" : "hour")
+                        + ", checks, failures, latency_count, latency_sum" + extra + ")"
+                        + " VALUES (:monitor, CAST(:at AS timestamptz), :checks, :failures, 0, 0"
+                        + (extra.isEmpty() ? "" : ", 0, 0") + ")")
+                .param("monitor", monitor)
+                .param("at", at)
+                .param("checks", checks)
+                .param("failures", failures)
+                .update();
+    }
+
+    @Test
     void pausingKeepsTheHistoryAndDeletingRemovesIt() throws Exception {
         jdbc.sql("UPDATE monitors SET enabled = false WHERE id = " + id).update();
         assertThat(getJson("/monitors/" + id + "/checks")).hasSize(100);
