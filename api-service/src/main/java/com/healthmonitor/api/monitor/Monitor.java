@@ -17,7 +17,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -131,6 +135,54 @@ class Monitor {
         monitor.createdAt = now;
         monitor.updatedAt = now;
         return monitor;
+    }
+
+    /**
+     * A monitor read from a row of {@code monitors} with its {@code channel_ids} as an array, detached: for pages
+     * that are only shown (see {@link MonitorPages}). Every mapped column is read, so that it shows exactly as an
+     * entity loaded by Hibernate.
+     */
+    static Monitor read(ResultSet rs) throws SQLException {
+        Monitor monitor = new Monitor();
+        monitor.id = rs.getLong("id");
+        monitor.name = rs.getString("name");
+        monitor.url = rs.getString("url");
+        monitor.checkInterval = rs.getInt("check_interval");
+        monitor.timeout = rs.getInt("timeout");
+        monitor.expectedStatusCode = rs.getObject("expected_status_code", Integer.class);
+        monitor.webhookUrl = rs.getString("webhook_url");
+        monitor.enabled = rs.getBoolean("enabled");
+        monitor.method = rs.getString("method");
+        monitor.requestHeaders = rs.getString("request_headers");
+        monitor.requestBody = rs.getString("request_body");
+        monitor.requestContentType = rs.getString("request_content_type");
+        Array codes = rs.getArray("expected_status_codes");
+        monitor.expectedStatusCodes = codes == null ? null : (String[]) codes.getArray();
+        monitor.assertions = rs.getString("assertions");
+        monitor.followRedirects = rs.getBoolean("follow_redirects");
+        monitor.tlsExpiryDays = rs.getInt("tls_expiry_days");
+        monitor.failThreshold = rs.getObject("fail_threshold", Integer.class);
+        monitor.successThreshold = rs.getObject("success_threshold", Integer.class);
+        monitor.configVersion = rs.getLong("config_version");
+        monitor.nextCheckAt = instant(rs, "next_check_at");
+        monitor.channelIds = Set.of((Long[]) rs.getArray("channel_ids").getArray());
+        monitor.remindEvery = rs.getInt("remind_every");
+        monitor.status = MonitorStatus.valueOf(rs.getString("status"));
+        monitor.consecutiveFailures = rs.getInt("consecutive_failures");
+        monitor.consecutiveSuccesses = rs.getInt("consecutive_successes");
+        monitor.lastCheckedAt = instant(rs, "last_checked_at");
+        monitor.lastStatusCode = rs.getObject("last_status_code", Integer.class);
+        monitor.lastLatencyMs = rs.getObject("last_latency_ms", Integer.class);
+        monitor.lastError = rs.getString("last_error");
+        monitor.lastStatusChangeAt = instant(rs, "last_status_change_at");
+        monitor.createdAt = instant(rs, "created_at");
+        monitor.updatedAt = instant(rs, "updated_at");
+        return monitor;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     /**

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,6 +24,7 @@ class MonitorService {
     private static final Logger log = LoggerFactory.getLogger(MonitorService.class);
 
     private final MonitorRepository monitors;
+    private final MonitorPages pages;
     private final EntityManager entityManager;
     private final HistoryQueries history;
     private final MaintenanceStatus maintenance;
@@ -32,11 +32,13 @@ class MonitorService {
 
     MonitorService(
             MonitorRepository monitors,
+            MonitorPages pages,
             EntityManager entityManager,
             HistoryQueries history,
             MaintenanceStatus maintenance,
             Clock clock) {
         this.monitors = monitors;
+        this.pages = pages;
         this.entityManager = entityManager;
         this.history = history;
         this.maintenance = maintenance;
@@ -61,9 +63,7 @@ class MonitorService {
 
     @Transactional(readOnly = true)
     List<MonitorResponse> list(MonitorStatus status, long afterId, int limit) {
-        List<Monitor> page = status == null
-                ? monitors.findByIdGreaterThanOrderByIdAsc(afterId, Limit.of(limit))
-                : monitors.findByStatusAndIdGreaterThanOrderByIdAsc(status, afterId, Limit.of(limit));
+        List<Monitor> page = pages.after(status, afterId, limit);
         // One query for the whole page's uptimes and one for its maintenance, not one per monitor.
         List<Long> ids = page.stream().map(Monitor::id).toList();
         Map<Long, Uptimes> uptimes = history.uptimes(ids);
