@@ -1,5 +1,7 @@
 package com.healthmonitor.api.monitor;
 
+import static com.healthmonitor.common.database.Timestamps.instant;
+
 import com.healthmonitor.api.history.Uptimes;
 import com.healthmonitor.common.check.CheckSettingsJson;
 import com.healthmonitor.common.check.StatusCodes;
@@ -21,7 +23,6 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -178,11 +179,6 @@ class Monitor {
         monitor.createdAt = instant(rs, "created_at");
         monitor.updatedAt = instant(rs, "updated_at");
         return monitor;
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     /**

@@ -1,5 +1,7 @@
 package com.healthmonitor.api.statuspage;
 
+import static com.healthmonitor.common.database.Timestamps.instant;
+
 import com.healthmonitor.api.statuspage.PublicStatus.Change;
 import com.healthmonitor.api.statuspage.PublicStatus.Day;
 import com.healthmonitor.api.statuspage.PublicStatus.Group;
@@ -223,11 +225,6 @@ class PublicStatusQueries {
         return BigDecimal.valueOf(checks - failures)
                 .multiply(BigDecimal.valueOf(100))
                 .divide(BigDecimal.valueOf(checks), 3, RoundingMode.HALF_UP);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     private record PageRow(long id, String title, String description) {}

@@ -1,5 +1,7 @@
 package com.healthmonitor.api.statuspage;
 
+import static com.healthmonitor.common.database.Timestamps.instant;
+
 import com.healthmonitor.api.statuspage.StatusPageResponse.Group;
 import com.healthmonitor.api.statuspage.StatusPageSettings.Entry;
 import com.healthmonitor.api.web.FieldViolation;
@@ -7,7 +9,6 @@ import com.healthmonitor.api.web.InvalidRequestException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -173,10 +174,5 @@ class StatusPageService {
 
     private OffsetDateTime now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }
