@@ -1,5 +1,7 @@
 package com.healthmonitor.api.history;
 
+import static com.healthmonitor.common.database.Timestamps.instant;
+
 import com.healthmonitor.api.history.HistoryResponses.Alert;
 import com.healthmonitor.api.history.HistoryResponses.CheckEntry;
 import com.healthmonitor.api.history.HistoryResponses.FleetStats;
@@ -156,15 +158,14 @@ public class HistoryQueries {
             StringBuilder select = new StringBuilder("SELECT monitor_id");
             for (int w = 0; w < windows.size(); w++) {
                 List<Span> spans = spansOfWindow.get(w);
+                if (spans.stream().noneMatch(span -> overlaps(span, stretch))) {
+                    select.append(", 0, 0");
+                    continue;
+                }
                 String inWindow = spans.stream().anyMatch(span -> contains(span, stretch))
                         ? ""
                         : " FILTER (WHERE " + spans(source.column, spans, source.alias + w, params) + ")";
-                if (spans.stream().noneMatch(span -> overlaps(span, stretch))) {
-                    select.append(", 0, 0");
-                } else {
-                    select.append(
-                            ", sum(" + source.checks + ")" + inWindow + ", sum(" + source.failures + ")" + inWindow);
-                }
+                select.append(", sum(" + source.checks + ")" + inWindow + ", sum(" + source.failures + ")" + inWindow);
             }
             String prefix = source.alias + "s" + s;
             params.put(prefix + "a", utc(stretch.from()));
@@ -528,11 +529,6 @@ public class HistoryQueries {
 
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     /** Sums over a window. */
