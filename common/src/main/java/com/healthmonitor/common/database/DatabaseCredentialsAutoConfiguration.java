@@ -26,11 +26,13 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * </ul>
  */
 @AutoConfiguration
-@ConditionalOnClass(HikariDataSource.class)
+// Conditions by name: each library is optional in common, and a class literal of a missing one fails where the
+// annotation is read by reflection instead of from the class file.
+@ConditionalOnClass(name = "com.zaxxer.hikari.HikariDataSource")
 public class DatabaseCredentialsAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(SecretsManagerClient.class)
+    @ConditionalOnClass(name = "software.amazon.awssdk.services.secretsmanager.SecretsManagerClient")
     @ConditionalOnProperty("health-monitor.database.secret-arn")
     static class FromSecret {
 
@@ -43,7 +45,8 @@ public class DatabaseCredentialsAutoConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(RdsUtilities.class)
+    // RdsIamCredentials reads the URL with the PostgreSQL driver's parser.
+    @ConditionalOnClass(name = {"software.amazon.awssdk.services.rds.RdsUtilities", "org.postgresql.Driver"})
     @ConditionalOnBooleanProperty("health-monitor.database.iam-auth")
     static class FromIamToken {
 

@@ -12,7 +12,12 @@ import org.springframework.context.annotation.Bean;
  * pool meters stay on {@code /actuator/prometheus}, where they cost nothing.
  */
 @AutoConfiguration
-@ConditionalOnClass({CloudWatchMeterRegistry.class, MeterRegistryCustomizer.class})
+// By name: db-migrations has neither library.
+@ConditionalOnClass(
+        name = {
+            "io.micrometer.cloudwatch2.CloudWatchMeterRegistry",
+            "org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer"
+        })
 public class CloudWatchMetricsAutoConfiguration {
 
     static final String OWN_METERS = "health_monitor.";

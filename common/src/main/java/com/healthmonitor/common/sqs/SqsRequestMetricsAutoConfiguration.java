@@ -8,9 +8,19 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 
-/** Counts the SQS client's requests (see {@link SqsRequestCounter}) in every service that has one. */
+/**
+ * Counts the SQS client's requests (see {@link SqsRequestCounter}) in every service that has one. The SQS SDK itself
+ * is a condition, not only Spring Cloud AWS's customizer: the API has spring-cloud-aws-autoconfigure (for CloudWatch
+ * metrics) but no SQS SDK, and the customizer's type names the SDK's builder, so the API died at start-up. Conditions
+ * by name, so that this class is never loaded where they fail.
+ */
 @AutoConfiguration
-@ConditionalOnClass({SqsAsyncClientCustomizer.class, MeterRegistry.class})
+@ConditionalOnClass(
+        name = {
+            "io.awspring.cloud.autoconfigure.sqs.SqsAsyncClientCustomizer",
+            "software.amazon.awssdk.services.sqs.SqsAsyncClient",
+            "io.micrometer.core.instrument.MeterRegistry"
+        })
 public class SqsRequestMetricsAutoConfiguration {
 
     @Bean

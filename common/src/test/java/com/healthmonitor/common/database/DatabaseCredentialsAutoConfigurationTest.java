@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
+import org.postgresql.Driver;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 class DatabaseCredentialsAutoConfigurationTest {
 
@@ -52,5 +55,24 @@ class DatabaseCredentialsAutoConfigurationTest {
             assertThat(pool.getDataSource()).isNull();
             assertThat(pool.getUsername()).isEqualTo("injected-at-start");
         });
+    }
+
+    @Test
+    void leavesThePoolAloneWithoutTheSecretsManagerSdk() {
+        context.withPropertyValues("health-monitor.database.secret-arn=arn:aws:secretsmanager:us-east-1:1:secret:db")
+                .withClassLoader(new FilteredClassLoader(SecretsManagerClient.class))
+                .run(app -> assertThat(app.getBean(HikariDataSource.class).getDataSource())
+                        .isNull());
+    }
+
+    @Test
+    void leavesThePoolAloneWithoutThePostgresqlDriverWhoseUrlParserTheTokensNeed() {
+        context.withPropertyValues(
+                        "health-monitor.database.iam-auth=true",
+                        "spring.cloud.aws.region.static=eu-west-1",
+                        "spring.datasource.username=app")
+                .withClassLoader(new FilteredClassLoader(Driver.class))
+                .run(app -> assertThat(app.getBean(HikariDataSource.class).getDataSource())
+                        .isNull());
     }
 }

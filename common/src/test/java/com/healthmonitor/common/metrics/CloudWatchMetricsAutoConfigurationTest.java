@@ -6,6 +6,9 @@ import io.micrometer.cloudwatch2.CloudWatchConfig;
 import io.micrometer.cloudwatch2.CloudWatchMeterRegistry;
 import io.micrometer.core.instrument.Clock;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 
@@ -32,5 +35,13 @@ class CloudWatchMetricsAutoConfigurationTest {
                 .extracting(meter -> meter.getId().getName())
                 .containsExactly("health_monitor.scheduler.dispatched");
         registry.close();
+    }
+
+    @Test
+    void backsOffInAServiceWithoutTheCloudWatchRegistry() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(CloudWatchMetricsAutoConfiguration.class))
+                .withClassLoader(new FilteredClassLoader(CloudWatchMeterRegistry.class))
+                .run(app -> assertThat(app).hasNotFailed().doesNotHaveBean("onlyOwnMetersToCloudWatch"));
     }
 }
