@@ -134,7 +134,7 @@ if ! have "$PYTHON"; then
   mkdir -p "$WORK/python"
   cat > "$WORK/python/Dockerfile" <<DOCKERFILE
 FROM $BASE
-RUN apt-get update && apt-get install -y --no-install-recommends python3-minimal \
+RUN apt-get update && apt-get install -y --no-install-recommends python3 \
  && rm -rf /var/lib/apt/lists/* && ln -s /usr/bin/python3 /usr/local/bin/python
 DOCKERFILE
   build "$PYTHON" "$WORK/python"
