@@ -9,4 +9,9 @@ class ArchitectureTest {
     void featurePackagesDependOnEachOtherOneWay() {
         Architecture.assertNoPackageCycles("com.healthmonitor.api");
     }
+
+    @Test
+    void scheduledMethodsReachTransactionsThroughTheProxy() {
+        Architecture.assertScheduledMethodsDoNotCallTransactionalMethodsOfTheirOwnClass("com.healthmonitor.api");
+    }
 }

@@ -9,4 +9,9 @@ class ArchitectureTest {
     void featurePackagesDependOnEachOtherOneWay() {
         Architecture.assertNoPackageCycles("com.healthmonitor.scheduler");
     }
+
+    @Test
+    void scheduledMethodsReachTransactionsThroughTheProxy() {
+        Architecture.assertScheduledMethodsDoNotCallTransactionalMethodsOfTheirOwnClass("com.healthmonitor.scheduler");
+    }
 }

@@ -1,21 +1,119 @@
 package com.healthmonitor.testing;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
-/** The structure rules every service keeps: its feature packages depend on each other one way only. */
+/**
+ * The structure rules every service keeps: its feature packages depend on each other one way only, and its scheduled
+ * jobs start their transactions where Spring can see them.
+ */
 public final class Architecture {
+
+    // By name: the rules hold for any module, whether or not spring-tx or Jakarta Transactions is on its classpath.
+    private static final String SCHEDULED = "org.springframework.scheduling.annotation.Scheduled";
+    private static final String SCHEDULES = "org.springframework.scheduling.annotation.Schedules";
+    private static final List<String> TRANSACTIONAL =
+            List.of("org.springframework.transaction.annotation.Transactional", "jakarta.transaction.Transactional");
 
     private Architecture() {}
 
     /** Fails, naming the cycle, when two feature packages under {@code rootPackage} depend on each other. */
     public static void assertNoPackageCycles(String rootPackage) {
-        JavaClasses classes = new ClassFileImporter()
+        slices().matching(rootPackage + ".(*)..").should().beFreeOfCycles().check(classes(rootPackage));
+    }
+
+    /**
+     * Fails, naming the method, when a {@code @Scheduled} method under {@code rootPackage} calls a {@code @Transactional}
+     * method of its own class: see {@link #scheduledMethodsDoNotCallTransactionalMethodsOfTheirOwnClass()}.
+     */
+    public static void assertScheduledMethodsDoNotCallTransactionalMethodsOfTheirOwnClass(String rootPackage) {
+        scheduledMethodsDoNotCallTransactionalMethodsOfTheirOwnClass().check(classes(rootPackage));
+    }
+
+    /**
+     * The scheduler invokes a {@code @Scheduled} method on the bean itself, and a call from there to {@code this}
+     * bypasses the proxy that starts transactions: the {@code @Transactional} method then runs without one (and a
+     * {@code MANDATORY} callee throws on every tick). Calls through the class's own helper methods count too; a
+     * scheduled method that is itself transactional is fine, its transaction comes from the proxy.
+     */
+    public static ArchRule scheduledMethodsDoNotCallTransactionalMethodsOfTheirOwnClass() {
+        return methods()
+                .that(scheduled())
+                .and(notTransactionalThemselves())
+                .should(notCallTransactionalMethodsOfTheirOwnClass())
+                .because("a call to this bypasses the transaction proxy; use a TransactionTemplate or another bean")
+                .allowEmptyShould(true);
+    }
+
+    private static JavaClasses classes(String rootPackage) {
+        return new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(rootPackage);
-        slices().matching(rootPackage + ".(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    private static DescribedPredicate<JavaMethod> scheduled() {
+        return DescribedPredicate.describe(
+                "are @Scheduled", method -> method.isAnnotatedWith(SCHEDULED) || method.isAnnotatedWith(SCHEDULES));
+    }
+
+    private static DescribedPredicate<JavaMethod> notTransactionalThemselves() {
+        return DescribedPredicate.describe("are not @Transactional themselves", method -> !isTransactional(method));
+    }
+
+    private static boolean isTransactional(JavaMethod method) {
+        return TRANSACTIONAL.stream()
+                .anyMatch(name -> method.isMetaAnnotatedWith(name)
+                        || method.isAnnotatedWith(name)
+                        || method.getOwner().isMetaAnnotatedWith(name)
+                        || method.getOwner().isAnnotatedWith(name));
+    }
+
+    private static ArchCondition<JavaMethod> notCallTransactionalMethodsOfTheirOwnClass() {
+        return new ArchCondition<>("not call a @Transactional method of their own class") {
+            @Override
+            public void check(JavaMethod scheduled, ConditionEvents events) {
+                // Walks the calls to this class's own methods, so a private helper in between is no way around.
+                JavaClass owner = scheduled.getOwner();
+                Set<JavaMethod> seen = new HashSet<>(Set.of(scheduled));
+                Deque<JavaMethod> toVisit = new ArrayDeque<>(List.of(scheduled));
+                while (!toVisit.isEmpty()) {
+                    for (JavaMethodCall call : toVisit.pop().getMethodCallsFromSelf()) {
+                        if (!call.getTargetOwner().equals(owner)
+                                && !owner.isAssignableTo(call.getTargetOwner().getName())) {
+                            continue;
+                        }
+                        JavaMethod callee = call.getTarget().resolveMember().orElse(null);
+                        if (callee == null || !seen.add(callee)) {
+                            continue;
+                        }
+                        if (isTransactional(callee)) {
+                            events.add(SimpleConditionEvent.violated(
+                                    scheduled,
+                                    scheduled.getFullName() + " calls @Transactional " + callee.getFullName()
+                                            + " of its own class (" + call.getDescription() + ")"));
+                        } else {
+                            toVisit.push(callee);
+                        }
+                    }
+                }
+            }
+        };
     }
 }

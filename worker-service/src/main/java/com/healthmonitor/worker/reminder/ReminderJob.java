@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * While a monitor with {@code remind_every > 0} stays DOWN, queues a reminder to its channels every that many
@@ -30,13 +30,21 @@ class ReminderJob {
     private final Maintenance maintenance;
     private final ReminderProperties properties;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    ReminderJob(JdbcClient jdbc, Alerts alerts, Maintenance maintenance, ReminderProperties properties, Clock clock) {
+    ReminderJob(
+            JdbcClient jdbc,
+            Alerts alerts,
+            Maintenance maintenance,
+            ReminderProperties properties,
+            Clock clock,
+            TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.alerts = alerts;
         this.maintenance = maintenance;
         this.properties = properties;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     @Scheduled(
@@ -51,9 +59,14 @@ class ReminderJob {
     }
 
     /** Queues every reminder due at the clock's current time; returns how many monitors were reminded of. */
-    @Transactional
-    public int run() {
+    int run() {
         Instant now = clock.instant();
+        // A template, not @Transactional: scheduled() calls this on the bean itself, past any transaction proxy.
+        Integer reminded = transactions.execute(tx -> remind(now));
+        return reminded == null ? 0 : reminded;
+    }
+
+    private int remind(Instant now) {
         record Due(long id, String name, String url, String webhookUrl, String error, Instant downSince, int sent) {}
         List<Due> due = jdbc.sql("""
                         SELECT id, name, url, webhook_url, last_error, last_status_change_at, reminders_sent

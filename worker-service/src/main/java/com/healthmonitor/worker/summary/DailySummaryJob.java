@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends the daily summary once a day at the configured local time. The worker that first inserts the day's row in
@@ -35,13 +35,16 @@ class DailySummaryJob {
     private final Alerts alerts;
     private final SummaryQueries queries;
     private final Clock clock;
+    private final TransactionTemplate transactions;
     private final String owner;
 
-    DailySummaryJob(JdbcClient jdbc, Alerts alerts, SummaryQueries queries, Clock clock) {
+    DailySummaryJob(
+            JdbcClient jdbc, Alerts alerts, SummaryQueries queries, Clock clock, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.alerts = alerts;
         this.queries = queries;
         this.clock = clock;
+        this.transactions = transactions;
         this.owner =
                 "worker-" + ProcessHandle.current().pid() + "-" + Integer.toHexString(System.identityHashCode(this));
     }
@@ -58,8 +61,12 @@ class DailySummaryJob {
     }
 
     /** Sends today's summary if it is due and nobody sent it yet; true when this call sent it. */
-    @Transactional
-    public boolean run() {
+    boolean run() {
+        // A template, not @Transactional: scheduled() calls this on the bean itself, past any transaction proxy.
+        return Boolean.TRUE.equals(transactions.execute(tx -> sendIfDue()));
+    }
+
+    private boolean sendIfDue() {
         Optional<Settings> settings = jdbc.sql(
                         "SELECT enabled, send_time, time_zone, channel_ids FROM daily_summary_settings")
                 .query((rs, n) -> new Settings(
