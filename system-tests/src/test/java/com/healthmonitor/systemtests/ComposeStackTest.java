@@ -1,4 +1,4 @@
-package com.healthmonitor.system;
+package com.healthmonitor.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
