@@ -25,15 +25,18 @@ final class SlotGrid {
     }
 
     /**
-     * The slot after one sent at {@code now}: the first grid instant after both {@code now} and half an interval
-     * past the sent slot. A slot on the grid served in time is followed by the next one, exactly one interval later;
-     * slots missed while the system was down or overloaded are skipped, not replayed (no backlog burst); a slot off
-     * the grid (a new or resumed monitor's first check, or a changed interval) joins the grid no sooner than half an
-     * interval later, so its second check does not follow right behind its first.
+     * The slot after one sent at {@code now}. A slot served less than an interval late is followed by the next one
+     * on the grid, exactly one interval after it, so load never costs a check; slots missed while the system was
+     * down or overloaded are skipped, not replayed (no backlog burst), and the monitor rejoins its grid no sooner
+     * than half an interval after this check; a slot off the grid (a new or resumed monitor's first check, or a
+     * changed interval) joins it no sooner than half an interval later. Either way no check follows right behind
+     * the one just sent after a gap.
      */
     static Instant next(long monitorId, int intervalSeconds, Instant slot, Instant now) {
         Duration interval = Duration.ofSeconds(intervalSeconds);
-        Instant after = later(now, slot.plus(interval.dividedBy(2)));
+        Duration half = interval.dividedBy(2);
+        boolean missedSlots = !now.isBefore(slot.plus(interval));
+        Instant after = missedSlots ? now.plus(half) : later(now, slot.plus(half));
         long period = interval.toMillis();
         long phase = phaseMillis(monitorId, intervalSeconds);
         long periods = Math.floorDiv(after.toEpochMilli() - phase, period) + 1;
