@@ -75,7 +75,9 @@ class SlotSpreadIntegrationTest {
         List<Instant> next = jdbc.sql("SELECT next_check_at FROM monitors")
                 .query(Instant.class)
                 .list();
-        assertThat(next).allSatisfy(slot -> assertThat(slot).isAfter(NOW).isBeforeOrEqualTo(NOW.plusSeconds(60)));
+        assertThat(next)
+                .allSatisfy(
+                        slot -> assertThat(slot).isAfter(NOW.plusSeconds(30)).isBeforeOrEqualTo(NOW.plusSeconds(90)));
         assertThat(slotsPerSecondOfTheMinute()).hasSize(60).allSatisfy(count -> assertThat(count)
                 .isBetween(40L, 60L));
     }
