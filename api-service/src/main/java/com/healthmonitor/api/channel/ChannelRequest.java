@@ -26,7 +26,7 @@ record ChannelRequest(
 
         @Schema(
                 description =
-                        "webhook only: HMAC-SHA256 key; each POST then carries X-Signature: sha256=<hex of the body's HMAC>. Shown as ****",
+                        "webhook only: HMAC-SHA256 key; each POST then carries X-Signature: sha256=<hex of the body's HMAC>. Shown as ****; sent back, it keeps the stored key while the url's scheme, host and port are unchanged",
                 example = "a-long-random-secret")
         String secret,
 

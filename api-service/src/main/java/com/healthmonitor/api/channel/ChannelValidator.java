@@ -67,7 +67,12 @@ class ChannelValidator {
         if (secret != null && type != null && type != ChannelType.WEBHOOK) {
             violations.add(new FieldViolation("secret", "is only used by webhook channels"));
         } else if (existing != null && Secrets.isMaskOfValue(secret, existing.secret())) {
-            secret = existing.secret();
+            // The echoed mask keeps the stored key only while it signs requests to the same server.
+            if (url != null && Secrets.sameOrigin(url, existing.url())) {
+                secret = existing.secret();
+            } else {
+                violations.add(new FieldViolation("secret", "re-enter the secret: the destination changed"));
+            }
         } else if (secret != null && secret.length() > MAX_SECRET_LENGTH) {
             violations.add(new FieldViolation("secret", "must be at most 500 characters"));
         }

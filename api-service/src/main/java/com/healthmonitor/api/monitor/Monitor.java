@@ -262,6 +262,10 @@ class Monitor {
         return id;
     }
 
+    String url() {
+        return url;
+    }
+
     String webhookUrl() {
         return webhookUrl;
     }
@@ -282,7 +286,7 @@ class Monitor {
         return new MonitorResponse(
                 id,
                 name,
-                url,
+                Secrets.maskUrlCredentials(url),
                 checkInterval,
                 timeout,
                 single < 0 ? null : single,

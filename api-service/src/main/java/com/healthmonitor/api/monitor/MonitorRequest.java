@@ -14,7 +14,10 @@ record MonitorRequest(
         @Schema(description = "Display name, 1-200 characters", example = "Orders API")
         String name,
 
-        @Schema(description = "Absolute http or https URL to check", example = "https://orders.example.com/health")
+        @Schema(
+                description =
+                        "Absolute http or https URL to check. Its userinfo and secret-looking query parameters (token, api_key, sig, ...) are shown masked; a masked value sent back keeps the stored one while scheme, host, port and path are unchanged",
+                example = "https://orders.example.com/health")
         String url,
 
         @Schema(description = "Seconds between checks (MIN_CHECK_INTERVAL-3600, default 60)", example = "60")
@@ -46,7 +49,7 @@ record MonitorRequest(
 
         @Schema(
                 description =
-                        "Request headers (at most 20; no Host, hop-by-hop, Content-Length or Content-Type; no CR/LF). Values are secrets: shown masked, a masked value sent back keeps the stored one",
+                        "Request headers (at most 20; no Host, hop-by-hop, Content-Length or Content-Type; no CR/LF). Values are secrets: shown masked, a masked value sent back keeps the stored one while the url's scheme, host and port are unchanged",
                 example = "{\"Authorization\": \"Bearer s3cr3t-token-value\"}")
         Map<String, String> headers,
 

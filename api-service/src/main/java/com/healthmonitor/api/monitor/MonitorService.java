@@ -3,12 +3,15 @@ package com.healthmonitor.api.monitor;
 import com.healthmonitor.api.history.HistoryQueries;
 import com.healthmonitor.api.history.Uptimes;
 import com.healthmonitor.api.maintenance.MaintenanceStatus;
+import com.healthmonitor.api.web.FieldViolation;
+import com.healthmonitor.api.web.InvalidRequestException;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import com.healthmonitor.common.secret.Secrets;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 class MonitorService {
 
     private static final Logger log = LoggerFactory.getLogger(MonitorService.class);
+    static final String DESTINATION_CHANGED = "re-enter the secret: the destination changed";
 
     private final MonitorRepository monitors;
     private final MonitorPages pages;
@@ -80,14 +84,36 @@ class MonitorService {
             // The client echoed back the masked webhook it was shown: keep the real one.
             settings = settings.withWebhookUrl(monitor.webhookUrl());
         }
-        // Likewise for header values it was shown masked.
-        settings = settings.withUnmaskedHeaders(monitor.headers());
+        settings = unmasked(settings, monitor);
         Instant now = now();
         monitor.replace(settings, now);
         monitor.alerting(alerting, now);
         monitors.flush();
         log.info("[MONITOR] updated monitor={}", id);
         return response(monitor);
+    }
+
+    /**
+     * Puts back the stored secrets the client echoed masked (the URL's credentials, header values), but only while
+     * they still go where they went: otherwise a PUT that only changes the host would send the kept token there.
+     */
+    private static MonitorSettings unmasked(MonitorSettings settings, Monitor monitor) {
+        List<FieldViolation> violations = new ArrayList<>();
+        if (Secrets.echoesMaskedCredentials(settings.url(), monitor.url())) {
+            if (Secrets.sameEndpoint(settings.url(), monitor.url())) {
+                settings = settings.withUrl(Secrets.restoreMaskedCredentials(settings.url(), monitor.url()));
+            } else {
+                violations.add(new FieldViolation("url", DESTINATION_CHANGED));
+            }
+        }
+        if (!Secrets.sameOrigin(settings.url(), monitor.url())) {
+            settings.maskedHeaders(monitor.headers())
+                    .forEach(header -> violations.add(new FieldViolation("headers." + header, DESTINATION_CHANGED)));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        return settings.withUnmaskedHeaders(monitor.headers());
     }
 
     void delete(long id) {

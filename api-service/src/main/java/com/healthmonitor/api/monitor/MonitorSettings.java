@@ -2,6 +2,7 @@ package com.healthmonitor.api.monitor;
 
 import com.healthmonitor.common.check.CheckAssertion;
 import com.healthmonitor.common.check.CheckSpec;
+import com.healthmonitor.common.secret.Secrets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,38 @@ record MonitorSettings(
                 successThreshold);
     }
 
+    MonitorSettings withUrl(String url) {
+        return new MonitorSettings(
+                name,
+                url,
+                checkInterval,
+                timeout,
+                expectedStatusCode,
+                webhookUrl,
+                enabled,
+                method,
+                headers,
+                body,
+                contentType,
+                expectedStatusCodes,
+                assertions,
+                followRedirects,
+                tlsExpiryDays,
+                failThreshold,
+                successThreshold);
+    }
+
+    /** The names of the headers whose values the client sent back masked, as responses show them. */
+    List<String> maskedHeaders(Map<String, String> stored) {
+        return headers.entrySet().stream()
+                .filter(given -> stored.entrySet().stream()
+                        .anyMatch(old -> old.getKey().equalsIgnoreCase(given.getKey())
+                                && Secrets.isMaskOfValue(given.getValue(), old.getValue())))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+    }
+
     /**
      * Header values the client sent back masked (as responses show them) are replaced by the stored ones, so a
      * client can PUT what it GOT without erasing its tokens.
@@ -97,7 +130,7 @@ record MonitorSettings(
         Map<String, String> merged = new HashMap<>(headers);
         headers.forEach((name, value) -> stored.entrySet().stream()
                 .filter(old -> old.getKey().equalsIgnoreCase(name))
-                .filter(old -> com.healthmonitor.common.secret.Secrets.isMaskOfValue(value, old.getValue()))
+                .filter(old -> Secrets.isMaskOfValue(value, old.getValue()))
                 .findFirst()
                 .ifPresent(old -> merged.put(name, old.getValue())));
         return new MonitorSettings(

@@ -101,6 +101,39 @@ class ChannelApiIntegrationTest {
     }
 
     @Test
+    void anEchoedMaskedSecretIsRefusedWhenTheUrlPointsAtAnotherHost() throws Exception {
+        long id = created("""
+                {"name": "pager", "type": "webhook", "url": "https://hooks.example.com/in/abcdef123456",
+                 "secret": "s3cret-value"}""").get("id").asLong();
+
+        HttpResponse<String> moved = send("PUT", "/channels/" + id, """
+                {"name": "pager", "type": "webhook", "url": "https://collector.example.net/in",
+                 "secret": "****"}""");
+
+        assertProblem(moved, "secret");
+        assertThat(moved.body()).contains("re-enter the secret: the destination changed");
+        assertThat(stored(id))
+                .containsEntry("url", "https://hooks.example.com/in/abcdef123456")
+                .containsEntry("secret", "s3cret-value");
+    }
+
+    @Test
+    void anEchoedMaskedSecretKeepsTheKeyWhenOnlyThePathChanges() throws Exception {
+        long id = created("""
+                {"name": "pager", "type": "webhook", "url": "https://hooks.example.com/in/abcdef123456",
+                 "secret": "s3cret-value"}""").get("id").asLong();
+
+        HttpResponse<String> edited = send("PUT", "/channels/" + id, """
+                {"name": "pager", "type": "webhook", "url": "https://hooks.example.com/in/other",
+                 "secret": "****"}""");
+
+        assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+        assertThat(stored(id))
+                .containsEntry("url", "https://hooks.example.com/in/other")
+                .containsEntry("secret", "s3cret-value");
+    }
+
+    @Test
     void refusesPrivateAndNonHttpsUrlsAndMissingSettingsNamingTheFields() throws Exception {
         assertProblem(send("POST", "/channels", channel("x", "slack", "https://169.254.169.254/latest")), "url");
         assertProblem(send("POST", "/channels", channel("x", "discord", "https://127.0.0.1/hook")), "url");

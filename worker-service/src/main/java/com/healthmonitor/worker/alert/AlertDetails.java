@@ -1,6 +1,7 @@
 package com.healthmonitor.worker.alert;
 
 import com.healthmonitor.common.monitor.MonitorStatus;
+import com.healthmonitor.common.secret.Secrets;
 import java.time.Instant;
 
 /**
@@ -23,4 +24,10 @@ public record AlertDetails(
         Instant changedAt,
         String reason,
         int latencyMs,
-        Instant downSince) {}
+        Instant downSince) {
+
+    // Alerts go to chat rooms: a token in the monitored URL is shown masked, as the API shows it.
+    public AlertDetails {
+        url = Secrets.maskUrlCredentials(url);
+    }
+}

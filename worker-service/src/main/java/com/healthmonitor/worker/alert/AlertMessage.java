@@ -1,6 +1,7 @@
 package com.healthmonitor.worker.alert;
 
 import com.healthmonitor.common.monitor.MonitorStatus;
+import com.healthmonitor.common.secret.Secrets;
 import java.time.Instant;
 
 /**
@@ -33,6 +34,11 @@ public record AlertMessage(
         Instant downSince,
         Integer reminder,
         DailySummary summary) {
+
+    // Alerts go to chat rooms and mailboxes: a token in the monitored URL is shown masked, as the API shows it.
+    public AlertMessage {
+        url = Secrets.maskUrlCredentials(url);
+    }
 
     public static AlertMessage statusChange(long monitorId, AlertDetails details) {
         return new AlertMessage(

@@ -22,21 +22,23 @@ final class DiscordPayload {
         List<Map<String, Object>> fields = notice.facts().stream()
                 .map(fact -> {
                     Map<String, Object> field = new LinkedHashMap<>();
-                    field.put("name", abbreviate(fact.label(), 256));
-                    field.put("value", abbreviate(fact.value(), 1024));
+                    field.put("name", abbreviate(Markup.discord(fact.label()), 256));
+                    field.put("value", abbreviate(Markup.discord(fact.value()), 1024));
                     field.put("inline", false);
                     return field;
                 })
                 .limit(25) // Discord's limit per embed
                 .toList();
         Map<String, Object> embed = new LinkedHashMap<>();
-        embed.put("title", abbreviate(notice.title(), 256));
+        embed.put("title", abbreviate(Markup.discord(notice.title()), 256));
         embed.put("color", color(notice.severity()));
         embed.put("fields", fields);
         embed.put("timestamp", Notice.TIME.format(message.at()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("username", "Health Monitor");
         body.put("embeds", List.of(embed));
+        // Belt and braces: whatever the text says, the message pings nobody.
+        body.put("allowed_mentions", Map.of("parse", List.of()));
         return JSON.writeValueAsString(body);
     }
 

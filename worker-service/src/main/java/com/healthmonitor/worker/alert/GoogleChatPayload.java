@@ -20,19 +20,18 @@ final class GoogleChatPayload {
         Notice notice = Notice.of(message);
         List<Map<String, Object>> widgets = notice.facts().stream()
                 .map(fact -> Map.<String, Object>of(
-                        "decoratedText", Map.of("topLabel", fact.label(), "text", escape(fact.value()))))
+                        "decoratedText", Map.of("topLabel", escape(fact.label()), "text", escape(fact.value()))))
                 .toList();
         Map<String, Object> card = new LinkedHashMap<>();
-        card.put("header", Map.of("title", notice.title(), "subtitle", "Health Monitor"));
+        card.put("header", Map.of("title", escape(notice.title()), "subtitle", "Health Monitor"));
         card.put("sections", List.of(Map.of("widgets", widgets)));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("text", notice.title());
+        body.put("text", escape(notice.title()));
         body.put("cardsV2", List.of(Map.of("cardId", "health-monitor-alert", "card", card)));
         return JSON.writeValueAsString(body);
     }
 
-    // Card text is HTML-formatted.
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return Markup.googleChat(text);
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,7 +30,7 @@ public final class SlackPayload {
         Map<String, Object> section =
                 Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", blockText(alert)));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("text", text(alert));
+        body.put("text", text(alert, SlackPayload::escape));
         body.put("blocks", List.of(section));
         return JSON.writeValueAsString(body);
     }
@@ -52,7 +53,7 @@ public final class SlackPayload {
         Map<String, Object> section =
                 Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", String.join("\n", lines)));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("text", notice.text());
+        body.put("text", escape(notice.text()));
         body.put("blocks", List.of(section));
         return JSON.writeValueAsString(body);
     }
@@ -64,9 +65,9 @@ public final class SlackPayload {
         String text = String.join(
                 "\n",
                 "⚠️ Certificate expiring",
-                "Name: " + name,
-                "URL: " + url,
-                "Reason: " + reason,
+                "Name: " + escape(name),
+                "URL: " + escape(url),
+                "Reason: " + escape(reason),
                 "Time: " + TIME.format(checkedAt));
         String block = String.join(
                 "\n",
@@ -79,15 +80,22 @@ public final class SlackPayload {
         return JSON.writeValueAsString(body);
     }
 
-    /** The {@code text} lines, exactly as the design shows them, then the helpful extras. */
+    /**
+     * The {@code text} lines, exactly as the design shows them, then the helpful extras; unescaped, as the plain
+     * text of other channels (Slack's own {@code text} escapes the fields).
+     */
     public static String text(AlertDetails alert) {
+        return text(alert, UnaryOperator.identity());
+    }
+
+    private static String text(AlertDetails alert, UnaryOperator<String> escape) {
         List<String> lines = new ArrayList<>();
         lines.add("🔔 API Status Changed");
-        lines.add("Name: " + alert.name());
-        lines.add("URL: " + alert.url());
+        lines.add("Name: " + escape.apply(alert.name()));
+        lines.add("URL: " + escape.apply(alert.url()));
         lines.add("Old: " + alert.from() + " -> New: " + alert.to());
         lines.add("Time: " + TIME.format(alert.changedAt()));
-        lines.addAll(extras(alert));
+        extras(alert).forEach(line -> lines.add(escape.apply(line)));
         return String.join("\n", lines);
     }
 
@@ -132,8 +140,7 @@ public final class SlackPayload {
         return secs + "s";
     }
 
-    // Slack's mrkdwn treats these three as control characters.
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return Markup.slack(text);
     }
 }

@@ -21,13 +21,15 @@ final class TeamsPayload {
         Notice notice = Notice.of(message);
         Map<String, Object> title = new LinkedHashMap<>();
         title.put("type", "TextBlock");
-        title.put("text", notice.title());
+        title.put("text", Markup.markdown(notice.title()));
         title.put("weight", "Bolder");
         title.put("size", "Medium");
         title.put("color", color(notice.severity()));
         title.put("wrap", true);
         List<Map<String, Object>> facts = new ArrayList<>();
-        notice.facts().forEach(fact -> facts.add(Map.of("title", fact.label(), "value", fact.value())));
+        notice.facts()
+                .forEach(fact -> facts.add(
+                        Map.of("title", Markup.markdown(fact.label()), "value", Markup.markdown(fact.value()))));
         Map<String, Object> card = new LinkedHashMap<>();
         card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
         card.put("type", "AdaptiveCard");

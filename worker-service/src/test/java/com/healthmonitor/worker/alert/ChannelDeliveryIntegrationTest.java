@@ -138,6 +138,44 @@ class ChannelDeliveryIntegrationTest {
         assertThat(bodies.get(1).get("embeds").get(0).get("color").asInt()).isEqualTo(0x2ECC71);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"slack", "google_chat", "teams", "discord"})
+    void aMonitorNamedLikeAMentionReachesEveryChatAsTextWithItsUrlTokenMasked(String type) {
+        String path = path();
+        HOOKS.script(path, Reply.ok());
+        long monitor = new Monitors(jdbc).insert(HostileText.NAME, HostileText.URL, null);
+        Channels channels = new Channels(jdbc);
+        channels.link(monitor, channels.webhook(type, type + " channel", HOOKS.url(path), null));
+
+        queue(
+                monitor,
+                AlertMessage.statusChange(
+                        monitor,
+                        new AlertDetails(
+                                HostileText.NAME,
+                                HostileText.URL,
+                                MonitorStatus.UP,
+                                MonitorStatus.DOWN,
+                                AT,
+                                HostileText.REASON,
+                                87,
+                                null)));
+
+        await().atMost(WAIT).until(() -> HOOKS.requests(path).size() == 1);
+        String payload = HOOKS.requests(path).getFirst().body();
+        switch (type) {
+            case "slack", "google_chat" ->
+                HostileText.assertEntityEscaped(
+                        payload, "&lt;!channel&gt; @everyone [x](https://evil) &lt;users/all&gt;");
+            default -> HostileText.assertMarkdownEscaped(payload);
+        }
+        if (type.equals("discord")) {
+            assertThat(JSON.readTree(payload).get("allowed_mentions").toString())
+                    .isEqualTo("{\"parse\":[]}");
+            assertThat(payload).doesNotContain("@everyone");
+        }
+    }
+
     @Test
     void genericWebhookGetsTheTransitionSignedWithItsSecret() throws Exception {
         String path = path();

@@ -64,7 +64,8 @@ class ChannelPayloadsTest {
                     {"name": "Time", "value": "2026-11-21T10:15:30.123Z", "inline": false},
                     {"name": "Reason", "value": "HTTP 503", "inline": false},
                     {"name": "Latency", "value": "87 ms", "inline": false}],
-                  "timestamp": "2026-11-21T10:15:30.123Z"}]}""");
+                  "timestamp": "2026-11-21T10:15:30.123Z"}],
+                 "allowed_mentions": {"parse": []}}""");
     }
 
     @Test

@@ -77,7 +77,9 @@ class SlackPayloadTest {
 
         JsonNode json = JsonMapper.builder().build().readTree(SlackPayload.render(alert));
 
-        assertThat(json.get("text").asString()).isEqualTo(SlackPayload.text(alert));
+        // The plain text fallback is mrkdwn too: the same fields, escaped.
+        assertThat(json.get("text").asString())
+                .isEqualTo(SlackPayload.text(alert).replace("A <b> & co", "A &lt;b&gt; &amp; co"));
         JsonNode block = json.get("blocks").get(0);
         assertThat(block.get("type").asString()).isEqualTo("section");
         assertThat(block.get("text").get("type").asString()).isEqualTo("mrkdwn");
