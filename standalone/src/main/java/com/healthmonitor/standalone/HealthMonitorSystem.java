@@ -15,9 +15,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -99,6 +101,7 @@ public final class HealthMonitorSystem implements AutoCloseable {
 
     private void startAll(StandaloneSettings settings) {
         quietLibrariesUntilSpringConfiguresLogging();
+        long started = System.nanoTime();
         // Database settings go to every service as the same variables a deployment sets; common's
         // DatabaseUrlEnvironmentPostProcessor maps them, in the services and in the migration alike.
         Map<String, String> shared = new LinkedHashMap<>();
@@ -126,9 +129,9 @@ public final class HealthMonitorSystem implements AutoCloseable {
         } catch (RuntimeException e) {
             if (queue != null) {
                 // Stopped again once started, since close() will not know of it.
-                queue.handle((started, failure) -> {
-                            if (started != null) {
-                                started.sqs().close();
+                queue.handle((server, failure) -> {
+                            if (server != null) {
+                                server.sqs().close();
                             }
                             return null;
                         })
@@ -148,22 +151,41 @@ public final class HealthMonitorSystem implements AutoCloseable {
             shared.put("spring.cloud.aws.credentials.secret-key", EmbeddedSqs.SECRET_KEY);
         }
         shared.putAll(settings.properties());
+        long infrastructure = System.nanoTime();
 
         // Consumers first, producers last; closed in the reverse order. The worker's context migrates the database
         // (Flyway runs before anything in it touches the database), so the migration needs no context of its own.
         ConfigurableApplicationContext worker = startService(
                 WorkerApplication.class, WorkerApplication.CONFIG_NAME, WebApplicationType.NONE, shared, MIGRATES);
         log.info("[STANDALONE] database schema at version {}", schemaVersion(worker));
+        long workerStarted = System.nanoTime();
         startService(
                 SchedulerApplication.class,
                 SchedulerApplication.CONFIG_NAME,
                 WebApplicationType.NONE,
                 shared,
                 JDBC_ONLY);
+        long schedulerStarted = System.nanoTime();
         Map<String, String> apiProperties = new LinkedHashMap<>(shared);
         apiProperties.put("server.port", Integer.toString(settings.serverPort()));
         api = startService(
                 ApiApplication.class, ApiApplication.CONFIG_NAME, WebApplicationType.SERVLET, apiProperties, Map.of());
+        long apiStarted = System.nanoTime();
+        // Where start-up time goes (issue 19): JVM is from the process' launch to this system's start.
+        long sinceLaunch = ProcessHandle.current()
+                .info()
+                .startInstant()
+                .map(launch -> Duration.between(launch, Instant.now()).toNanos())
+                .orElse(apiStarted - started);
+        log.info(
+                "[STANDALONE] started in {} s: JVM and class path {} s, PostgreSQL and queue {} s, worker with"
+                        + " migrations {} s, scheduler {} s, API {} s",
+                seconds(sinceLaunch),
+                seconds(sinceLaunch - (apiStarted - started)),
+                seconds(infrastructure - started),
+                seconds(workerStarted - infrastructure),
+                seconds(schedulerStarted - workerStarted),
+                seconds(apiStarted - schedulerStarted));
         log.info(
                 "[STANDALONE] Health Monitor is running (API, scheduler, worker): dashboard and API at"
                         + " http://localhost:{}/, API keys {}",
@@ -236,6 +258,10 @@ public final class HealthMonitorSystem implements AutoCloseable {
         if (value != null) {
             properties.put(key, value);
         }
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.1f", nanos / 1e9);
     }
 
     private static String schemaVersion(ConfigurableApplicationContext worker) {
