@@ -6,7 +6,8 @@
 # Cold: every run on a fresh, empty data directory (PostgreSQL's initdb, all migrations). Warm: one start to
 # create the data directory, then `runs` starts on it, each stopped with SIGTERM (a clean shutdown) before the
 # next. Time is wall-clock from just before `java` is exec'd to the first 200 of /health, polled every 50 ms.
-# Also counts the lines the standalone logs until /health answers, and the INFO-or-louder ones among them.
+# Also the JVM's CPU time (utime+stime) until then, which depends less on what else runs on the machine than the
+# wall-clock time does, and the lines the standalone logs until /health answers (INFO or louder among them).
 #
 # Runs the README's command: the extracted jar (target/standalone/standalone.jar, which the build writes) with the
 # class-data sharing archive in the data directory (-XX:SharedArchiveFile=<data>/standalone.jsa
@@ -44,8 +45,10 @@ start_once() {
     sleep 0.05
   done
   t1=$(now)
+  ticks "$JVM_PID" > "$logfile.cpu-ticks"
   cp "$logfile" "$logfile.at-health"
   python3 -c "print(f'{$t1 - $t0:.2f}')" >> "$out"
+  python3 -c "print(f'{$(cat "$logfile.cpu-ticks") / $CLK_TCK:.2f}')" >> "$out.cpu"
   stop_pid "$JVM_PID" "standalone"
   JVM_PID=
 }
@@ -79,6 +82,8 @@ cat <<SUMMARY
 java: $("$JAVA" -version 2>&1 | head -1); JAVA_OPTS: $JAVA_OPTS; CDS archive in the data dir: $([ "$CDS" = 0 ] && echo no || echo yes); jar: ${JAR#$ROOT/}
 load average before: $LOAD_BEFORE, after: $LOAD_AFTER
 cold (fresh data dir) launch -> /health 200: $(stats "$WORK/cold.txt")
+  JVM CPU until then: $(stats "$WORK/cold.txt.cpu")
 warm (existing data dir) launch -> /health 200: $(stats "$WORK/warm.txt")
+  JVM CPU until then: $(stats "$WORK/warm.txt.cpu")
 log lines until /health answered: cold $(lines "$WORK/cold-$RUNS.log.at-health") (INFO or louder $(info_lines "$WORK/cold-$RUNS.log.at-health")), warm $(lines "$WORK/warm-$RUNS.log.at-health") (INFO or louder $(info_lines "$WORK/warm-$RUNS.log.at-health"))
 SUMMARY
