@@ -28,6 +28,19 @@
 @REM ----------------------------------------------------------------------------
 
 @IF "%__MVNW_ARG0_NAME__%"=="" (SET __MVNW_ARG0_NAME__=%~nx0)
+@REM Health Monitor builds with JDK 25 (.mvn/jvm.config passes Maven's JVM an option older JDKs reject): stop
+@REM before Maven starts, naming the JDK to use, rather than with "Unrecognized option" from the JVM.
+@SET "__HM_JAVA__=java"
+@IF NOT "%JAVA_HOME%"=="" SET "__HM_JAVA__=%JAVA_HOME%\bin\java"
+@SET __HM_JAVA_VERSION__=
+@SET __HM_JAVA_MAJOR__=
+@FOR /F "tokens=3" %%V IN ('""%__HM_JAVA__%" -version 2^>^&1 ^| findstr /C:" version ""') DO @IF NOT DEFINED __HM_JAVA_VERSION__ SET "__HM_JAVA_VERSION__=%%~V"
+@IF DEFINED __HM_JAVA_VERSION__ FOR /F "delims=.-+" %%M IN ("%__HM_JAVA_VERSION__%") DO @SET "__HM_JAVA_MAJOR__=%%M"
+@IF DEFINED __HM_JAVA_MAJOR__ IF %__HM_JAVA_MAJOR__% LSS 25 (
+  echo Health Monitor needs JDK 25, but Maven would run on %__HM_JAVA__%: version %__HM_JAVA_VERSION__% 1>&2
+  echo Point JAVA_HOME at a JDK 25 and run again, e.g. set JAVA_HOME=C:\Program Files\Java\jdk-25 1>&2
+  exit /b 1
+)
 @SET __MVNW_CMD__=
 @SET __MVNW_ERROR__=
 @SET __MVNW_PSMODULEP_SAVE=%PSModulePath%

@@ -7,8 +7,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH=$ROOT/bench
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 # The README's run command's flags; override to compare (e.g. JAVA_OPTS="-Xmx512m -XX:+UseG1GC").
-JAVA_OPTS=${JAVA_OPTS:--Xmx512m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
-JAR=$ROOT/standalone/target/standalone.jar
+JAVA_OPTS=${JAVA_OPTS:--Xmx512m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError --sun-misc-unsafe-memory-access=allow}
+JAR=${JAR:-$ROOT/standalone/target/standalone.jar}
 WORK=$(mktemp -d /tmp/hm-bench.XXXXXX)
 CLK_TCK=$(getconf CLK_TCK)
 JVM_PID=
@@ -65,7 +65,7 @@ ensure_tools() {
 }
 
 build_jar() {
-  if [ ! -f "$JAR" ] || [ "${REBUILD:-0}" = 1 ]; then
+  if [ ! -f "$JAR" ] || [ ! -f "$ROOT/standalone/target/standalone.jar" ] || [ "${REBUILD:-0}" = 1 ]; then
     log "building the standalone jar"
     (cd "$ROOT" && ./mvnw -B -q -DskipTests -Dspotless.check.skip=true -pl standalone -am package ${MAVEN_ARGS:-}) \
       || die "build failed"

@@ -1,8 +1,9 @@
 package com.healthmonitor.standalone;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.PatternLayout;
 import com.healthmonitor.api.ApiApplication;
-import com.healthmonitor.migrations.MigrationApplication;
 import com.healthmonitor.scheduler.SchedulerApplication;
 import com.healthmonitor.worker.WorkerApplication;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -14,10 +15,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
@@ -43,6 +50,38 @@ public final class HealthMonitorSystem implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HealthMonitorSystem.class);
 
+    /**
+     * Default properties of every service in the standalone run: libraries log warnings and errors only, our own
+     * code as usual. Defaults rank lowest, so a service's own file or an environment variable such as
+     * {@code LOGGING_LEVEL_ROOT=INFO} still turns them up.
+     */
+    private static final Map<String, Object> QUIET =
+            Map.of("logging.level.root", "warn", "logging.level.com.healthmonitor", "info");
+
+    /**
+     * The worker and the scheduler use JDBC only; their own images have no JPA, but in this one class path the
+     * API's Hibernate would otherwise start an entity manager factory in each of them too.
+     */
+    private static final Map<String, String> JDBC_ONLY = Map.of(
+            "spring.autoconfigure.exclude",
+            String.join(
+                    ",",
+                    "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+                    "org.springframework.boot.hibernate.autoconfigure.metrics.HibernateMetricsAutoConfiguration",
+                    "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration"),
+            "spring.flyway.enabled",
+            "false");
+
+    /** The worker, JDBC only too, migrates the database as db-migrations does in AWS (same retries). */
+    private static final Map<String, String> MIGRATES;
+
+    static {
+        Map<String, String> migrates = new LinkedHashMap<>(JDBC_ONLY);
+        migrates.put("spring.flyway.enabled", "true");
+        migrates.put("spring.flyway.connect-retries", "${DB_CONNECT_RETRIES:6}");
+        MIGRATES = Map.copyOf(migrates);
+    }
+
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private ConfigurableApplicationContext api;
@@ -61,6 +100,8 @@ public final class HealthMonitorSystem implements AutoCloseable {
     }
 
     private void startAll(StandaloneSettings settings) {
+        quietLibrariesUntilSpringConfiguresLogging();
+        long started = System.nanoTime();
         // Database settings go to every service as the same variables a deployment sets; common's
         // DatabaseUrlEnvironmentPostProcessor maps them, in the services and in the migration alike.
         Map<String, String> shared = new LinkedHashMap<>();
@@ -68,40 +109,88 @@ public final class HealthMonitorSystem implements AutoCloseable {
         shared.put("logging.pattern.console", CONSOLE_PATTERN);
         // One registry for all three (see shareMeterRegistry): one application tag for all.
         shared.put("management.metrics.tags.application", "standalone");
-        if (settings.databaseUrl() == null) {
-            EmbeddedPostgres postgres = startPostgres(settings);
-            shared.put("DATABASE_URL", postgres.getJdbcUrl("postgres", "postgres"));
-            shared.put("DATABASE_USERNAME", "postgres");
-            shared.put("DATABASE_PASSWORD", "postgres");
-        } else {
-            shared.put("DATABASE_URL", settings.databaseUrl());
-            putIfPresent(shared, "DATABASE_USERNAME", settings.databaseUsername());
-            putIfPresent(shared, "DATABASE_PASSWORD", settings.databasePassword());
+        // ElasticMQ (Pekko, Scala: seconds of class loading) starts on a thread of its own while PostgreSQL starts.
+        CompletableFuture<EmbeddedQueue> queue = settings.sqsQueueUrl() == null
+                ? CompletableFuture.supplyAsync(
+                        EmbeddedQueue::start,
+                        task -> Thread.ofPlatform().name("embedded-sqs-start").start(task))
+                : null;
+        try {
+            if (settings.databaseUrl() == null) {
+                EmbeddedPostgres postgres = startPostgres(settings);
+                shared.put("DATABASE_URL", postgres.getJdbcUrl("postgres", "postgres"));
+                shared.put("DATABASE_USERNAME", "postgres");
+                shared.put("DATABASE_PASSWORD", "postgres");
+            } else {
+                shared.put("DATABASE_URL", settings.databaseUrl());
+                putIfPresent(shared, "DATABASE_USERNAME", settings.databaseUsername());
+                putIfPresent(shared, "DATABASE_PASSWORD", settings.databasePassword());
+            }
+        } catch (RuntimeException e) {
+            if (queue != null) {
+                // Stopped again once started, since close() will not know of it.
+                queue.handle((server, failure) -> {
+                            if (server != null) {
+                                server.sqs().close();
+                            }
+                            return null;
+                        })
+                        .join();
+            }
+            throw e;
         }
-        if (settings.sqsQueueUrl() == null) {
-            EmbeddedSqs sqs = EmbeddedSqs.start(0);
-            resources.addFirst(sqs);
-            shared.put(
-                    "health-monitor.sqs.queue-url",
-                    sqs.createQueueWithDeadLetterQueue(QUEUE_NAME, 5, Duration.ofMinutes(5)));
-            shared.put("spring.cloud.aws.endpoint", sqs.endpoint());
+        if (queue == null) {
+            shared.put("health-monitor.sqs.queue-url", settings.sqsQueueUrl());
+        } else {
+            EmbeddedQueue embedded = join(queue);
+            resources.addFirst(embedded.sqs());
+            shared.put("health-monitor.sqs.queue-url", embedded.queueUrl());
+            shared.put("spring.cloud.aws.endpoint", embedded.sqs().endpoint());
             shared.put("spring.cloud.aws.region.static", EmbeddedSqs.REGION);
             shared.put("spring.cloud.aws.credentials.access-key", EmbeddedSqs.ACCESS_KEY);
             shared.put("spring.cloud.aws.credentials.secret-key", EmbeddedSqs.SECRET_KEY);
-        } else {
-            shared.put("health-monitor.sqs.queue-url", settings.sqsQueueUrl());
         }
         shared.putAll(settings.properties());
+        long infrastructure = System.nanoTime();
 
-        migrate(shared);
-        shared.put("spring.flyway.enabled", "false");
-        // Consumers first, producers last; closed in the reverse order.
-        startService(WorkerApplication.class, WorkerApplication.CONFIG_NAME, WebApplicationType.NONE, shared);
-        startService(SchedulerApplication.class, SchedulerApplication.CONFIG_NAME, WebApplicationType.NONE, shared);
+        // Consumers first, producers last; closed in the reverse order. The worker's context migrates the database
+        // (Flyway runs before anything in it touches the database), so the migration needs no context of its own.
+        ConfigurableApplicationContext worker = startService(
+                WorkerApplication.class, WorkerApplication.CONFIG_NAME, WebApplicationType.NONE, shared, MIGRATES);
+        log.info("[STANDALONE] database schema at version {}", schemaVersion(worker));
+        long workerStarted = System.nanoTime();
+        startService(
+                SchedulerApplication.class,
+                SchedulerApplication.CONFIG_NAME,
+                WebApplicationType.NONE,
+                shared,
+                JDBC_ONLY);
+        long schedulerStarted = System.nanoTime();
         Map<String, String> apiProperties = new LinkedHashMap<>(shared);
         apiProperties.put("server.port", Integer.toString(settings.serverPort()));
-        api = startService(ApiApplication.class, ApiApplication.CONFIG_NAME, WebApplicationType.SERVLET, apiProperties);
-        log.info("[STANDALONE] Health Monitor is running: API at http://localhost:{}/monitors", apiPort());
+        api = startService(
+                ApiApplication.class, ApiApplication.CONFIG_NAME, WebApplicationType.SERVLET, apiProperties, Map.of());
+        long apiStarted = System.nanoTime();
+        // Where start-up time goes (issue 19): JVM is from the process' launch to this system's start.
+        long sinceLaunch = ProcessHandle.current()
+                .info()
+                .startInstant()
+                .map(launch -> Duration.between(launch, Instant.now()).toNanos())
+                .orElse(apiStarted - started);
+        log.info(
+                "[STANDALONE] started in {} s: JVM and class path {} s, PostgreSQL and queue {} s, worker with"
+                        + " migrations {} s, scheduler {} s, API {} s",
+                seconds(sinceLaunch),
+                seconds(sinceLaunch - (apiStarted - started)),
+                seconds(infrastructure - started),
+                seconds(workerStarted - infrastructure),
+                seconds(schedulerStarted - workerStarted),
+                seconds(apiStarted - schedulerStarted));
+        log.info(
+                "[STANDALONE] Health Monitor is running (API, scheduler, worker): dashboard and API at"
+                        + " http://localhost:{}/, API keys {}",
+                apiPort(),
+                apiKeysOn() ? "on" : "off (API_KEYS not set: anyone who can reach the port can change monitors)");
     }
 
     private EmbeddedPostgres startPostgres(StandaloneSettings settings) {
@@ -132,16 +221,57 @@ public final class HealthMonitorSystem implements AutoCloseable {
         }
     }
 
+    /**
+     * PostgreSQL and ElasticMQ start before the first Spring context configures logging, under Logback's bare
+     * defaults; the same levels as {@link #QUIET} until then (each context sets them again as it starts).
+     */
+    private static void quietLibrariesUntilSpringConfiguresLogging() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+            logback.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
+            logback.getLogger("com.healthmonitor").setLevel(Level.INFO);
+        }
+    }
+
+    /** The embedded SQS server with the check queue and its dead-letter queue. */
+    private record EmbeddedQueue(EmbeddedSqs sqs, String queueUrl) {
+
+        static EmbeddedQueue start() {
+            EmbeddedSqs sqs = EmbeddedSqs.start(0);
+            try {
+                return new EmbeddedQueue(sqs, sqs.createQueueWithDeadLetterQueue(QUEUE_NAME, 5, Duration.ofMinutes(5)));
+            } catch (RuntimeException e) {
+                sqs.close();
+                throw e;
+            }
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
     private static void putIfPresent(Map<String, String> properties, String key, String value) {
         if (value != null) {
             properties.put(key, value);
         }
     }
 
-    private static void migrate(Map<String, String> shared) {
-        if (MigrationApplication.run(asArguments(shared)) != 0) {
-            throw new IllegalStateException("the database could not be migrated (the log above says why)");
-        }
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.1f", nanos / 1e9);
+    }
+
+    private static String schemaVersion(ConfigurableApplicationContext worker) {
+        MigrationInfo current = worker.getBean(Flyway.class).info().current();
+        return current == null ? "none" : current.getVersion().getVersion();
+    }
+
+    private boolean apiKeysOn() {
+        String keys = api.getEnvironment().getProperty("health-monitor.api.api-keys", "");
+        return !keys.isBlank();
     }
 
     /** As command-line arguments, settings outrank each service's own defaults, like environment variables do. */
@@ -152,14 +282,23 @@ public final class HealthMonitorSystem implements AutoCloseable {
     }
 
     private ConfigurableApplicationContext startService(
-            Class<?> application, String configName, WebApplicationType type, Map<String, String> properties) {
+            Class<?> application,
+            String configName,
+            WebApplicationType type,
+            Map<String, String> properties,
+            Map<String, String> standaloneOnly) {
+        Map<String, Object> defaults = new LinkedHashMap<>(QUIET);
+        defaults.put("spring.config.name", configName);
+        Map<String, String> arguments = new LinkedHashMap<>(properties);
+        arguments.putAll(standaloneOnly);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-                .properties("spring.config.name=" + configName)
+                .properties(defaults)
                 .initializers(this::shareMeterRegistry)
                 .web(type)
                 .bannerMode(Banner.Mode.OFF)
                 .registerShutdownHook(false)
-                .run(asArguments(properties));
+                .logStartupInfo(false)
+                .run(asArguments(arguments));
         resources.addFirst(context);
         return context;
     }
