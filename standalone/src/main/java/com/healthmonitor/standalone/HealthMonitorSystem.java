@@ -100,8 +100,15 @@ public final class HealthMonitorSystem implements AutoCloseable {
         startService(SchedulerApplication.class, SchedulerApplication.CONFIG_NAME, WebApplicationType.NONE, shared);
         Map<String, String> apiProperties = new LinkedHashMap<>(shared);
         apiProperties.put("server.port", Integer.toString(settings.serverPort()));
+        apiProperties.put("server.address", settings.serverAddress());
+        // A local run needs no key while only this machine can reach it; on any other address the API asks for
+        // API_KEYS or ALLOW_ANONYMOUS=true like every deployment (see the API's AnonymousAccess).
+        apiProperties.put("health-monitor.api.anonymous-on-loopback", "true");
         api = startService(ApiApplication.class, ApiApplication.CONFIG_NAME, WebApplicationType.SERVLET, apiProperties);
-        log.info("[STANDALONE] Health Monitor is running: API at http://localhost:{}/monitors", apiPort());
+        log.info(
+                "[STANDALONE] Health Monitor is running: API at http://{}:{}/monitors",
+                settings.serverAddress(),
+                apiPort());
     }
 
     private EmbeddedPostgres startPostgres(StandaloneSettings settings) {
@@ -181,6 +188,11 @@ public final class HealthMonitorSystem implements AutoCloseable {
                 PrometheusMeterRegistry.class,
                 () -> meters,
                 definition -> definition.setDestroyMethodName(""));
+    }
+
+    /** The address the API listens on ({@code server.address}). */
+    public String apiAddress() {
+        return api.getEnvironment().getProperty("server.address");
     }
 
     /** The port the API listens on. */
