@@ -34,12 +34,15 @@ final class AnonymousAccess {
                     address);
             return true;
         }
-        throw new InvalidApiKeysException("The API has no keys and would accept every request without one: set"
-                + " API_KEYS (comma-separated keys of at least " + ApiKeyProperties.MIN_KEY_LENGTH + " characters)"
-                + ", or set ALLOW_ANONYMOUS=true if an open API is really meant"
-                + (properties.anonymousOnLoopback()
-                        ? " (without either, the standalone serves without keys only on SERVER_ADDRESS=127.0.0.1)"
-                        : ""));
+        String standalone = properties.anonymousOnLoopback()
+                ? " (the standalone serves without keys only on a loopback SERVER_ADDRESS such as 127.0.0.1)"
+                : "";
+        throw new InvalidApiKeysException(
+                "API_KEYS is not set and ALLOW_ANONYMOUS is not true: the API would accept every request without a"
+                        + " key" + standalone,
+                "Set API_KEYS to comma-separated keys of at least " + ApiKeyProperties.MIN_KEY_LENGTH
+                        + " characters each (e.g. from `openssl rand -hex 24`), or set ALLOW_ANONYMOUS=true if an"
+                        + " open API is really meant.");
     }
 
     /** Unset means every interface; a host name counts when it resolves to a loopback address. */

@@ -25,9 +25,11 @@ class ApiKeys implements AuthenticationManager {
         for (int i = 0; i < configured.size(); i++) {
             if (configured.get(i).length() < ApiKeyProperties.MIN_KEY_LENGTH) {
                 // Its position only: the key itself, or even its length, stays out of the message and the log.
-                throw new InvalidApiKeysException("API_KEYS: key number " + (i + 1) + " of " + configured.size()
-                        + " is shorter than " + ApiKeyProperties.MIN_KEY_LENGTH
-                        + " characters; use long random keys, e.g. from `openssl rand -hex 24`");
+                throw new InvalidApiKeysException(
+                        "API_KEYS: key number " + (i + 1) + " of " + configured.size()
+                                + " is shorter than " + ApiKeyProperties.MIN_KEY_LENGTH
+                                + " characters",
+                        "Replace it with a long random key, e.g. from `openssl rand -hex 24`.");
             }
         }
         this.keys = configured.stream()
