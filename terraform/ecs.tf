@@ -48,7 +48,8 @@ locals {
             { name = "DATABASE_USERNAME", valueFrom = "${local.db_secret_arn}:username::" },
             { name = "DATABASE_PASSWORD", valueFrom = "${local.db_secret_arn}:password::" },
           ],
-          name == "api" && var.api_keys_secret_arn != null ? [{ name = "API_KEYS", valueFrom = var.api_keys_secret_arn }] : [],
+          # Always: the api refuses to start without keys (api_keys_secret_arn is required).
+          name == "api" ? [{ name = "API_KEYS", valueFrom = var.api_keys_secret_arn }] : [],
         )
 
         portMappings = app.port == null ? [] : [{ containerPort = app.port, protocol = "tcp" }]

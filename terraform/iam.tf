@@ -16,8 +16,7 @@ locals {
   })
 
   # Secrets each app's execution role may read: the RDS master secret for all
-  # (unless they authenticate with IAM), plus the API keys secret for the api
-  # when one is configured.
+  # (unless they authenticate with IAM), plus the API keys secret for the api.
   app_secret_arns = {
     for name, app in local.apps : name => compact([
       var.database_iam_auth ? null : local.db_secret_arn,

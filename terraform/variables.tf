@@ -815,11 +815,12 @@ variable "min_check_interval" {
 
 variable "api_keys_secret_arn" {
   type        = string
-  description = "Optional ARN of a Secrets Manager secret whose string value is the comma-separated API keys (API_KEYS). Create it yourself (see docs/deploy.md) so the keys never enter Terraform state. When null, the API runs without API keys."
-  default     = null
+  description = "Required: ARN of a Secrets Manager secret whose string value is the comma-separated API keys (API_KEYS), each at least 32 characters. Create it yourself (see docs/deploy.md) so the keys never enter Terraform state. The API refuses to start without keys, so there is no keyless deployment."
+  # No usable default: null only so that leaving it out fails with the message below rather than a prompt.
+  default = null
 
   validation {
-    condition     = var.api_keys_secret_arn == null || can(regex("^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:.+$", var.api_keys_secret_arn))
-    error_message = "api_keys_secret_arn must be null or a Secrets Manager secret ARN."
+    condition     = var.api_keys_secret_arn != null && can(regex("^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:.+$", var.api_keys_secret_arn))
+    error_message = "api_keys_secret_arn is required and must be a Secrets Manager secret ARN: the API does not start without API keys. Create the secret (docs/deploy.md: aws secretsmanager create-secret --secret-string \"$(openssl rand -hex 24)\") and set its ARN."
   }
 }

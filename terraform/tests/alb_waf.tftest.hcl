@@ -2,6 +2,11 @@ mock_provider "aws" {
   source = "./tests/mocks"
 }
 
+# Every deployment has API keys (api_keys_secret_arn is required).
+variables {
+  api_keys_secret_arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:health-monitor/api-keys-AbCdEf"
+}
+
 run "plain_http_without_certificate" {
   assert {
     condition     = aws_lb_listener.http.port == 80 && aws_lb_listener.http.default_action[0].type == "forward" && length(aws_lb_listener.https) == 0

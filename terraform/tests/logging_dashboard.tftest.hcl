@@ -2,6 +2,11 @@ mock_provider "aws" {
   source = "./tests/mocks"
 }
 
+# Every deployment has API keys (api_keys_secret_arn is required).
+variables {
+  api_keys_secret_arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:health-monitor/api-keys-AbCdEf"
+}
+
 run "metric_filters_match_errors_and_failed_alert_deliveries" {
   assert {
     condition = {

@@ -2,6 +2,11 @@ mock_provider "aws" {
   source = "./tests/mocks"
 }
 
+# Every deployment has API keys (api_keys_secret_arn is required).
+variables {
+  api_keys_secret_arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:health-monitor/api-keys-AbCdEf"
+}
+
 # Distinct topic ARNs, so that the tests can tell the tiers apart.
 override_resource {
   target = aws_sns_topic.alarms["warning"]

@@ -2,6 +2,11 @@ mock_provider "aws" {
   source = "./tests/mocks"
 }
 
+# Every deployment has API keys (api_keys_secret_arn is required).
+variables {
+  api_keys_secret_arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:health-monitor/api-keys-AbCdEf"
+}
+
 run "queue_is_encrypted_with_seed_timings_and_dlq_redrive" {
   assert {
     condition     = aws_sqs_queue.checks.name == "health-monitor-checks" && aws_sqs_queue.dlq.name == "health-monitor-checks-dlq"
@@ -117,9 +122,9 @@ run "iam_is_least_privilege" {
   assert {
     condition = alltrue([
       for name, p in aws_iam_role_policy.execution :
-      one([for s in jsondecode(p.policy).Statement : s.Resource if s.Sid == "ReadSecrets"]) == ["arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-0000-AbCdEf"]
+      toset(one([for s in jsondecode(p.policy).Statement : s.Resource if s.Sid == "ReadSecrets"])) == toset(concat(["arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-0000-AbCdEf"], name == "api" ? [var.api_keys_secret_arn] : []))
     ])
-    error_message = "Execution roles may read exactly the RDS master secret (no API keys secret configured)."
+    error_message = "Execution roles may read exactly the RDS master secret, and the api's also its API keys secret."
   }
   assert {
     condition     = alltrue([for p in aws_iam_role_policy.execution : !strcontains(p.policy, "kms:")])
@@ -151,5 +156,19 @@ run "api_keys_secret_and_cmk" {
   assert {
     condition     = aws_db_instance.this.kms_key_id == var.kms_key_arn && aws_db_instance.this.master_user_secret_kms_key_id == var.kms_key_arn
     error_message = "The CMK encrypts RDS storage and the master secret."
+  }
+}
+
+run "the_api_task_always_gets_api_keys_from_a_secret" {
+  assert {
+    condition     = contains(jsondecode(aws_ecs_task_definition.this["api"].container_definitions)[0].secrets, { name = "API_KEYS", valueFrom = var.api_keys_secret_arn })
+    error_message = "The api task gets API_KEYS from the Secrets Manager secret, whatever else is configured."
+  }
+  assert {
+    condition = length([
+      for e in jsondecode(aws_ecs_task_definition.this["api"].container_definitions)[0].environment : e
+      if contains(["API_KEYS", "ALLOW_ANONYMOUS"], e.name)
+    ]) == 0
+    error_message = "Neither API_KEYS in plain text nor ALLOW_ANONYMOUS: the api never runs without keys."
   }
 }

@@ -2,6 +2,11 @@ mock_provider "aws" {
   source = "./tests/mocks"
 }
 
+# Every deployment has API keys (api_keys_secret_arn is required).
+variables {
+  api_keys_secret_arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:health-monitor/api-keys-AbCdEf"
+}
+
 run "rejects_worker_max_below_min" {
   command = plan
   variables {
@@ -80,6 +85,14 @@ run "rejects_bad_api_keys_secret_arn" {
   command = plan
   variables {
     api_keys_secret_arn = "arn:aws:s3:::bucket"
+  }
+  expect_failures = [var.api_keys_secret_arn]
+}
+
+run "rejects_a_deployment_without_api_keys" {
+  command = plan
+  variables {
+    api_keys_secret_arn = null
   }
   expect_failures = [var.api_keys_secret_arn]
 }

@@ -168,6 +168,10 @@ public final class HealthMonitorSystem implements AutoCloseable {
         long schedulerStarted = System.nanoTime();
         Map<String, String> apiProperties = new LinkedHashMap<>(shared);
         apiProperties.put("server.port", Integer.toString(settings.serverPort()));
+        apiProperties.put("server.address", settings.serverAddress());
+        // A local run needs no key while only this machine can reach it; on any other address the API asks for
+        // API_KEYS or ALLOW_ANONYMOUS=true like every deployment (see the API's AnonymousAccess).
+        apiProperties.put("health-monitor.api.anonymous-on-loopback", "true");
         api = startService(
                 ApiApplication.class, ApiApplication.CONFIG_NAME, WebApplicationType.SERVLET, apiProperties, Map.of());
         long apiStarted = System.nanoTime();
@@ -188,9 +192,10 @@ public final class HealthMonitorSystem implements AutoCloseable {
                 seconds(apiStarted - schedulerStarted));
         log.info(
                 "[STANDALONE] Health Monitor is running (API, scheduler, worker): dashboard and API at"
-                        + " http://localhost:{}/, API keys {}",
+                        + " http://{}:{}/, API keys {}",
+                settings.serverAddress(),
                 apiPort(),
-                apiKeysOn() ? "on" : "off (API_KEYS not set: anyone who can reach the port can change monitors)");
+                apiKeysOn() ? "on" : "off (see the [AUTH] line for who may call it)");
     }
 
     private EmbeddedPostgres startPostgres(StandaloneSettings settings) {
@@ -320,6 +325,11 @@ public final class HealthMonitorSystem implements AutoCloseable {
                 PrometheusMeterRegistry.class,
                 () -> meters,
                 definition -> definition.setDestroyMethodName(""));
+    }
+
+    /** The address the API listens on ({@code server.address}). */
+    public String apiAddress() {
+        return api.getEnvironment().getProperty("server.address");
     }
 
     /** The port the API listens on. */

@@ -9,6 +9,8 @@ import java.util.Map;
  * @param dataDirectory where the embedded PostgreSQL keeps its data ({@code HEALTH_MONITOR_DATA_DIR}, default
  *     {@code ./data}), so monitors and their state survive a restart
  * @param serverPort the API's port ({@code SERVER_PORT}, default 8080; 0 picks a free one)
+ * @param serverAddress the address the API listens on ({@code SERVER_ADDRESS}, default {@value #LOOPBACK}, so that
+ *     nothing beyond this machine reaches a local run; without API keys the API serves only on a loopback address)
  * @param databaseUrl an external database instead of the embedded one ({@code DATABASE_URL}, with
  *     {@code DATABASE_USERNAME}/{@code DATABASE_PASSWORD} beside it or credentials inside it); it is migrated too
  * @param databaseUsername {@code DATABASE_USERNAME}, or null
@@ -19,24 +21,28 @@ import java.util.Map;
 public record StandaloneSettings(
         Path dataDirectory,
         int serverPort,
+        String serverAddress,
         String databaseUrl,
         String databaseUsername,
         String databasePassword,
         String sqsQueueUrl,
         Map<String, String> properties) {
 
+    public static final String LOOPBACK = "127.0.0.1";
+
     public StandaloneSettings {
         properties = Map.copyOf(properties);
     }
 
-    /** Everything embedded, kept in {@code dataDirectory}. */
+    /** Everything embedded, kept in {@code dataDirectory}, the API on loopback. */
     public static StandaloneSettings embedded(Path dataDirectory, int serverPort, Map<String, String> properties) {
-        return new StandaloneSettings(dataDirectory, serverPort, null, null, null, null, properties);
+        return new StandaloneSettings(dataDirectory, serverPort, LOOPBACK, null, null, null, null, properties);
     }
 
     @Override
     public String toString() {
-        return "StandaloneSettings[dataDirectory=" + dataDirectory + ", serverPort=" + serverPort + ", databaseUrl="
+        return "StandaloneSettings[dataDirectory=" + dataDirectory + ", serverPort=" + serverPort + ", serverAddress="
+                + serverAddress + ", databaseUrl="
                 + (databaseUrl == null ? "embedded" : "external") + ", sqsQueueUrl="
                 + (sqsQueueUrl == null ? "embedded" : sqsQueueUrl) + "]";
     }
@@ -45,11 +51,16 @@ public record StandaloneSettings(
         return new StandaloneSettings(
                 Path.of(env.getOrDefault("HEALTH_MONITOR_DATA_DIR", "data")),
                 Integer.parseInt(env.getOrDefault("SERVER_PORT", "8080")),
+                orLoopback(blankToNull(env.get("SERVER_ADDRESS"))),
                 blankToNull(env.get("DATABASE_URL")),
                 blankToNull(env.get("DATABASE_USERNAME")),
                 blankToNull(env.get("DATABASE_PASSWORD")),
                 blankToNull(env.get("SQS_QUEUE_URL")),
                 Map.of());
+    }
+
+    private static String orLoopback(String address) {
+        return address == null ? LOOPBACK : address.trim();
     }
 
     private static String blankToNull(String value) {

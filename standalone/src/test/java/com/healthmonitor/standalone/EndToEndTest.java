@@ -1,12 +1,20 @@
 package com.healthmonitor.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.healthmonitor.testing.StubServer;
 import com.healthmonitor.testing.StubServer.Recorded;
 import com.healthmonitor.testing.StubServer.Reply;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,6 +63,41 @@ class EndToEndTest {
     static void stopSystem() {
         system.close();
         stub.close();
+    }
+
+    @Test
+    void theApiListensOnLoopbackOnlyAndServesRequestsWithoutAKeyThere() throws Exception {
+        assertThat(InetAddress.getByName(system.apiAddress()).isLoopbackAddress())
+                .as(system.apiAddress())
+                .isTrue();
+        assertThat(send("GET", "/monitors", null).statusCode()).isEqualTo(200);
+
+        Optional<InetAddress> external = nonLoopbackAddress();
+        if (external.isPresent()) {
+            InetSocketAddress target = new InetSocketAddress(external.get(), system.apiPort());
+            assertThatThrownBy(() -> {
+                        try (Socket socket = new Socket()) {
+                            socket.connect(target, 2000);
+                        }
+                    })
+                    .as("connecting to %s", target)
+                    .isInstanceOf(ConnectException.class);
+        }
+    }
+
+    /** An IPv4 address of this host that is not loopback, through which a neighbour could reach a port. */
+    private static Optional<InetAddress> nonLoopbackAddress() throws SocketException {
+        return NetworkInterface.networkInterfaces()
+                .filter(network -> {
+                    try {
+                        return network.isUp() && !network.isLoopback();
+                    } catch (SocketException e) {
+                        return false;
+                    }
+                })
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
+                .findFirst();
     }
 
     @Test

@@ -34,6 +34,7 @@ class ExternalInfrastructureTest {
         StandaloneSettings settings = new StandaloneSettings(
                 data,
                 0,
+                StandaloneSettings.LOOPBACK,
                 seedUrl,
                 TestDatabase.USERNAME,
                 TestDatabase.PASSWORD,

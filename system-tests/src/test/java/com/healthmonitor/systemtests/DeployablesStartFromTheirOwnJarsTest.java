@@ -46,7 +46,7 @@ class DeployablesStartFromTheirOwnJarsTest {
     private static final Duration MIGRATION_WAIT = Duration.ofSeconds(180);
     private static final Duration READY_WAIT = Duration.ofSeconds(120);
     private static final Duration CHECK_WAIT = Duration.ofSeconds(90);
-    private static final String API_KEY = "system-test-key";
+    private static final String API_KEY = "system-test-key-0123456789abcdef0123";
     private static final String TARGET_PATH = "/orders/health";
 
     private final HttpClient http =

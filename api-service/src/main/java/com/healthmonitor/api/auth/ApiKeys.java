@@ -21,13 +21,20 @@ class ApiKeys implements AuthenticationManager {
     private final List<byte[]> keys;
 
     ApiKeys(ApiKeyProperties properties) {
-        this.keys = properties.apiKeys().stream()
+        List<String> configured = properties.apiKeys();
+        for (int i = 0; i < configured.size(); i++) {
+            if (configured.get(i).length() < ApiKeyProperties.MIN_KEY_LENGTH) {
+                // Its position only: the key itself, or even its length, stays out of the message and the log.
+                throw new InvalidApiKeysException(
+                        "API_KEYS: key number " + (i + 1) + " of " + configured.size()
+                                + " is shorter than " + ApiKeyProperties.MIN_KEY_LENGTH
+                                + " characters",
+                        "Replace it with a long random key, e.g. from `openssl rand -hex 24`.");
+            }
+        }
+        this.keys = configured.stream()
                 .map(key -> key.getBytes(StandardCharsets.UTF_8))
                 .toList();
-    }
-
-    boolean configured() {
-        return !keys.isEmpty();
     }
 
     int count() {

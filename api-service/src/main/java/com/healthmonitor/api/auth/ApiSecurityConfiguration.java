@@ -1,5 +1,6 @@
 package com.healthmonitor.api.auth;
 
+import com.healthmonitor.api.ratelimit.FailedAuthenticationLimiter;
 import com.healthmonitor.api.ratelimit.RateLimitFilter;
 import com.healthmonitor.api.web.ProblemResponses;
 import jakarta.servlet.DispatcherType;
@@ -7,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -16,6 +18,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -24,7 +27,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may call what. With {@code API_KEYS} set, every route needs a key except the {@link #OPEN_ROUTES}; the
+ * Who may call what. Without {@code API_KEYS} the API starts only when asked to serve without keys (see
+ * {@link AnonymousAccess}). With keys, every route needs one except the {@link #OPEN_ROUTES}; the
  * rules match Spring's decoded, normalised path and deny by default, so no spelling of a protected path slips
  * through, and the {@code StrictHttpFirewall} refuses encoded slashes, {@code ..}, {@code ;} and NUL outright.
  * Stateless: no session, no cookies, hence no CSRF token either.
@@ -50,7 +54,13 @@ class ApiSecurityConfiguration {
     static final String[][] OPEN_ROUTES = {PROBES, API_DOCUMENTATION, PUBLIC_PAGES};
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys keys, RateLimitFilter.Factory rateLimits)
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            ApiKeys keys,
+            ApiKeyProperties properties,
+            Environment environment,
+            RateLimitFilter.Factory rateLimits,
+            FailedAuthenticationLimiter failures)
             throws Exception {
         AuthenticationEntryPoint unauthorised = (request, response, e) -> {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
@@ -73,14 +83,19 @@ class ApiSecurityConfiguration {
                 // After authentication, so that a caller with a key is limited per key rather than per address.
                 .addFilterBefore(rateLimits.exempting(matcher(PROBES)), ExceptionTranslationFilter.class);
 
-        if (!keys.configured()) {
-            log.warn("[AUTH] API_KEYS is not set: the API accepts unauthenticated requests");
+        if (AnonymousAccess.permitted(properties, environment)) {
             http.authorizeHttpRequests(rules -> rules.anyRequest().permitAll());
             return http.build();
         }
         log.info("[AUTH] API key authentication enabled ({} keys)", keys.count());
         AuthenticationFilter authentication = new AuthenticationFilter(keys, new ApiKeyConverter());
-        authentication.setFailureHandler(new AuthenticationEntryPointFailureHandler(unauthorised));
+        AuthenticationFailureHandler refused = new AuthenticationEntryPointFailureHandler(unauthorised);
+        authentication.setFailureHandler((request, response, e) -> {
+            // Counted before the 401 is written: beyond the allowance a guesser gets 429 and learns nothing more.
+            if (!failures.refusedAfterFailure(request, response)) {
+                refused.onAuthenticationFailure(request, response, e);
+            }
+        });
         // On success carry on down the chain (the default handler would redirect, as after a login form).
         authentication.setSuccessHandler((request, response, result) -> {});
         // A stray or stale key sent to a probe must not fail it.

@@ -6,39 +6,47 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
-import org.springframework.stereotype.Component;
 
 /**
  * One Bucket4j token bucket per client, refilled greedily at the per-minute rate. The buckets live in a bounded
  * Caffeine cache that forgets a client idle for longer than a full refill, when its bucket would be full anyway.
  */
-@Component
 class ClientRateLimiter {
 
     private static final Duration PERIOD = Duration.ofMinutes(1);
 
-    private final RateLimitProperties properties;
+    private final int perMinute;
     private final TimeMeter time;
     private final Cache<String, Bucket> buckets;
 
-    ClientRateLimiter(RateLimitProperties properties, Clock clock) {
-        this.properties = properties;
+    /** {@code perMinute} 0 switches the limit off. */
+    ClientRateLimiter(int perMinute, int maxClients, Clock clock) {
+        this.perMinute = perMinute;
         this.time = new ClockTimeMeter(clock);
         this.buckets = Caffeine.newBuilder()
-                .maximumSize(properties.maxClients())
+                .maximumSize(maxClients)
                 .expireAfterAccess(PERIOD)
                 .ticker(() -> time.currentTimeNanos())
                 .build();
     }
 
+    /**
+     * A client known by its address only: {@code getRemoteAddr()}, which is the {@code X-Forwarded-For} address
+     * only when {@code server.forward-headers-strategy} tells Tomcat to trust the proxy in front.
+     */
+    static String address(HttpServletRequest request) {
+        return "ip:" + request.getRemoteAddr();
+    }
+
     boolean enabled() {
-        return properties.enabled();
+        return perMinute > 0;
     }
 
     int perMinute() {
-        return properties.perMinute();
+        return perMinute;
     }
 
     /** Takes one request from {@code client}'s allowance. */
@@ -49,8 +57,8 @@ class ClientRateLimiter {
     private Bucket newBucket() {
         return Bucket.builder()
                 .addLimit(Bandwidth.builder()
-                        .capacity(properties.perMinute())
-                        .refillGreedy(properties.perMinute(), PERIOD)
+                        .capacity(perMinute)
+                        .refillGreedy(perMinute, PERIOD)
                         .build())
                 .withCustomTimePrecision(time)
                 .build();

@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,8 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Answers 429 with {@code Retry-After} once a client has used its allowance. A client is its API key when it
- * presented a valid one, otherwise its IP address: {@code getRemoteAddr()}, which is the {@code X-Forwarded-For}
- * address only when {@code server.forward-headers-strategy} tells Tomcat to trust the proxy in front.
+ * presented a valid one, otherwise its IP address ({@link ClientRateLimiter#address}).
  */
 public final class RateLimitFilter extends OncePerRequestFilter {
 
@@ -47,12 +47,15 @@ public final class RateLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        tooManyRequests(response, probe, "More than " + limiter.perMinute() + " requests per minute");
+    }
+
+    /** The 429 problem with {@code Retry-After}, in whole seconds until the bucket has a token again. */
+    static void tooManyRequests(HttpServletResponse response, ConsumptionProbe probe, String reason)
+            throws IOException {
         long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        ProblemResponses.write(
-                response,
-                HttpStatus.TOO_MANY_REQUESTS,
-                "More than " + limiter.perMinute() + " requests per minute; retry after " + seconds + " s.");
+        ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS, reason + "; retry after " + seconds + " s.");
     }
 
     private static String client(HttpServletRequest request) {
@@ -62,7 +65,7 @@ public final class RateLimitFilter extends OncePerRequestFilter {
                 && !(authentication instanceof AnonymousAuthenticationToken)) {
             return "key:" + authentication.getName();
         }
-        return "ip:" + request.getRemoteAddr();
+        return ClientRateLimiter.address(request);
     }
 
     /** Builds the filter; the security configuration places it in its chain, after authentication. */
@@ -71,8 +74,8 @@ public final class RateLimitFilter extends OncePerRequestFilter {
 
         private final ClientRateLimiter limiter;
 
-        Factory(ClientRateLimiter limiter) {
-            this.limiter = limiter;
+        Factory(RateLimitProperties properties, Clock clock) {
+            this.limiter = new ClientRateLimiter(properties.perMinute(), properties.maxClients(), clock);
         }
 
         public RateLimitFilter exempting(RequestMatcher exempt) {

@@ -23,10 +23,18 @@ import org.springframework.test.context.ContextConfiguration;
 /** API keys over real HTTP: Tomcat decodes the path exactly as it does in production. */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"health-monitor.api.api-keys=first-key, second-key", "health-monitor.api.rate-limit.per-minute=0"
+        properties = {
+            "health-monitor.api.api-keys=" + ApiKeyAuthenticationTest.FIRST_KEY + ", "
+                    + ApiKeyAuthenticationTest.SECOND_KEY,
+            "health-monitor.api.rate-limit.per-minute=0"
         })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 class ApiKeyAuthenticationTest {
+
+    /** At least 32 characters, as every API key must be. */
+    static final String FIRST_KEY = "first-key-0123456789abcdef0123456789abcdef";
+
+    static final String SECOND_KEY = "second-key-0123456789abcdef0123456789abcdef";
 
     private static final String MONITOR = """
             {"name":"n","url":"https://example.com/","check_interval":30,"timeout":5}""";
@@ -85,17 +93,17 @@ class ApiKeyAuthenticationTest {
     @Test
     void aWrongKeyIsRefusedAndAnyConfiguredKeyIsAccepted() {
         assertRefused(http.get("/monitors", "Authorization: Bearer wrong-key"), "wrong bearer");
-        assertRefused(http.get("/monitors", "X-API-Key: first-key-but-longer"), "wrong header key");
+        assertRefused(http.get("/monitors", "X-API-Key: " + FIRST_KEY + "-but-longer"), "wrong header key");
         assertRefused(http.get("/monitors", "Authorization: Bearer "), "empty bearer");
         assertRefused(http.get("/monitors", "Authorization: Basic Zmlyc3Qta2V5Og=="), "basic");
 
-        assertThat(http.get("/monitors", "Authorization: Bearer first-key").status())
+        assertThat(http.get("/monitors", "Authorization: Bearer " + FIRST_KEY).status())
                 .isEqualTo(200);
-        assertThat(http.get("/monitors", "authorization: bearer second-key").status())
+        assertThat(http.get("/monitors", "authorization: bearer " + SECOND_KEY).status())
                 .isEqualTo(200);
-        assertThat(http.get("/monitors", "X-API-Key: second-key").status()).isEqualTo(200);
+        assertThat(http.get("/monitors", "X-API-Key: " + SECOND_KEY).status()).isEqualTo(200);
         Response created =
-                http.send("POST", "/monitors", MONITOR, "Content-Type: application/json", "X-API-Key: first-key");
+                http.send("POST", "/monitors", MONITOR, "Content-Type: application/json", "X-API-Key: " + FIRST_KEY);
         assertThat(created.status()).isEqualTo(201);
         // Stateless: nothing to remember a caller by.
         assertThat(created.header("Set-Cookie")).isNull();

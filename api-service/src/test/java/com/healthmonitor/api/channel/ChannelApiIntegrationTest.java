@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "health-monitor.channels.test-timeout=300ms")
+        properties = {"health-monitor.channels.test-timeout=300ms", "health-monitor.api.allow-anonymous=true"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 class ChannelApiIntegrationTest {
 

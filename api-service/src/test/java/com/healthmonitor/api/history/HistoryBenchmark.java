@@ -30,7 +30,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Tag("benchmark")
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "health-monitor.api.rate-limit.per-minute=0")
+        properties = {"health-monitor.api.rate-limit.per-minute=0", "health-monitor.api.allow-anonymous=true"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 class HistoryBenchmark {
 

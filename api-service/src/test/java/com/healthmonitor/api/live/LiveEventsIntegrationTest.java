@@ -29,7 +29,9 @@ import org.springframework.test.context.ContextConfiguration;
  * A status change committed by another process (here: another connection, as the worker's) reaches an open
  * {@code /events} stream through PostgreSQL's LISTEN/NOTIFY, within well under the dashboard's 5 s.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "health-monitor.api.allow-anonymous=true")
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 class LiveEventsIntegrationTest {
 

@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 // No rate limit: the tests of one class share a context, a client address and hence one allowance.
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "health-monitor.api.rate-limit.per-minute=0")
+        properties = {"health-monitor.api.rate-limit.per-minute=0", "health-monitor.api.allow-anonymous=true"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 class MonitorApiIntegrationTest {
 

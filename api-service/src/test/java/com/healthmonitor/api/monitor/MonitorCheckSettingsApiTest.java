@@ -27,7 +27,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The check settings of issue 10 through real HTTP and a real PostgreSQL. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "health-monitor.api.allow-anonymous=true")
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 class MonitorCheckSettingsApiTest {
 

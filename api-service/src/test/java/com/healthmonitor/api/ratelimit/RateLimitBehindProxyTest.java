@@ -16,7 +16,11 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"health-monitor.api.rate-limit.per-minute=2", "server.forward-headers-strategy=native"})
+        properties = {
+            "health-monitor.api.rate-limit.per-minute=2",
+            "server.forward-headers-strategy=native",
+            "health-monitor.api.allow-anonymous=true"
+        })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 class RateLimitBehindProxyTest {
 

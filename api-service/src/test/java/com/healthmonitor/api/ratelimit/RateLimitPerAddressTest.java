@@ -13,7 +13,7 @@ import org.springframework.test.context.ContextConfiguration;
 /** Without keys the client is its address, and a client cannot pick a new one by sending X-Forwarded-For. */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "health-monitor.api.rate-limit.per-minute=3")
+        properties = {"health-monitor.api.rate-limit.per-minute=3", "health-monitor.api.allow-anonymous=true"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 class RateLimitPerAddressTest {
 

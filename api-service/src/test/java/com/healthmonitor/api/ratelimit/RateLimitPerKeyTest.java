@@ -17,9 +17,17 @@ import org.springframework.test.context.ContextConfiguration;
 
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"health-monitor.api.api-keys=key-a,key-b", "health-monitor.api.rate-limit.per-minute=3"})
+        properties = {
+            "health-monitor.api.api-keys=" + RateLimitPerKeyTest.KEY_A + "," + RateLimitPerKeyTest.KEY_B,
+            "health-monitor.api.rate-limit.per-minute=3"
+        })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 class RateLimitPerKeyTest {
+
+    /** At least 32 characters, as every API key must be. */
+    static final String KEY_A = "key-a-0123456789abcdef0123456789abcdef";
+
+    static final String KEY_B = "key-b-0123456789abcdef0123456789abcdef";
 
     @LocalServerPort
     private int port;
@@ -31,15 +39,15 @@ class RateLimitPerKeyTest {
     void eachKeyHasItsOwnAllowanceAndGetsA429WithRetryAfterBeyondIt() {
         RawHttp http = new RawHttp(port);
         for (int i = 0; i < 3; i++) {
-            assertThat(http.get("/monitors", "X-API-Key: key-a").status()).isEqualTo(200);
+            assertThat(http.get("/monitors", "X-API-Key: " + KEY_A).status()).isEqualTo(200);
         }
 
-        Response limited = http.get("/monitors", "X-API-Key: key-a");
+        Response limited = http.get("/monitors", "X-API-Key: " + KEY_A);
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.isProblem()).as(limited.toString()).isTrue();
         assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
         // Another key, even from the same address, is another client.
-        assertThat(http.get("/monitors", "Authorization: Bearer key-b").status())
+        assertThat(http.get("/monitors", "Authorization: Bearer " + KEY_B).status())
                 .isEqualTo(200);
         // Probes are never limited, whatever the client sent before.
         for (int i = 0; i < 10; i++) {
@@ -48,7 +56,7 @@ class RateLimitPerKeyTest {
         }
 
         clock.advance(Duration.ofMinutes(1));
-        assertThat(http.get("/monitors", "X-API-Key: key-a").status()).isEqualTo(200);
+        assertThat(http.get("/monitors", "X-API-Key: " + KEY_A).status()).isEqualTo(200);
     }
 
     @TestConfiguration

@@ -31,10 +31,15 @@ import tools.jackson.databind.json.JsonMapper;
  * and its JSON (names, statuses and uptimes only), the 90-day bars from the rollups, and the badges. "Now" is
  * 2026-03-10T12:30Z; the daily rollups are final before 03-10.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "API_KEYS=secret-key")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "API_KEYS=" + StatusPageApiIntegrationTest.KEY)
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @Import(StatusPageApiIntegrationTest.FixedClock.class)
 class StatusPageApiIntegrationTest {
+
+    /** At least 32 characters, as every API key must be. */
+    static final String KEY = "secret-key-0123456789abcdef0123456789abcdef";
 
     static final Instant NOW = Instant.parse("2026-03-10T12:30:00Z");
 
@@ -294,7 +299,7 @@ class StatusPageApiIntegrationTest {
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("X-API-Key", "secret-key");
+                .header("X-API-Key", KEY);
         if (body == null) {
             request.method(method, BodyPublishers.noBody());
         } else {

@@ -46,9 +46,22 @@ public final class RawHttp {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(15_000);
             OutputStream out = socket.getOutputStream();
-            out.write(request.toString().getBytes(StandardCharsets.UTF_8));
-            out.write(content);
-            out.flush();
+            ByteArrayOutputStream whole = new ByteArrayOutputStream();
+            whole.write(request.toString().getBytes(StandardCharsets.UTF_8));
+            whole.write(content);
+            try {
+                out.write(whole.toByteArray());
+                out.flush();
+            } catch (IOException writeFailed) {
+                // Tomcat may refuse a malformed request line at once and close before the rest is written (a
+                // broken pipe here); its answer is already on the way, so read it rather than fail.
+                try {
+                    return Response.parse(socket.getInputStream().readAllBytes(), method);
+                } catch (IOException | RuntimeException readFailed) {
+                    writeFailed.addSuppressed(readFailed);
+                    throw writeFailed;
+                }
+            }
             return Response.parse(socket.getInputStream().readAllBytes(), method);
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + target, e);

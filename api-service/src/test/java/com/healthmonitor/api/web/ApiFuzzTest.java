@@ -30,10 +30,18 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"health-monitor.api.api-keys=fuzz-key", "health-monitor.api.rate-limit.per-minute=0"})
+        properties = {
+            "health-monitor.api.api-keys=" + ApiFuzzTest.KEY,
+            "health-monitor.api.rate-limit.per-minute=0",
+            // Wrong keys are part of the fuzzing, not a guessing attack.
+            "health-monitor.api.rate-limit.failed-authentications-per-minute=0"
+        })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @ExtendWith(OutputCaptureExtension.class)
 class ApiFuzzTest {
+
+    /** At least 32 characters, as every API key must be. */
+    static final String KEY = "fuzz-key-0123456789abcdef0123456789abcdef";
 
     private static final Logger log = LoggerFactory.getLogger(ApiFuzzTest.class);
     private static final long SEED = 20_261_121L;
@@ -232,12 +240,11 @@ class ApiFuzzTest {
     private static List<String> headers(Random random) {
         List<String> headers = new ArrayList<>();
         switch (random.nextInt(5)) {
-            case 0, 1 -> headers.add("X-API-Key: fuzz-key");
-            case 2 ->
-                headers.add("Authorization: Bearer " + pick(random, new String[] {"fuzz-key", "x", "", "fuzz-key "}));
+            case 0, 1 -> headers.add("X-API-Key: " + KEY);
+            case 2 -> headers.add("Authorization: Bearer " + pick(random, new String[] {KEY, "x", "", KEY + " "}));
             case 3 ->
                 headers.add("Authorization: "
-                        + pick(random, new String[] {"Basic eDp5", "Bearer", "bearer fuzz-key", "Digest x"}));
+                        + pick(random, new String[] {"Basic eDp5", "Bearer", "bearer " + KEY, "Digest x"}));
             default -> {}
         }
         if (random.nextInt(4) != 0) {
@@ -269,7 +276,7 @@ class ApiFuzzTest {
             case 1 ->
                 pick(random, new String[] {"null", "[]", "{}", "1", "\"x\"", "true", "{\"name\":", "{}{}", "[{}]"});
             case 2 -> randomText(random, random.nextInt(200));
-            case 3 -> "{\"name\":\"" + "n".repeat(random.nextInt(100_000)) + "\",\"url\":\"https://example.com/\"}";
+            case 3 -> "{\"name\":\"n".repeat(random.nextInt(100_000)) + "\",\"url\":\"https://example.com/\"}";
             case 4, 5, 6 -> json.writeValueAsString(nearlyValid(random));
             default -> json.writeValueAsString(monitor(random));
         };

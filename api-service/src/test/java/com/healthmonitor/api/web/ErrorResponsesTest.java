@@ -19,7 +19,7 @@ import org.springframework.test.context.ContextConfiguration;
 /** Every error the API can answer, over real HTTP, is problem+json with a fitting 4xx and no logged stack trace. */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "health-monitor.api.rate-limit.per-minute=0")
+        properties = {"health-monitor.api.rate-limit.per-minute=0", "health-monitor.api.allow-anonymous=true"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @ExtendWith(OutputCaptureExtension.class)
 class ErrorResponsesTest {

@@ -24,7 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Regenerate it with {@code ./mvnw -pl api-service -am verify -Dtest=OpenApiDocumentTest
  * -Dsurefire.failIfNoSpecifiedTests=false -Dopenapi.write=true}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "health-monitor.api.allow-anonymous=true")
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 class OpenApiDocumentTest {
 

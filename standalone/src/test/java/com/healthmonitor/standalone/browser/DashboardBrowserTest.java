@@ -42,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class DashboardBrowserTest {
 
-    private static final String KEY = "browser-test-key";
+    private static final String KEY = "browser-test-key-0123456789abcdef";
     private static final Duration UI_WAIT = Duration.ofSeconds(30);
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -63,6 +63,7 @@ class DashboardBrowserTest {
         system = HealthMonitorSystem.start(new StandaloneSettings(
                 data,
                 0,
+                StandaloneSettings.LOOPBACK,
                 TestDatabase.newEmptyDatabase(),
                 TestDatabase.USERNAME,
                 TestDatabase.PASSWORD,

@@ -25,7 +25,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 @Tag("benchmark")
 class DashboardFirstPaintBenchmark {
 
-    private static final String KEY = "benchmark-key";
+    private static final String KEY = "benchmark-key-0123456789abcdef0123";
     private static final int MONITORS = Integer.getInteger("benchmark.monitors", 5000);
 
     @TempDir
@@ -38,6 +38,7 @@ class DashboardFirstPaintBenchmark {
         try (HealthMonitorSystem system = HealthMonitorSystem.start(new StandaloneSettings(
                 data,
                 0,
+                StandaloneSettings.LOOPBACK,
                 jdbcUrl,
                 TestDatabase.USERNAME,
                 TestDatabase.PASSWORD,
