@@ -23,7 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
  * A masked secret (a header value, a token in the monitored URL) that a client echoes back keeps the stored value
  * only while the request still goes to the same server; through real HTTP and a real PostgreSQL.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The same context as MonitorApiIntegrationTest: anonymous, no rate limit.
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"health-monitor.api.rate-limit.per-minute=0", "health-monitor.api.allow-anonymous=true"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 class MonitorSecretsApiTest {
 
