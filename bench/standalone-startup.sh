@@ -9,18 +9,21 @@
 # Also the JVM's CPU time (utime+stime) until then, which depends less on what else runs on the machine than the
 # wall-clock time does, and the lines the standalone logs until /health answers (INFO or louder among them).
 #
-# Runs the README's command: the extracted jar (target/standalone/standalone.jar, which the build writes) with the
-# class-data sharing archive in the data directory (-XX:SharedArchiveFile=<data>/standalone.jsa
-# -XX:+AutoCreateSharedArchive: written at the first clean exit, used from then on), so a cold run has no archive
-# and a warm one has it. CDS=0 leaves the archive out; JAR=standalone/target/standalone.jar CDS=0 measures the
-# fat jar as started before issue 19.
+# Runs the README's command, standalone/health-monitor, which starts the extracted jar
+# (target/standalone/standalone.jar, which the build writes) with the JVM's ahead-of-time cache in the data
+# directory: recorded by the first start of a build and written when it stops, loaded by every later start. So a
+# cold run (fresh data directory) also records the cache, and a warm one loads it. CACHE=cds starts the same jar
+# with a dynamic class-data sharing archive in the data directory instead (-XX:SharedArchiveFile
+# -XX:+AutoCreateSharedArchive, the README's command before the AOT cache), CACHE=none with neither;
+# JAR=standalone/target/standalone.jar CACHE=none measures the fat jar as started before issue 19.
 #
-# Environment: JAVA_OPTS (default: the README's flags, see bench/lib.sh), CDS, JAR, REBUILD=1 (rebuild the jar),
-# MAVEN_ARGS, KEEP_WORK=1 (keep logs and data in /tmp/hm-bench.*). Needs curl and python3. Prints a summary block
-# for docs/benchmarks.md last, with the load average before and after (timings on a shared machine are noisy).
+# Environment: JAVA_OPTS (default: the README's flags, see bench/lib.sh; not used with the launcher, which has
+# them), CACHE (aot, cds or none), JAR, REBUILD=1 (rebuild the jar), MAVEN_ARGS, KEEP_WORK=1 (keep logs and data
+# in /tmp/hm-bench.*). Needs curl and python3. Prints a summary block for docs/benchmarks.md last, with the load
+# average before and after (timings on a shared machine are noisy).
 JAR=${JAR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/standalone/target/standalone/standalone.jar}
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-CDS=${CDS:-1}
+CACHE=${CACHE:-aot}
 
 RUNS=${1:-5}
 command -v curl >/dev/null || die "needs curl"
@@ -31,13 +34,18 @@ now() { date +%s.%N; }
 
 # One start on $1 (data directory); appends the seconds to /health to $2; stops the JVM cleanly afterwards.
 start_once() {
-  local data=$1 out=$2 logfile=$3 port t0 t1 deadline cds=
+  local data=$1 out=$2 logfile=$3 port t0 t1 deadline
   port=$(free_port)
-  [ "$CDS" = 0 ] || cds="-XX:SharedArchiveFile=$data/standalone.jsa -XX:+AutoCreateSharedArchive -Xlog:cds=off"
+  local command=("$JAVA" $JAVA_OPTS)
+  case "$CACHE" in
+    aot) command=(env JAVA_HOME="$(dirname "$(dirname "$JAVA")")" JAVA_OPTS= "$ROOT/standalone/health-monitor") ;;
+    cds) command+=(-XX:SharedArchiveFile="$data/standalone.jsa" -XX:+AutoCreateSharedArchive -Xlog:cds=off -jar "$JAR") ;;
+    none) command+=(-jar "$JAR") ;;
+    *) die "CACHE must be aot, cds or none" ;;
+  esac
   deadline=$((SECONDS + 180))
   t0=$(now)
-  (cd "$WORK" && exec env HEALTH_MONITOR_DATA_DIR="$data" SERVER_PORT="$port" \
-      "$JAVA" $JAVA_OPTS $cds -jar "$JAR" > "$logfile" 2>&1) &
+  (cd "$WORK" && exec env HEALTH_MONITOR_DATA_DIR="$data" SERVER_PORT="$port" "${command[@]}" > "$logfile" 2>&1) &
   JVM_PID=$!
   until curl -fsS -o /dev/null --max-time 1 "http://127.0.0.1:$port/health" 2>/dev/null; do
     kill -0 "$JVM_PID" 2>/dev/null || die "the standalone exited before /health answered (log: $logfile)"
@@ -79,7 +87,7 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 cat <<SUMMARY
 
 === standalone start-up, $STARTED, commit $(git -C "$ROOT" rev-parse --short HEAD), $(nproc) cores
-java: $("$JAVA" -version 2>&1 | head -1); JAVA_OPTS: $JAVA_OPTS; CDS archive in the data dir: $([ "$CDS" = 0 ] && echo no || echo yes); jar: ${JAR#$ROOT/}
+java: $("$JAVA" -version 2>&1 | head -1); $([ "$CACHE" = aot ] && echo "standalone/health-monitor (AOT cache in the data dir)" || echo "JAVA_OPTS: $JAVA_OPTS; cache: $CACHE; jar: ${JAR#$ROOT/}")
 load average before: $LOAD_BEFORE, after: $LOAD_AFTER
 cold (fresh data dir) launch -> /health 200: $(stats "$WORK/cold.txt")
   JVM CPU until then: $(stats "$WORK/cold.txt.cpu")

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.slf4j.Logger;
@@ -30,7 +31,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 
@@ -156,40 +159,73 @@ public final class HealthMonitorSystem implements AutoCloseable {
         // Consumers first, producers last; closed in the reverse order. The worker's context migrates the database
         // (Flyway runs before anything in it touches the database), so the migration needs no context of its own.
         ConfigurableApplicationContext worker = startService(
-                WorkerApplication.class, WorkerApplication.CONFIG_NAME, WebApplicationType.NONE, shared, MIGRATES);
-        log.info("[STANDALONE] database schema at version {}", schemaVersion(worker));
-        long workerStarted = System.nanoTime();
-        startService(
-                SchedulerApplication.class,
-                SchedulerApplication.CONFIG_NAME,
+                WorkerApplication.class,
+                WorkerApplication.CONFIG_NAME,
                 WebApplicationType.NONE,
                 shared,
-                JDBC_ONLY);
-        long schedulerStarted = System.nanoTime();
+                MIGRATES,
+                () -> {});
+        log.info("[STANDALONE] database schema at version {}", schemaVersion(worker));
+        long workerStarted = System.nanoTime();
+        // The scheduler starts beside the API once the API has configured logging (two contexts configuring
+        // Logback at the same moment garble it); each context is mostly one thread's work, and there are two cores.
+        CompletableFuture<Long> scheduler = new CompletableFuture<>();
+        AtomicBoolean schedulerStarting = new AtomicBoolean();
+        Runnable startScheduler = () -> {
+            schedulerStarting.set(true);
+            Thread.ofPlatform().name("scheduler-start").start(() -> {
+                try {
+                    startService(
+                            SchedulerApplication.class,
+                            SchedulerApplication.CONFIG_NAME,
+                            WebApplicationType.NONE,
+                            shared,
+                            JDBC_ONLY,
+                            () -> {});
+                    scheduler.complete(System.nanoTime());
+                } catch (Throwable e) {
+                    scheduler.completeExceptionally(e);
+                }
+            });
+        };
         Map<String, String> apiProperties = new LinkedHashMap<>(shared);
         apiProperties.put("server.port", Integer.toString(settings.serverPort()));
         apiProperties.put("server.address", settings.serverAddress());
         // A local run needs no key while only this machine can reach it; on any other address the API asks for
         // API_KEYS or ALLOW_ANONYMOUS=true like every deployment (see the API's AnonymousAccess).
         apiProperties.put("health-monitor.api.anonymous-on-loopback", "true");
-        api = startService(
-                ApiApplication.class, ApiApplication.CONFIG_NAME, WebApplicationType.SERVLET, apiProperties, Map.of());
-        long apiStarted = System.nanoTime();
+        long apiStarted;
+        try {
+            api = startService(
+                    ApiApplication.class,
+                    ApiApplication.CONFIG_NAME,
+                    WebApplicationType.SERVLET,
+                    apiProperties,
+                    Map.of(),
+                    startScheduler);
+            apiStarted = System.nanoTime();
+        } finally {
+            // Whatever became of the API, a started scheduler is in resources (and so closed) before this goes on.
+            if (schedulerStarting.get()) {
+                scheduler.handle((ready, failure) -> ready).join();
+            }
+        }
+        long schedulerStarted = join(scheduler);
         // Where start-up time goes (issue 19): JVM is from the process' launch to this system's start.
         long sinceLaunch = ProcessHandle.current()
                 .info()
                 .startInstant()
                 .map(launch -> Duration.between(launch, Instant.now()).toNanos())
-                .orElse(apiStarted - started);
+                .orElse(System.nanoTime() - started);
         log.info(
                 "[STANDALONE] started in {} s: JVM and class path {} s, PostgreSQL and queue {} s, worker with"
-                        + " migrations {} s, scheduler {} s, API {} s",
+                        + " migrations {} s, then scheduler {} s and API {} s side by side",
                 seconds(sinceLaunch),
-                seconds(sinceLaunch - (apiStarted - started)),
+                seconds(sinceLaunch - (System.nanoTime() - started)),
                 seconds(infrastructure - started),
                 seconds(workerStarted - infrastructure),
                 seconds(schedulerStarted - workerStarted),
-                seconds(apiStarted - schedulerStarted));
+                seconds(apiStarted - workerStarted));
         log.info(
                 "[STANDALONE] Health Monitor is running (API, scheduler, worker): dashboard and API at"
                         + " http://{}:{}/, API keys {}",
@@ -291,7 +327,8 @@ public final class HealthMonitorSystem implements AutoCloseable {
             String configName,
             WebApplicationType type,
             Map<String, String> properties,
-            Map<String, String> standaloneOnly) {
+            Map<String, String> standaloneOnly,
+            Runnable onceLoggingIsConfigured) {
         Map<String, Object> defaults = new LinkedHashMap<>(QUIET);
         defaults.put("spring.config.name", configName);
         Map<String, String> arguments = new LinkedHashMap<>(properties);
@@ -303,8 +340,11 @@ public final class HealthMonitorSystem implements AutoCloseable {
                 .bannerMode(Banner.Mode.OFF)
                 .registerShutdownHook(false)
                 .logStartupInfo(false)
+                .listeners((ApplicationListener<ApplicationPreparedEvent>) event -> onceLoggingIsConfigured.run())
                 .run(asArguments(arguments));
-        resources.addFirst(context);
+        synchronized (resources) {
+            resources.addFirst(context);
+        }
         return context;
     }
 
@@ -340,6 +380,12 @@ public final class HealthMonitorSystem implements AutoCloseable {
     /** Stops the services, then the queue and the database, each once. */
     @Override
     public synchronized void close() {
+        synchronized (resources) {
+            closeAll();
+        }
+    }
+
+    private void closeAll() {
         for (AutoCloseable resource : resources) {
             try {
                 resource.close();

@@ -37,9 +37,8 @@ final class JarProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new AssertionError(jar + " does not exist: build it first (./mvnw -pl system-tests -am verify)");
         }
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(
-                java.toString(),
+                java().toString(),
                 // Small heaps and C1 only: four JVMs share a small machine, and start-up matters more than peak speed.
                 "-Xmx256m",
                 "-XX:+UseSerialGC",
@@ -47,6 +46,11 @@ final class JarProcess implements AutoCloseable {
                 "-XX:+ExitOnOutOfMemoryError",
                 "-jar",
                 jar.toString()));
+        return start(name, command, logDirectory, environment);
+    }
+
+    /** Runs {@code command} (a launcher that ends by exec'ing the JVM) with exactly {@code environment}. */
+    static JarProcess start(String name, List<String> command, Path logDirectory, Map<String, String> environment) {
         try {
             Files.createDirectories(logDirectory);
             Path log = logDirectory.resolve(name + ".log");
@@ -64,6 +68,11 @@ final class JarProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
+    }
+
+    /** The JDK running the tests: the one the build used. */
+    static Path java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
     static int freePort() {
