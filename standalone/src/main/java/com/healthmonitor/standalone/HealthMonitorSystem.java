@@ -58,8 +58,20 @@ public final class HealthMonitorSystem implements AutoCloseable {
      * code as usual. Defaults rank lowest, so a service's own file or an environment variable such as
      * {@code LOGGING_LEVEL_ROOT=INFO} still turns them up.
      */
-    private static final Map<String, Object> QUIET =
-            Map.of("logging.level.root", "warn", "logging.level.com.healthmonitor", "info");
+    private static final Map<String, Object> QUIET = Map.of(
+            "logging.level.root",
+            "warn",
+            "logging.level.com.healthmonitor",
+            "info",
+            // The three services share one meter registry on purpose (shareMeterRegistry): Micrometer's warnings
+            // about a filter added, or a gauge registered, after the first service's meters say just that.
+            "logging.level.io.micrometer.core.instrument.MeterRegistry",
+            "error",
+            "logging.level.io.micrometer.prometheusmetrics.PrometheusMeterRegistry",
+            "error",
+            // The embedded queue's actor system stops with the JVM, not by a hook of its own.
+            "logging.level.org.apache.pekko.actor.CoordinatedShutdown",
+            "error");
 
     /**
      * The worker and the scheduler use JDBC only; their own images have no JPA, but in this one class path the
