@@ -10,7 +10,6 @@ import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -73,8 +72,8 @@ class ApiKeyController {
 
     @Operation(summary = "The key this request was made with: its scope, and whether the request was anonymous")
     @GetMapping("/current")
-    CurrentCaller current(Authentication authentication) {
-        Caller caller = Caller.of(authentication);
+    CurrentCaller current() {
+        Caller caller = Caller.current();
         return new CurrentCaller(caller.keyId(), caller.name(), caller.scope().value(), caller.anonymous());
     }
 

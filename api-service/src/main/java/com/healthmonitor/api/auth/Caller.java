@@ -2,6 +2,7 @@ package com.healthmonitor.api.auth;
 
 import java.security.Principal;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Who is calling, as the principal of its authentication: a key from {@code API_KEYS} (position only, never the
@@ -27,8 +28,12 @@ public record Caller(Long keyId, String name, Scope scope, boolean anonymous) im
         return keyId == null ? "environment:" + name : "managed:" + keyId;
     }
 
-    /** The caller of a request the scope rules let through (every such request has one). */
-    public static Caller of(Authentication authentication) {
+    /**
+     * The caller of the current request, which the scope rules let through (every such request has one, an
+     * anonymous one included, which Spring MVC's own {@code Principal} argument would hide).
+     */
+    public static Caller current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof Caller caller) {
             return caller;
         }
