@@ -25,22 +25,55 @@ function problemText(e) {
   return `The API could not be reached (${e.message}).`;
 }
 
-// --- the API key -------------------------------------------------------------------------------------------
+// --- the API key and its scope -------------------------------------------------------------------------
 
-async function ensureAccess() {
+/** Who the dashboard is signed in as ({id, name, scope, anonymous} from /api-keys/current); null until known. */
+let caller = null;
+
+/** A read key sees everything but is offered no change; write and admin keys may change monitors and pages. */
+const canWrite = () => caller !== null && caller.scope !== 'read';
+
+async function ensureAccess(refused = false) {
   const tried = apiKey.get();
   try {
-    await request('GET', '/monitors?limit=1');
+    caller = (await request('GET', '/api-keys/current')).data;
+    showCaller();
     return true;
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) {
       // Only the refused key goes: one entered while the request was under way is kept.
       if (apiKey.get() === tried) apiKey.clear();
-      showKeyForm(apiKey.get() ? 'That key was not accepted.' : null);
+      // A server that serves requests without a key still does after a stale key is dropped.
+      if (tried && !apiKey.get()) return ensureAccess(true);
+      caller = null;
+      showCaller();
+      showKeyForm(refused || tried ? 'That key was not accepted.' : null);
       return false;
     }
     throw e;
   }
+}
+
+/** The header says which key (and so which scope) the page uses, and offers to use another. */
+function showCaller() {
+  const target = document.getElementById('signed-in');
+  document.getElementById('nav-new-monitor').hidden = !canWrite();
+  document.body.dataset.scope = caller ? caller.scope : '';
+  if (!caller) {
+    target.replaceChildren();
+    return;
+  }
+  const who = caller.anonymous ? 'No key (open access)' : `Key “${caller.name}”`;
+  target.replaceChildren(`${who} · scope: `, h('strong', { id: 'scope' }, caller.scope),
+    caller.anonymous ? null : h('button', { type: 'button', class: 'link', id: 'sign-out', onclick: () => {
+      apiKey.clear();
+      caller = null;
+      stopLive?.();
+      stopLive = null;
+      state.monitors.clear();
+      state.loaded = false;
+      start();
+    } }, 'Use another key'));
 }
 
 function showKeyForm(message) {
@@ -224,12 +257,12 @@ async function monitorView(id) {
       h('dt', {}, 'Last check'), h('dd', {}, `${age(monitor.last_checked_at)} · ${monitor.last_status_code ?? 'no response'} · ${ms(monitor.last_latency_ms)}`),
       h('dt', {}, 'Last error'), h('dd', { id: 'last-error' }, monitor.last_error || 'none'),
       h('dt', {}, 'Checked every'), h('dd', {}, `${monitor.check_interval} s (timeout ${monitor.timeout} s, expects ${monitor.expected_status_code})`)),
-    h('div', { class: 'actions' },
+    canWrite() ? h('div', { class: 'actions' },
       h('a', { class: 'button', href: `#/monitors/${monitor.id}/edit` }, 'Edit'),
       h('button', { type: 'button', id: 'toggle-enabled', onclick: toggle }, monitor.enabled ? 'Pause' : 'Resume'),
       h('button', { type: 'button', class: 'danger', id: 'delete-monitor', onclick: () => dialog.showModal() }, 'Delete'),
-      h('p', { id: 'action-error', role: 'alert', class: 'error' })),
-    dialog,
+      h('p', { id: 'action-error', role: 'alert', class: 'error' })) : null,
+    canWrite() ? dialog : null,
     h('section', { 'aria-labelledby': 'rt-title' },
       h('h2', { id: 'rt-title' }, 'Response time'),
       h('div', { role: 'group', 'aria-label': 'Window', class: 'windows' },
@@ -387,6 +420,12 @@ function showErrors(form, e) {
 }
 
 async function formView(id) {
+  if (!canWrite()) {
+    show(h('h1', {}, id ? 'Edit monitor' : 'New monitor'),
+      h('p', { id: 'scope-refusal', role: 'alert' }, `This key has the ${caller?.scope} scope: it can look at monitors but not create or change them.`),
+      h('p', {}, h('a', { href: '#/' }, 'Back to the monitors')));
+    return;
+  }
   let monitor = null;
   if (id) {
     try {
@@ -449,17 +488,17 @@ async function statusPagesView() {
   field({ name: 'description', label: 'Description', type: 'text' }),
   field({ name: 'monitor_ids', label: 'Monitor ids, in display order (comma-separated)', type: 'text' }),
   h('button', { type: 'submit', id: 'create-status-page' }, 'Create status page'));
-  show(h('h1', {}, 'Status pages'), list, form);
+  show(h('h1', {}, 'Status pages'), list, canWrite() ? form : null);
   try {
     const pages = await getAll('/status-pages?limit=1000');
     list.replaceChildren(pages.length
       ? h('ul', { class: 'pages' }, ...pages.map((p) => h('li', {},
-        h('a', { href: p.public_url }, p.title), ` (${p.slug}) · ${p.monitor_ids.length + p.groups.reduce((n, g) => n + g.monitor_ids.length, 0)} monitors · `,
-        h('button', { type: 'button', class: 'link danger', onclick: async () => {
+        h('a', { href: p.public_url }, p.title), ` (${p.slug}) · ${p.monitor_ids.length + p.groups.reduce((n, g) => n + g.monitor_ids.length, 0)} monitors`,
+        canWrite() ? [' · ', h('button', { type: 'button', class: 'link danger', onclick: async () => {
           if (!window.confirm(`Delete the status page “${p.title}”?`)) return;
           await request('DELETE', `/status-pages/${p.id}`);
           statusPagesView();
-        } }, 'Delete'))))
+        } }, 'Delete')] : null)))
       : h('p', {}, 'No status pages yet.'));
   } catch (e) {
     list.replaceChildren(h('p', { class: 'error', role: 'alert' }, problemText(e)));

@@ -11,16 +11,18 @@ import org.springframework.security.web.authentication.preauth.PreAuthenticatedA
 import org.springframework.stereotype.Component;
 
 /**
- * The configured API keys ({@code API_KEYS}) as Spring Security's authentication manager. An authenticated
- * caller's principal is {@code api-key-N} (the key's position in the list), never the key itself, so the key
+ * Spring Security's authentication manager: the keys of {@code API_KEYS} (admin keys, compared in constant time),
+ * then the managed keys ({@link ManagedKeys}). The principal is a {@link Caller}, never the key itself, so the key
  * stays out of logs and rate-limit buckets.
  */
 @Component
 class ApiKeys implements AuthenticationManager {
 
     private final List<byte[]> keys;
+    private final ManagedKeys managed;
 
-    ApiKeys(ApiKeyProperties properties) {
+    ApiKeys(ApiKeyProperties properties, ManagedKeys managed) {
+        this.managed = managed;
         List<String> configured = properties.apiKeys();
         for (int i = 0; i < configured.size(); i++) {
             if (configured.get(i).length() < ApiKeyProperties.MIN_KEY_LENGTH) {
@@ -54,9 +56,15 @@ class ApiKeys implements AuthenticationManager {
                 match = i;
             }
         }
-        if (match < 0) {
+        Caller caller;
+        if (match >= 0) {
+            caller = Caller.environmentKey(match + 1);
+        } else if (ApiKeySecrets.looksManaged(key)) {
+            caller = managed.find(key).orElseThrow(() -> new BadCredentialsException("unknown API key"));
+        } else {
             throw new BadCredentialsException("unknown API key");
         }
-        return new PreAuthenticatedAuthenticationToken("api-key-" + (match + 1), null, AuthorityUtils.NO_AUTHORITIES);
+        return new PreAuthenticatedAuthenticationToken(
+                caller, null, AuthorityUtils.createAuthorityList(caller.scope().authority()));
     }
 }

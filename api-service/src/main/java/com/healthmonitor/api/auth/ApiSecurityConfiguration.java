@@ -13,6 +13,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -28,7 +29,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what. Without {@code API_KEYS} the API starts only when asked to serve without keys (see
- * {@link AnonymousAccess}). With keys, every route needs one except the {@link #OPEN_ROUTES}; the
+ * {@link AnonymousAccess}); a request without a key is then served as an admin. Otherwise every route needs a key
+ * except the {@link #OPEN_ROUTES}, and the key's scope must allow the request ({@link ScopeRules}). The
  * rules match Spring's decoded, normalised path and deny by default, so no spelling of a protected path slips
  * through, and the {@code StrictHttpFirewall} refuses encoded slashes, {@code ..}, {@code ;} and NUL outright.
  * Stateless: no session, no cookies, hence no CSRF token either.
@@ -69,8 +71,17 @@ class ApiSecurityConfiguration {
                     HttpStatus.UNAUTHORIZED,
                     "A valid API key is required (Authorization: Bearer <key> or X-API-Key).");
         };
-        AccessDeniedHandler forbidden =
-                (request, response, e) -> ProblemResponses.write(response, HttpStatus.FORBIDDEN, "Not allowed.");
+        AccessDeniedHandler forbidden = (request, response, e) -> {
+            Scope needed = ScopeRules.required(request);
+            String has = ScopeRules.scopeOf(SecurityContextHolder.getContext().getAuthentication())
+                    .map(Scope::value)
+                    .orElse("no");
+            ProblemResponses.write(
+                    response,
+                    HttpStatus.FORBIDDEN,
+                    "This API key has the " + has + " scope; " + request.getMethod() + " " + request.getRequestURI()
+                            + " needs the " + needed.value() + " scope.");
+        };
 
         http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -84,10 +95,14 @@ class ApiSecurityConfiguration {
                 .addFilterBefore(rateLimits.exempting(matcher(PROBES)), ExceptionTranslationFilter.class);
 
         if (AnonymousAccess.permitted(properties, environment)) {
-            http.authorizeHttpRequests(rules -> rules.anyRequest().permitAll());
-            return http.build();
+            // A request without a key is served as an admin, as it always was here; one that presents a key is
+            // held to it like anywhere else: a wrong key is a 401, a managed key gets its own scope.
+            http.anonymous(anonymous -> anonymous.principal(Caller.ANONYMOUS).authorities(Scope.ADMIN.authority()));
+        } else {
+            log.info(
+                    "[AUTH] API key authentication enabled ({} keys from API_KEYS, and the managed keys)",
+                    keys.count());
         }
-        log.info("[AUTH] API key authentication enabled ({} keys)", keys.count());
         AuthenticationFilter authentication = new AuthenticationFilter(keys, new ApiKeyConverter());
         AuthenticationFailureHandler refused = new AuthenticationEntryPointFailureHandler(unauthorised);
         authentication.setFailureHandler((request, response, e) -> {
@@ -107,8 +122,9 @@ class ApiSecurityConfiguration {
                 .permitAll()
                 .requestMatchers(openRoutes())
                 .permitAll()
+                // Deny by default: without a scope (no key) nothing else passes; with one, ScopeRules decide.
                 .anyRequest()
-                .authenticated());
+                .access(new ScopeRules()));
         return http.build();
     }
 

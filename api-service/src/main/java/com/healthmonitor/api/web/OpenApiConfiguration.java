@@ -36,9 +36,11 @@ class OpenApiConfiguration {
         return new OpenAPI()
                 .info(new Info().title("Health Monitor API").version("1").description("""
                                 Manage HTTP monitors and read what they saw. JSON uses snake_case. Every error is \
-                                `application/problem+json` (RFC 9457) naming the fields at fault in `errors`. When \
-                                the server has API_KEYS set, send a key as `Authorization: Bearer <key>` or \
-                                `X-API-Key: <key>`."""))
+                                `application/problem+json` (RFC 9457) naming the fields at fault in `errors`. Send \
+                                an API key as `Authorization: Bearer <key>` or `X-API-Key: <key>`; only a server \
+                                configured for anonymous access (ALLOW_ANONYMOUS=true, or the standalone on \
+                                loopback) serves requests without one. A key's scope decides what it may do: \
+                                `read` (GET), `write` (also every change) or `admin` (also API keys and settings)."""))
                 .addServersItem(new Server().url("/"))
                 .components(new Components()
                         .addSecuritySchemes(
@@ -46,24 +48,26 @@ class OpenApiConfiguration {
                                 new SecurityScheme()
                                         .type(SecurityScheme.Type.HTTP)
                                         .scheme("bearer")
-                                        .description("An API key from API_KEYS"))
+                                        .description("An API key: from API_KEYS, or made with POST /api-keys"))
                         .addSecuritySchemes(
                                 API_KEY,
                                 new SecurityScheme()
                                         .type(SecurityScheme.Type.APIKEY)
                                         .in(SecurityScheme.In.HEADER)
                                         .name("X-API-Key")
-                                        .description("An API key from API_KEYS")))
+                                        .description("An API key: from API_KEYS, or made with POST /api-keys")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER))
                 .addSecurityItem(new SecurityRequirement().addList(API_KEY));
     }
 
-    /** Every operation of the API (not the open health check) may answer these; each body is a problem. */
+    /**
+     * Every operation of the API (not the open health check) may answer these; each body is a problem. The
+     * authentication answers (401, 403) are the security configuration's to describe.
+     */
     @Bean
     OpenApiCustomizer problemResponses() {
         Map<String, String> errors = Map.of(
                 "400", "Invalid input: the `errors` array names each field or parameter at fault",
-                "401", "Missing or unknown API key (only when API_KEYS is set)",
                 "429", "Too many requests: retry after the `Retry-After` header's seconds");
         return openApi -> {
             openApi.getComponents().addSchemas(PROBLEM, problemSchema());

@@ -37,8 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The dashboard and the public status pages in a real (headless) Chromium, against the whole system running as the
  * standalone runs it: worker, scheduler and API as separate applications sharing only PostgreSQL and the queue, so
- * a status change reaches the page across "processes" through LISTEN/NOTIFY. API keys are on. Screenshots go to
- * target/screenshots.
+ * a status change reaches the page across "processes" through LISTEN/NOTIFY. API keys are on, and a managed read key
+ * is offered no change. Screenshots go to target/screenshots.
  */
 class DashboardBrowserTest {
 
@@ -228,6 +228,42 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void aReadKeySeesTheMonitorsAndItsScopeButIsOfferedNoChange() throws Exception {
+        HttpResponse<String> created = api("POST", "/api-keys", """
+                {"name": "wall display", "scope": "read"}""");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String readKey = json.readTree(created.body()).get("key").asString();
+        long payments = idOf("Payments API");
+
+        signIn(readKey);
+        wait(UI_WAIT).until(ExpectedConditions.textToBe(By.id("scope"), "read"));
+        assertThat(driver.findElement(By.id("signed-in")).getText()).contains("wall display");
+        assertThat(driver.findElement(By.id("nav-new-monitor")).isDisplayed()).isFalse();
+        waitFor(By.cssSelector("tr[data-monitor-id='" + payments + "']"));
+
+        driver.get(base + "/#/monitors/" + payments);
+        waitFor(By.id("monitor-status"));
+        waitFor(By.cssSelector("#changes table, #changes p"));
+        assertThat(driver.findElements(By.id("delete-monitor"))).isEmpty();
+        assertThat(driver.findElements(By.id("toggle-enabled"))).isEmpty();
+        assertThat(driver.findElements(By.linkText("Edit"))).isEmpty();
+
+        driver.get(base + "/#/monitors/new");
+        assertThat(waitFor(By.id("scope-refusal")).getText()).contains("read");
+        assertThat(driver.findElements(By.id("save-monitor"))).isEmpty();
+
+        driver.get(base + "/#/status-pages");
+        wait(UI_WAIT)
+                .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#status-page-list .loading")));
+        assertThat(driver.findElements(By.id("create-status-page"))).isEmpty();
+
+        // The operator's key, by contrast, is an admin key and is offered everything.
+        signIn(KEY);
+        wait(UI_WAIT).until(ExpectedConditions.textToBe(By.id("scope"), "admin"));
+        assertThat(driver.findElement(By.id("nav-new-monitor")).isDisplayed()).isTrue();
+    }
+
+    @Test
     void theDashboardFitsA375PixelScreen() {
         signIn();
         driver.manage().window().setSize(new Dimension(375, 812));
@@ -242,15 +278,19 @@ class DashboardBrowserTest {
 
     // --- helpers ---
 
-    /** Enters the key in the prompt, as a person does, and waits for the list. */
     private static void signIn() {
+        signIn(KEY);
+    }
+
+    /** Enters the key in the prompt, as a person does, and waits for the list. */
+    private static void signIn(String key) {
         driver.get(base + "/");
         driver.executeScript("sessionStorage.clear()");
         driver.navigate().refresh();
         // Generous: the first page of a run can be slow on a loaded two-core machine.
         wait(Duration.ofSeconds(90))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("api-key")))
-                .sendKeys(KEY);
+                .sendKeys(key);
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
         waitFor(By.cssSelector("table.monitors caption"));
     }

@@ -1,0 +1,103 @@
+package com.healthmonitor.api.apikey;
+
+import com.healthmonitor.api.auth.Caller;
+import com.healthmonitor.api.web.FieldViolation;
+import com.healthmonitor.api.web.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Managed API keys (admin scope, except {@code GET /api-keys/current}, which every key may ask). Paged by id like
+ * the other lists: {@code limit} (default 100, at most 1000) and {@code after_id}, a full page has a
+ * {@code Link: rel="next"} header.
+ */
+@RestController
+@Tag(name = "API keys", description = "Keys with a scope (read, write, admin); the key is shown once, at creation")
+@RequestMapping(path = "/api-keys", produces = MediaType.APPLICATION_JSON_VALUE)
+class ApiKeyController {
+
+    static final int DEFAULT_PAGE_SIZE = 100;
+    static final int MAX_PAGE_SIZE = 1000;
+
+    private final ApiKeyService service;
+    private final ApiKeyValidator validator;
+
+    ApiKeyController(ApiKeyService service, ApiKeyValidator validator) {
+        this.service = service;
+        this.validator = validator;
+    }
+
+    @Operation(summary = "Create a key with a scope; the answer is the only place the key itself ever appears")
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CreatedApiKey> create(@RequestBody ApiKeyRequest request) {
+        CreatedApiKey created = service.create(validator.validate(request));
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest()
+                .path("/{id}")
+                .buildAndExpand(created.id())
+                .toUri();
+        return ResponseEntity.created(location).body(created);
+    }
+
+    @Operation(summary = "List the managed keys by id (never the keys themselves); a full page has a Link rel=next")
+    @GetMapping
+    ResponseEntity<List<ApiKeyResponse>> list(
+            @RequestParam(name = "limit", required = false) Integer limit,
+            @RequestParam(name = "after_id", defaultValue = "0") long afterId) {
+        int pageSize = pageSize(limit);
+        List<ApiKeyResponse> page = service.list(afterId, pageSize);
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (page.size() == pageSize) {
+            String next = ServletUriComponentsBuilder.fromCurrentRequest()
+                    .replaceQueryParam("after_id", page.getLast().id())
+                    .replaceQueryParam("limit", pageSize)
+                    .toUriString();
+            response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+        }
+        return response.body(page);
+    }
+
+    @Operation(summary = "The key this request was made with: its scope, and whether the request was anonymous")
+    @GetMapping("/current")
+    CurrentCaller current() {
+        Caller caller = Caller.current();
+        return new CurrentCaller(caller.keyId(), caller.name(), caller.scope().value(), caller.anonymous());
+    }
+
+    @Operation(summary = "One managed key (never the key itself)")
+    @GetMapping("/{id}")
+    ApiKeyResponse get(@PathVariable long id) {
+        return service.get(id);
+    }
+
+    @Operation(summary = "Delete a key: every API instance refuses it from the next request on")
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        service.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static int pageSize(Integer limit) {
+        if (limit == null) {
+            return DEFAULT_PAGE_SIZE;
+        }
+        if (limit < 1 || limit > MAX_PAGE_SIZE) {
+            throw new InvalidRequestException(
+                    List.of(new FieldViolation("limit", "must be between 1 and " + MAX_PAGE_SIZE)));
+        }
+        return limit;
+    }
+}
