@@ -3,8 +3,6 @@ package com.healthmonitor.api.live;
 import com.healthmonitor.api.ratelimit.RateLimitFilter;
 import com.healthmonitor.api.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,11 +33,6 @@ class LiveController {
     }
 
     @Operation(summary = "A stream of status changes (event status-change); reconnect when it ends")
-    @ApiResponse(responseCode = "200", description = "The stream")
-    @ApiResponse(
-            responseCode = "429",
-            description = "Too many open streams for this client or this server; see Retry-After",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
