@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -26,6 +27,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
+// Also here, not only through the properties scan: MVC test slices pick up filters but scan no properties.
+@EnableConfigurationProperties(RequestBodyLimitProperties.class)
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
