@@ -1,5 +1,6 @@
 package com.healthmonitor.api.channel;
 
+import com.healthmonitor.api.web.Paging;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -12,12 +13,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Notification channels: where alerts go ({@code slack}, {@code google_chat}, {@code teams}, {@code discord},
- * {@code webhook}, {@code email}). Secrets are masked in every response.
+ * {@code webhook}, {@code email}). Secrets are masked in every response. The list pages by id like
+ * {@code /monitors} ({@link Paging}).
  */
 @RestController
 @RequestMapping(path = "/channels", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -40,8 +43,11 @@ class ChannelController {
     }
 
     @GetMapping
-    List<ChannelResponse> list() {
-        return service.list();
+    ResponseEntity<List<ChannelResponse>> list(
+            @RequestParam(name = "limit", required = false) Integer limit,
+            @RequestParam(name = "after_id", defaultValue = "0") long afterId) {
+        int pageSize = Paging.limit(limit);
+        return Paging.response(service.list(afterId, pageSize), pageSize, ChannelResponse::id);
     }
 
     @GetMapping("/{id}")

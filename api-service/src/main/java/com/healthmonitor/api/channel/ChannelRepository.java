@@ -74,8 +74,11 @@ class ChannelRepository {
                 .optional();
     }
 
-    List<Stored> list() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM channels ORDER BY id")
+    /** Up to {@code limit} channels with ids after {@code afterId}, in id order. */
+    List<Stored> list(long afterId, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM channels WHERE id > :afterId ORDER BY id LIMIT :limit")
+                .param("afterId", afterId)
+                .param("limit", limit)
                 .query((rs, n) -> stored(rs))
                 .list();
     }

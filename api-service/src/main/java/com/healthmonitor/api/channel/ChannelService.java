@@ -46,8 +46,10 @@ class ChannelService {
     }
 
     @Transactional(readOnly = true)
-    List<ChannelResponse> list() {
-        return channels.list().stream().map(ChannelService::response).toList();
+    List<ChannelResponse> list(long afterId, int limit) {
+        return channels.list(afterId, limit).stream()
+                .map(ChannelService::response)
+                .toList();
     }
 
     ChannelResponse replace(long id, ChannelRequest request) {

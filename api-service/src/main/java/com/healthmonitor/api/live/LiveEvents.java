@@ -1,73 +1,104 @@
 package com.healthmonitor.api.live;
 
-import java.io.IOException;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.MediaType;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The open Server-Sent Events streams, and the fan-out of each status change to all of them. A stream ends after
- * {@link #STREAM_LIFETIME} (the browser reconnects), so no stream outlives a rotated key for long; a comment every
- * 15 s keeps proxies from closing idle streams and finds the clients that left.
+ * The open Server-Sent Events streams, their limits, and the fan-out of each status change to them. Each stream is
+ * written by its own {@link LiveStream} writer, so publishing never waits for a client. A slot (per client and in
+ * total) is taken when a stream opens and given back when its writer has ended, that is when the connection is
+ * really done with.
  */
 @Component
 class LiveEvents {
 
-    static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
     private static final Logger log = LoggerFactory.getLogger(LiveEvents.class);
 
-    private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
+    private final LiveProperties properties;
+    /** The streams that get events; a stream too far behind leaves this set at once, its slot when it ends. */
+    private final Set<LiveStream> streams = ConcurrentHashMap.newKeySet();
 
-    SseEmitter subscribe() {
-        SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
-        emitter.onCompletion(() -> emitters.remove(emitter));
-        emitter.onTimeout(emitter::complete);
-        emitter.onError(e -> emitters.remove(emitter));
-        emitters.add(emitter);
-        // Flushes the response headers at once, so the client knows it is connected.
-        send(emitter, SseEmitter.event().comment("connected"));
+    private final Map<String, Integer> slotsByClient = new HashMap<>();
+    private int slots;
+
+    LiveEvents(LiveProperties properties) {
+        this.properties = properties;
+    }
+
+    /**
+     * A new stream for {@code client}.
+     *
+     * @throws StreamLimitException when the client's or this instance's streams are all open
+     */
+    SseEmitter subscribe(String client) {
+        takeSlot(client);
+        // The container's timeout is only a backstop: the writer ends the stream at the end of its lifetime.
+        SseEmitter emitter = new SseEmitter(
+                properties.lifetime().plus(properties.keepAlive()).toMillis());
+        LiveStream stream = new LiveStream(emitter, properties, ended -> {
+            streams.remove(ended);
+            releaseSlot(client);
+        });
+        emitter.onCompletion(stream::close);
+        emitter.onTimeout(stream::close);
+        emitter.onError(e -> stream.close());
+        streams.add(stream);
+        stream.start();
         return emitter;
     }
 
-    /** Sends a status change (the JSON written by the database trigger) to every open stream. */
+    /** Queues a status change (the JSON written by the database trigger) for every open stream. */
     void publishStatusChange(String json) {
-        for (SseEmitter emitter : emitters) {
-            send(emitter, SseEmitter.event().name("status-change").data(json, MediaType.APPLICATION_JSON));
-        }
-    }
-
-    @Scheduled(fixedDelay = 15_000)
-    void keepAlive() {
-        for (SseEmitter emitter : emitters) {
-            send(emitter, SseEmitter.event().comment("keep-alive"));
+        for (LiveStream stream : streams) {
+            if (!stream.offer(json)) {
+                // Too far behind (its reader stopped reading): it gets nothing more and is ended.
+                streams.remove(stream);
+                stream.close();
+                log.info("[LIVE] closed a stream more than {} events behind", properties.queuedEvents());
+            }
         }
     }
 
     /** Ends every stream, so that a graceful shutdown does not wait for clients that never hang up. */
     void completeAll() {
-        for (SseEmitter emitter : emitters) {
-            emitter.complete();
+        for (LiveStream stream : streams) {
+            streams.remove(stream);
+            stream.close();
         }
-        emitters.clear();
     }
 
+    /** Streams that get events. */
     int subscribers() {
-        return emitters.size();
+        return streams.size();
     }
 
-    private void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
-        try {
-            emitter.send(event);
-        } catch (IOException | IllegalStateException e) {
-            // The client went away; its stream is finished.
-            emitters.remove(emitter);
-            log.debug("[LIVE] dropped a closed stream: {}", e.toString());
+    /** Slots taken: streams whose connection has not ended yet. */
+    synchronized int openStreams() {
+        return slots;
+    }
+
+    private synchronized void takeSlot(String client) {
+        if (slots >= properties.streamsTotal()) {
+            throw new StreamLimitException(
+                    "This server has " + properties.streamsTotal() + " event streams open, its limit.");
         }
+        int ofClient = slotsByClient.getOrDefault(client, 0);
+        if (ofClient >= properties.streamsPerClient()) {
+            throw new StreamLimitException(
+                    "At most " + properties.streamsPerClient() + " event streams per client are open at once.");
+        }
+        slotsByClient.put(client, ofClient + 1);
+        slots++;
+    }
+
+    private synchronized void releaseSlot(String client) {
+        slotsByClient.computeIfPresent(client, (c, n) -> n == 1 ? null : n - 1);
+        slots--;
     }
 }

@@ -22,7 +22,7 @@ public class MaintenanceStatus {
     public Set<Long> covered(Collection<Long> monitorIds) {
         Set<Long> covered = new HashSet<>();
         var now = clock.instant();
-        for (MaintenanceWindowRepository.Stored window : windows.list()) {
+        for (MaintenanceWindowRepository.Stored window : windows.all()) {
             if (!window.schedule().covers(now)) {
                 continue;
             }

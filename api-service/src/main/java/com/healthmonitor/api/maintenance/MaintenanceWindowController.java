@@ -1,5 +1,6 @@
 package com.healthmonitor.api.maintenance;
 
+import com.healthmonitor.api.web.Paging;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -11,10 +12,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Maintenance windows: checks go on, alerts stop, status shows MAINTENANCE, uptime leaves the window out. */
+/**
+ * Maintenance windows: checks go on, alerts stop, status shows MAINTENANCE, uptime leaves the window out. The list
+ * pages by id like {@code /monitors} ({@link Paging}).
+ */
 @RestController
 @RequestMapping(path = "/maintenance-windows", produces = MediaType.APPLICATION_JSON_VALUE)
 class MaintenanceWindowController {
@@ -36,8 +41,11 @@ class MaintenanceWindowController {
     }
 
     @GetMapping
-    List<MaintenanceWindowResponse> list() {
-        return service.list();
+    ResponseEntity<List<MaintenanceWindowResponse>> list(
+            @RequestParam(name = "limit", required = false) Integer limit,
+            @RequestParam(name = "after_id", defaultValue = "0") long afterId) {
+        int pageSize = Paging.limit(limit);
+        return Paging.response(service.list(afterId, pageSize), pageSize, MaintenanceWindowResponse::id);
     }
 
     @GetMapping("/{id}")

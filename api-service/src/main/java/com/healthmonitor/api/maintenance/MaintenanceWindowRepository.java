@@ -75,8 +75,19 @@ class MaintenanceWindowRepository {
                 .optional();
     }
 
-    List<Stored> list() {
+    /** Every window: which ones cover a monitor now is decided in Java (cron schedules, time zones). */
+    List<Stored> all() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM maintenance_windows w ORDER BY w.id")
+                .query((rs, n) -> stored(rs))
+                .list();
+    }
+
+    /** Up to {@code limit} windows with ids after {@code afterId}, in id order. */
+    List<Stored> list(long afterId, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM maintenance_windows w WHERE w.id > :afterId ORDER BY w.id LIMIT :limit")
+                .param("afterId", afterId)
+                .param("limit", limit)
                 .query((rs, n) -> stored(rs))
                 .list();
     }

@@ -35,8 +35,8 @@ class MaintenanceWindowService {
     }
 
     @Transactional(readOnly = true)
-    List<MaintenanceWindowResponse> list() {
-        return windows.list().stream().map(this::response).toList();
+    List<MaintenanceWindowResponse> list(long afterId, int limit) {
+        return windows.list(afterId, limit).stream().map(this::response).toList();
     }
 
     MaintenanceWindowResponse replace(long id, MaintenanceWindowRequest request) {

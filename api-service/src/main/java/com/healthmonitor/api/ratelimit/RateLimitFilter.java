@@ -58,7 +58,11 @@ public final class RateLimitFilter extends OncePerRequestFilter {
         ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS, reason + "; retry after " + seconds + " s.");
     }
 
-    private static String client(HttpServletRequest request) {
+    /**
+     * The client a request counts against: {@code key:<name>} for a valid API key, otherwise its address. Shared
+     * with the other per-client limits (the {@code /events} streams), so that all count the same client.
+     */
+    public static String client(HttpServletRequest request) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null
                 && authentication.isAuthenticated()

@@ -30,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The public, read-only side of status pages: no key needed. {@code /status/{slug}} is a static page whose script
  * reads {@code /status/{slug}/summary.json}; an unknown slug answers a 404 page to browsers (Accept: text/html)
  * and a 404 problem to everyone else. Badges exist only for monitors on
- * the page. Everything is cacheable for a short while, so a popular page costs the database little.
+ * the page. Everything is cacheable for a short while, so a popular page costs the database little; the page and
+ * its JSON are also kept on the server for a few seconds ({@link PublicStatusCache}).
  */
 @RestController
 @Tag(name = "Public status", description = "Public status pages and badges: no API key, cacheable")
@@ -49,18 +50,20 @@ class PublicStatusController {
             "90d", Duration.ofDays(90));
 
     private final PublicStatusQueries queries;
+    private final PublicStatusCache pages;
     private final String pageHtml = resource("static/status.html");
     private final String notFoundHtml = resource("static/not-found.html");
 
-    PublicStatusController(PublicStatusQueries queries) {
+    PublicStatusController(PublicStatusQueries queries, PublicStatusCache pages) {
         this.queries = queries;
+        this.pages = pages;
     }
 
     @Operation(summary = "The public status page (HTML); an unknown slug is a 404 page")
     @GetMapping(path = "/status/{slug}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> page(
             @PathVariable String slug, @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        if (queries.page(slug).isEmpty()) {
+        if (pages.page(slug).isEmpty()) {
             if (accept == null || !accept.contains(MediaType.TEXT_HTML_VALUE)) {
                 // Not a browser: the API's usual problem+json.
                 throw new StatusPageNotFoundException("No status page " + slug);
@@ -80,7 +83,7 @@ class PublicStatusController {
                     "What the public page shows: names, statuses, 90 daily uptimes, recent changes; never URLs or errors")
     @GetMapping(path = "/status/{slug}/summary.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<PublicStatus> summary(@PathVariable String slug) {
-        return queries.page(slug)
+        return pages.page(slug)
                 .map(status -> ResponseEntity.ok().cacheControl(PAGE_CACHE).body(status))
                 .orElseThrow(() -> new StatusPageNotFoundException("No status page " + slug));
     }

@@ -1,12 +1,10 @@
 package com.healthmonitor.api.statuspage;
 
-import com.healthmonitor.api.web.FieldViolation;
-import com.healthmonitor.api.web.InvalidRequestException;
+import com.healthmonitor.api.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -21,16 +19,14 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Managing status pages (needs a key when {@code API_KEYS} is set). Pages by id like {@code /monitors}:
- * {@code limit} (default 100, at most 1000) and {@code after_id}, with a {@code Link: rel="next"} header on a full page.
+ * Managing status pages (needs a key when {@code API_KEYS} is set). Pages by id like {@code /monitors} ({@link
+ * Paging}): {@code limit} (default 100, at most 1000) and {@code after_id}, with a {@code Link: rel="next"} header on
+ * a full page.
  */
 @RestController
 @Tag(name = "Status pages", description = "Public status pages: which monitors they show, in which order and groups")
 @RequestMapping(path = "/status-pages", produces = MediaType.APPLICATION_JSON_VALUE)
 class StatusPageController {
-
-    static final int DEFAULT_PAGE_SIZE = 100;
-    static final int MAX_PAGE_SIZE = 1000;
 
     private final StatusPageService service;
     private final StatusPageValidator validator;
@@ -56,17 +52,8 @@ class StatusPageController {
     ResponseEntity<List<StatusPageResponse>> list(
             @RequestParam(name = "limit", required = false) Integer limit,
             @RequestParam(name = "after_id", defaultValue = "0") long afterId) {
-        int pageSize = pageSize(limit);
-        List<StatusPageResponse> page = service.list(afterId, pageSize);
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
-        if (page.size() == pageSize) {
-            String next = ServletUriComponentsBuilder.fromCurrentRequest()
-                    .replaceQueryParam("after_id", page.getLast().id())
-                    .replaceQueryParam("limit", pageSize)
-                    .toUriString();
-            response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
-        }
-        return response.body(page);
+        int pageSize = Paging.limit(limit);
+        return Paging.response(service.list(afterId, pageSize), pageSize, StatusPageResponse::id);
     }
 
     @Operation(summary = "One status page")
@@ -86,16 +73,5 @@ class StatusPageController {
     ResponseEntity<Void> delete(@PathVariable long id) {
         service.delete(id);
         return ResponseEntity.noContent().build();
-    }
-
-    private int pageSize(Integer limit) {
-        if (limit == null) {
-            return DEFAULT_PAGE_SIZE;
-        }
-        if (limit < 1 || limit > MAX_PAGE_SIZE) {
-            throw new InvalidRequestException(
-                    List.of(new FieldViolation("limit", "must be between 1 and " + MAX_PAGE_SIZE)));
-        }
-        return limit;
     }
 }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,10 +38,12 @@ class StatusPageService {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    StatusPageService(JdbcClient jdbc, Clock clock) {
+    StatusPageService(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     StatusPageResponse create(StatusPageSettings settings) {
@@ -60,6 +63,7 @@ class StatusPageService {
             throw new SlugTakenException(settings.slug());
         }
         writeEntries(id, settings.entries());
+        events.publishEvent(new StatusPageChanged(id));
         log.info("[STATUS-PAGE] created status_page={} slug={}", id, settings.slug());
         return get(id);
     }
@@ -102,6 +106,7 @@ class StatusPageService {
                 .param("id", id)
                 .update();
         writeEntries(id, settings.entries());
+        events.publishEvent(new StatusPageChanged(id));
         log.info("[STATUS-PAGE] updated status_page={}", id);
         return get(id);
     }
@@ -113,6 +118,7 @@ class StatusPageService {
         if (deleted == 0) {
             throw new StatusPageNotFoundException("No status page with id " + id);
         }
+        events.publishEvent(new StatusPageChanged(id));
         log.info("[STATUS-PAGE] deleted status_page={}", id);
     }
 

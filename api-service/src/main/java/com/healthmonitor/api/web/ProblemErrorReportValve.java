@@ -25,6 +25,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             response.setStatus(status);
             response.setHeader("Allow", "GET, HEAD, POST, PUT, DELETE, OPTIONS");
         }
+        // The application's filters never saw this request: the headers they set on every response, here too.
+        SecurityHeaders.write(response, null);
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");

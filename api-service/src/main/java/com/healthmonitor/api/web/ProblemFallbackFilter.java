@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The outermost filter, so that no error leaves the API without a problem body.
+ * The outermost filter but for {@link SecurityHeadersFilter}, so that no error leaves the API without a problem body.
  *
  * <p>Before the chain: Tomcat parses the query string lazily and throws from {@code getParameter} when it cannot
  * (e.g. {@code ?=0x10}, bad percent-encoding), deep inside whichever filter asks first, as a 500 with a logged
@@ -30,7 +30,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code /error}, which answers the problem.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class ProblemFallbackFilter extends OncePerRequestFilter {
 
     @Override

@@ -61,8 +61,25 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestBodyTooLargeException tooLarge = tooLargeBody(e);
+        if (tooLarge != null) {
+            ProblemDetail problem =
+                    ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+            problem.setTitle("Content Too Large");
+            return handleExceptionInternal(e, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+        }
         ProblemDetail problem = badRequest("Malformed request body", List.of(violationOf(e)));
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** The body stream gave up past the size limit (RequestBodyLimitFilter), wherever the parser wrapped that. */
+    private static RequestBodyTooLargeException tooLargeBody(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyTooLargeException tooLarge) {
+                return tooLarge;
+            }
+        }
+        return null;
     }
 
     private static FieldViolation violationOf(HttpMessageNotReadableException e) {

@@ -2,6 +2,7 @@ package com.healthmonitor.api.statuspage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.healthmonitor.api.testing.MutableClock;
 import com.healthmonitor.testing.TestDatabaseInitializer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,9 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,8 +46,8 @@ class StatusPageApiIntegrationTest {
     @TestConfiguration
     static class FixedClock {
         @Bean
-        Clock clock() {
-            return Clock.fixed(NOW, ZoneOffset.UTC);
+        MutableClock clock() {
+            return new MutableClock(NOW);
         }
     }
 
@@ -60,12 +60,19 @@ class StatusPageApiIntegrationTest {
     @Autowired
     private JdbcClient jdbc;
 
+    @Autowired
+    private MutableClock clock;
+
+    @Autowired
+    private StatusPageProperties properties;
+
     private long api;
     private long db;
     private long paused;
 
     @BeforeEach
     void monitorsWithHistory() {
+        clock.set(NOW);
         jdbc.sql("DELETE FROM status_pages").update();
         jdbc.sql("DELETE FROM monitors").update();
         jdbc.sql("DELETE FROM status_changes").update();
@@ -224,6 +231,36 @@ class StatusPageApiIntegrationTest {
     }
 
     @Test
+    void theSummaryIsReusedForItsTtlWithoutQueryingAgainAndAChangeToThePageShowsAtOnce() throws Exception {
+        createPage();
+        assertThat(firstMonitorName()).isEqualTo("Public API");
+
+        // Changed behind the API's back: only queries that run again can see it.
+        jdbc.sql("UPDATE monitors SET name = 'Renamed API' WHERE id = :id")
+                .param("id", api)
+                .update();
+        clock.advance(properties.cacheTtl().minusSeconds(1));
+        assertThat(firstMonitorName()).as("within the TTL: no queries ran").isEqualTo("Public API");
+        assertThat(anonymous("/status/acme").statusCode()).isEqualTo(200);
+
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(firstMonitorName()).as("past the TTL: read again").isEqualTo("Renamed API");
+
+        HttpResponse<String> replaced = send("PUT", "/status-pages/" + pageId("acme"), """
+                {"slug": "acme", "title": "Acme, renamed", "monitor_ids": [%d]}""".formatted(db));
+        assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
+        JsonNode changed = json.readTree(anonymous("/status/acme/summary.json").body());
+        assertThat(changed.get("title").asString()).isEqualTo("Acme, renamed");
+        assertThat(changed.get("groups").get(0).get("monitors"))
+                .extracting(m -> m.get("name").asString())
+                .containsExactly("Database");
+
+        assertThat(send("DELETE", "/status-pages/" + pageId("acme"), null).statusCode())
+                .isEqualTo(204);
+        assertThat(anonymous("/status/acme/summary.json").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void badgesAreCacheableSvgForMonitorsOnThePageOnly() throws Exception {
         createPage();
         String base = "/status/acme/badges/" + api;
@@ -248,6 +285,25 @@ class StatusPageApiIntegrationTest {
     }
 
     // --- helpers ---
+
+    private String firstMonitorName() throws Exception {
+        HttpResponse<String> summary = anonymous("/status/acme/summary.json");
+        assertThat(summary.statusCode()).as(summary.body()).isEqualTo(200);
+        return json.readTree(summary.body())
+                .get("groups")
+                .get(0)
+                .get("monitors")
+                .get(0)
+                .get("name")
+                .asString();
+    }
+
+    private long pageId(String slug) {
+        return jdbc.sql("SELECT id FROM status_pages WHERE slug = :slug")
+                .param("slug", slug)
+                .query(Long.class)
+                .single();
+    }
 
     private void createPage() throws Exception {
         HttpResponse<String> response = send("POST", "/status-pages", """

@@ -12,6 +12,16 @@ public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
 
+    public MutableClock() {}
+
+    public MutableClock(Instant start) {
+        now.set(start);
+    }
+
+    public void set(Instant instant) {
+        now.set(instant);
+    }
+
     public void advance(Duration duration) {
         now.updateAndGet(instant -> instant.plus(duration));
     }

@@ -8,11 +8,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * Debian's headless Chromium through its chromedriver, both by explicit path (no Selenium Manager, no download).
@@ -54,6 +58,8 @@ final class Browser {
                         "--disable-component-update",
                         "--disable-sync",
                         "--window-size=" + width + "," + height);
+        // The console, where Chromium reports what the Content-Security-Policy refused.
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -62,6 +68,17 @@ final class Browser {
         driver.manage().window().setSize(new Dimension(width, height));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
         return driver;
+    }
+
+    /**
+     * What the page's Content-Security-Policy refused since the last call: Chromium logs each refusal to the console
+     * ("Executing inline script violates the following Content Security Policy directive ...").
+     */
+    static List<String> contentSecurityPolicyViolations(ChromeDriver driver) {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy"))
+                .toList();
     }
 
     static void screenshot(ChromeDriver driver, String name) {

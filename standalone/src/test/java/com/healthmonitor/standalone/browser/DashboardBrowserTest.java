@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,37 @@ class DashboardBrowserTest {
     @BeforeEach
     void desktopSize() {
         driver.manage().window().setSize(new Dimension(1280, 900));
+        Browser.contentSecurityPolicyViolations(driver);
+    }
+
+    /** The pages work under their strict policy: nothing they load or run is refused. */
+    @AfterEach
+    void nothingWasRefusedByTheContentSecurityPolicy() {
+        assertThat(Browser.contentSecurityPolicyViolations(driver)).isEmpty();
+    }
+
+    @Test
+    void theContentSecurityPolicyRefusesAnInlineScript() {
+        driver.get(base + "/");
+        waitFor(By.tagName("main"));
+
+        Object ran = driver.executeScript("""
+                const script = document.createElement('script');
+                script.textContent = 'window.inlineRan = true';
+                document.head.append(script);
+                return window.inlineRan === true;""");
+
+        assertThat(ran).isEqualTo(false);
+        assertThat(Browser.contentSecurityPolicyViolations(driver))
+                .anySatisfy(message -> assertThat(message).contains("inline script"));
+    }
+
+    @Test
+    void swaggerUiRendersUnderItsOwnPolicy() {
+        driver.get(base + "/swagger-ui/index.html");
+
+        wait(UI_WAIT)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".swagger-ui"), "/monitors"));
     }
 
     @Test
