@@ -26,6 +26,10 @@ public final class CheckErrors {
         return "slow: " + latencyMs + " ms > " + maxMs + " ms";
     }
 
+    public static String assertionsOutOfTime(int timeoutSeconds) {
+        return "assertions did not finish within the " + timeoutSeconds + " s timeout";
+    }
+
     static String tooManyRedirects(int max) {
         return "too many redirects (more than " + max + ")";
     }

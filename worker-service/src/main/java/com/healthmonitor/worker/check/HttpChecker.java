@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
  * Performs one check: sends the monitor's request, follows redirects if asked, and judges the final response
  * ({@link ResponseAssertions}) and its certificate ({@link TlsInspection}).
  *
- * <p>The monitor's timeout bounds the whole exchange, DNS and every redirect hop included. Redirects are followed
- * here rather than by the client so that each hop's target passes the SSRF guard.
+ * <p>The monitor's timeout bounds the whole check: DNS, every redirect hop, the body read and the assertions on it
+ * (which stop at the deadline, see {@link AssertionBudget}). Redirects are followed here rather than by the client so
+ * that each hop's target passes the SSRF guard.
  */
 public final class HttpChecker {
 
@@ -50,7 +51,15 @@ public final class HttpChecker {
             int latency = millisSince(start);
             TlsInspection tls = TlsInspection.of(response.certificates()).orElse(null);
             String body = assertions.needsBody() ? response.bodyText() : "";
-            Optional<String> failure = assertions.failure(response.status(), body, latency);
+            Optional<String> failure;
+            try {
+                failure = assertions.failure(response.status(), body, latency, deadline);
+            } catch (AssertionBudget.OutOfTime e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new CheckInterruptedException(new InterruptedException("check interrupted"));
+                }
+                failure = Optional.of(CheckErrors.assertionsOutOfTime(timeoutSeconds));
+            }
             return new CheckResult(checkedAt, failure.isEmpty(), response.status(), latency, failure.orElse(null), tls);
         } catch (InterruptedException e) {
             // Shutting down: the target did nothing wrong, so record nothing and let the message come back.
