@@ -39,6 +39,19 @@ public final class CheckErrors {
         return "\"" + shown + "\"";
     }
 
+    /**
+     * A 307/308 asks to repeat the monitor's body to another origin. The body is treated like the monitor's headers
+     * (it may hold credentials): it goes only to the monitored URL's origin. Replaying the request without it would
+     * not be the request the redirect asks for, so the check fails instead.
+     */
+    static final class BodyToOtherOriginException extends java.io.IOException {
+        BodyToOtherOriginException(java.net.URI location) {
+            super("redirect to another origin (" + location.getScheme() + "://" + location.getHost()
+                    + (location.getPort() == -1 ? "" : ":" + location.getPort())
+                    + ") with the request body is not followed");
+        }
+    }
+
     /** More redirects than the worker follows. */
     static final class TooManyRedirectsException extends java.io.IOException {
         TooManyRedirectsException(int max) {

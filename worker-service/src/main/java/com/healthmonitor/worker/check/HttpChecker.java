@@ -65,7 +65,7 @@ public final class HttpChecker {
             // Shutting down: the target did nothing wrong, so record nothing and let the message come back.
             Thread.currentThread().interrupt();
             throw new CheckInterruptedException(e);
-        } catch (CheckErrors.TooManyRedirectsException e) {
+        } catch (CheckErrors.TooManyRedirectsException | CheckErrors.BodyToOtherOriginException e) {
             return new CheckResult(checkedAt, false, null, millisSince(start), e.getMessage());
         } catch (Exception e) {
             if (Thread.currentThread().isInterrupted()) {
@@ -94,6 +94,10 @@ public final class HttpChecker {
                 throw new CheckErrors.TooManyRedirectsException(maxRedirects);
             }
             hop = RequestBuilder.redirect(hop, status, hop.uri().resolve(location.get()));
+            requireHttp(hop.uri());
+            if (hop.sendsBody() && spec.body() != null && !RequestBuilder.sameOrigin(hop.uri(), target)) {
+                throw new CheckErrors.BodyToOtherOriginException(hop.uri());
+            }
         }
     }
 
