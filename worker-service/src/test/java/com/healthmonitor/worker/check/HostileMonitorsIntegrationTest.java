@@ -112,7 +112,7 @@ class HostileMonitorsIntegrationTest {
         // The ordinary monitor is due every 400 ms while the hostile checks run; its slot is when it was sent.
         long control = monitors().insert("control", HTTP.url("/health"), null);
         CheckSpec up = expecting(new CheckAssertion.JsonPath("$.status", StringNode.valueOf("UP"), null, null, null));
-        int rounds = 8;
+        int rounds = 15;
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         try {
             clock.scheduleAtFixedRate(
