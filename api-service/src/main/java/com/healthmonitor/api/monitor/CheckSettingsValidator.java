@@ -147,6 +147,7 @@ final class CheckSettingsValidator {
         for (int i = 0; i < assertions.size(); i++) {
             String field = "assertions[" + i + "]";
             CheckAssertion assertion = assertions.get(i);
+            String pathProblem = assertion instanceof CheckAssertion.JsonPath path ? pathProblem(path) : null;
             String problem =
                     switch (assertion) {
                         case null -> "must be an object with a type";
@@ -156,9 +157,11 @@ final class CheckSettingsValidator {
                             max.value() < 1 || max.value() > MAX_LATENCY_MS
                                     ? "value must be between 1 and " + MAX_LATENCY_MS + " milliseconds"
                                     : null;
-                        case CheckAssertion.JsonPath path -> jsonPath(path);
+                        case CheckAssertion.JsonPath path -> pathProblem == null ? jsonPathCondition(path) : null;
                     };
-            if (problem != null) {
+            if (pathProblem != null) {
+                violations.add(new FieldViolation(field + ".path", pathProblem));
+            } else if (problem != null) {
                 violations.add(new FieldViolation(field, problem));
             } else {
                 valid.add(assertion);
@@ -176,18 +179,42 @@ final class CheckSettingsValidator {
                 : null;
     }
 
-    private static String jsonPath(CheckAssertion.JsonPath assertion) {
-        if (assertion.path() == null || assertion.path().isBlank()) {
-            return "path is required";
+    /** What is wrong with a JSONPath assertion's path, or null. */
+    static String pathProblem(CheckAssertion.JsonPath assertion) {
+        String path = assertion.path();
+        if (path == null || path.isBlank()) {
+            return "is required";
         }
-        if (assertion.path().length() > MAX_ASSERTION_TEXT) {
-            return "path must be at most " + MAX_ASSERTION_TEXT + " characters";
+        if (path.length() > MAX_ASSERTION_TEXT) {
+            return "must be at most " + MAX_ASSERTION_TEXT + " characters";
         }
+        if (assertion.usesRegexFilter()) {
+            return "regular-expression filters (=~) are not supported: they cannot be bounded in time";
+        }
+        String compiled;
         try {
-            JsonPath.compile(assertion.path());
+            compiled = JsonPath.compile(path).getPath();
         } catch (InvalidPathException | IllegalArgumentException e) {
-            return "path is not a valid JSONPath: " + e.getMessage();
+            return "is not a valid JSONPath: " + e.getMessage();
         }
+        // json-path ignores one stray character after a complete token ("$.status[" reads as "$.status"): a path
+        // that means the same without its last character has such a leftover.
+        String stripped = path.strip();
+        if (stripped.length() > 1 && compiled.equals(compiledOrNull(stripped.substring(0, stripped.length() - 1)))) {
+            return "is not a valid JSONPath: unexpected '" + stripped.charAt(stripped.length() - 1) + "' at the end";
+        }
+        return null;
+    }
+
+    private static String compiledOrNull(String path) {
+        try {
+            return JsonPath.compile(path).getPath();
+        } catch (InvalidPathException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String jsonPathCondition(CheckAssertion.JsonPath assertion) {
         boolean equals = assertion.expected() != null;
         boolean exists = assertion.exists() != null;
         boolean bounds = assertion.lessThan() != null || assertion.greaterThan() != null;

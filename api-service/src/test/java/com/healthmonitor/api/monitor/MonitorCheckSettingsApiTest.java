@@ -157,8 +157,18 @@ class MonitorCheckSettingsApiTest {
                 Arguments.of(
                         base.formatted("\"assertions\": [{\"type\": \"json_path\", \"path\": \"$.[\", "
                                 + "\"equals\": \"UP\"}]"),
-                        "assertions[0]",
+                        "assertions[0].path",
                         "not a valid JSONPath"),
+                Arguments.of(
+                        base.formatted("\"assertions\": [{\"type\": \"body_contains\", \"value\": \"ok\"}, "
+                                + "{\"type\": \"json_path\", \"path\": \"$.status[\", \"equals\": \"UP\"}]"),
+                        "assertions[1].path",
+                        "unexpected '[' at the end"),
+                Arguments.of(
+                        base.formatted("\"assertions\": [{\"type\": \"json_path\", "
+                                + "\"path\": \"$.items[?(@.name =~ /(a+)+$/)]\", \"exists\": true}]"),
+                        "assertions[0].path",
+                        "regular-expression filters (=~) are not supported"),
                 Arguments.of(
                         base.formatted("\"assertions\": [{\"type\": \"json_path\", \"path\": \"$.a\"}]"),
                         "assertions[0]",
@@ -200,6 +210,32 @@ class MonitorCheckSettingsApiTest {
                 .contains(field);
         assertThat(errors.toString()).contains(message);
         assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesAnInvalidJsonPathOnUpdateAndKeepsTheStoredOne() throws Exception {
+        long id =
+                json.readTree(send("POST", "/monitors", FULL).body()).get("id").asLong();
+
+        HttpResponse<String> updated = send("PUT", "/monitors/" + id, FULL.replace("\"$.status\"", "\"$.status[\""));
+        HttpResponse<String> regex =
+                send("PUT", "/monitors/" + id, FULL.replace("\"$.status\"", "\"$..[?(@.status =~ /^(a*)*b$/)]\""));
+
+        assertThat(updated.statusCode()).isEqualTo(400);
+        assertThat(updated.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json.readTree(updated.body()).get("errors").toString())
+                .contains("\"assertions[2].path\"")
+                .contains("not a valid JSONPath");
+        assertThat(regex.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(regex.body()).get("errors").toString()).contains("\"assertions[2].path\"");
+        assertThat(jdbc.sql("SELECT assertions::text FROM monitors WHERE id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .contains("\"$.status\"")
+                .doesNotContain("$.status[")
+                .doesNotContain("=~");
     }
 
     @Test

@@ -49,6 +49,17 @@ public sealed interface CheckAssertion {
             // JSON null reads as a NullNode: "no equals condition" must be one value, whichever way it arrived.
             expected = expected == null || expected.isNull() || expected.isMissingNode() ? null : expected;
         }
+
+        /**
+         * Whether the path has a regular-expression filter ({@code [?(@.name =~ /.../)]}). Such filters are refused:
+         * json-path matches them with java.util.regex on a String, out of reach of any deadline, and patterns like
+         * {@code (.*a){20}} take minutes on a few dozen characters of a body the target controls.
+         */
+        public boolean usesRegexFilter() {
+            // Anywhere, quoted or not: a quote-aware scan is easy to fool (a dot-notation name may hold a lone
+            // quote), and no health document needs a property named with "=~".
+            return path != null && path.contains("=~");
+        }
     }
 
     /** The response (headers and the body read) arrived within {@code value} milliseconds. */

@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
  * Performs one check: sends the monitor's request, follows redirects if asked, and judges the final response
  * ({@link ResponseAssertions}) and its certificate ({@link TlsInspection}).
  *
- * <p>The monitor's timeout bounds the whole exchange, DNS and every redirect hop included. Redirects are followed
- * here rather than by the client so that each hop's target passes the SSRF guard.
+ * <p>The monitor's timeout bounds the whole check: DNS, every redirect hop, the body read and the assertions on it
+ * (which stop at the deadline, see {@link AssertionBudget}). Redirects are followed here rather than by the client so
+ * that each hop's target passes the SSRF guard.
  */
 public final class HttpChecker {
 
@@ -50,13 +51,21 @@ public final class HttpChecker {
             int latency = millisSince(start);
             TlsInspection tls = TlsInspection.of(response.certificates()).orElse(null);
             String body = assertions.needsBody() ? response.bodyText() : "";
-            Optional<String> failure = assertions.failure(response.status(), body, latency);
+            Optional<String> failure;
+            try {
+                failure = assertions.failure(response.status(), body, latency, deadline);
+            } catch (AssertionBudget.OutOfTime e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new CheckInterruptedException(new InterruptedException("check interrupted"));
+                }
+                failure = Optional.of(CheckErrors.assertionsOutOfTime(timeoutSeconds));
+            }
             return new CheckResult(checkedAt, failure.isEmpty(), response.status(), latency, failure.orElse(null), tls);
         } catch (InterruptedException e) {
             // Shutting down: the target did nothing wrong, so record nothing and let the message come back.
             Thread.currentThread().interrupt();
             throw new CheckInterruptedException(e);
-        } catch (CheckErrors.TooManyRedirectsException e) {
+        } catch (CheckErrors.TooManyRedirectsException | CheckErrors.BodyToOtherOriginException e) {
             return new CheckResult(checkedAt, false, null, millisSince(start), e.getMessage());
         } catch (Exception e) {
             if (Thread.currentThread().isInterrupted()) {
@@ -85,6 +94,10 @@ public final class HttpChecker {
                 throw new CheckErrors.TooManyRedirectsException(maxRedirects);
             }
             hop = RequestBuilder.redirect(hop, status, hop.uri().resolve(location.get()));
+            requireHttp(hop.uri());
+            if (hop.sendsBody() && spec.body() != null && !RequestBuilder.sameOrigin(hop.uri(), target)) {
+                throw new CheckErrors.BodyToOtherOriginException(hop.uri());
+            }
         }
     }
 

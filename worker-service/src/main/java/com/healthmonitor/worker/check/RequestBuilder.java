@@ -14,8 +14,9 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
  *
  * <p>The first hop sends the monitor's method, headers and body. A redirect hop follows the browsers' rules: 303,
  * and 301/302 after anything but GET/HEAD, continue as a GET without body; 307/308 repeat method and body. The
- * monitor's own headers (often credentials) go only to the origin of the monitored URL, never to another host a
- * redirect points at.
+ * monitor's own headers and body (often credentials) go only to the origin of the monitored URL, never to another
+ * origin a redirect points at: headers are left out, and a 307/308 that would carry the body elsewhere is not
+ * followed ({@link HttpChecker}).
  */
 final class RequestBuilder {
 

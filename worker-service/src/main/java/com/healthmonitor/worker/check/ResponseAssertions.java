@@ -3,10 +3,11 @@ package com.healthmonitor.worker.check;
 import com.healthmonitor.common.check.CheckAssertion;
 import com.healthmonitor.common.check.CheckSpec;
 import com.healthmonitor.common.check.StatusCodes;
-import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.InvalidJsonException;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.PathNotFoundException;
+import com.jayway.jsonpath.spi.mapper.JsonSmartMappingProvider;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +18,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Judges a response against the monitor's expectations: the status set first, then every assertion. Pure: no I/O.
  * Returns every unmet expectation, each naming what failed.
+ *
+ * <p>The body comes from the target, so its evaluation runs on an {@link AssertionBudget}: within the check's
+ * deadline, on a parsed document of bounded depth and size ({@link BoundedJsonProvider}). JSONPath
+ * regular-expression filters are not evaluated at all (see {@link CheckAssertion.JsonPath#usesRegexFilter}).
  */
 final class ResponseAssertions {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonSmartMappingProvider MAPPING = new JsonSmartMappingProvider();
     private static final int MAX_SHOWN = 80;
 
     private final StatusCodes expectedStatus;
@@ -42,20 +48,24 @@ final class ResponseAssertions {
 
     /**
      * @param body the body's first MiB as text (empty when {@link #needsBody} is false)
+     * @param deadlineNanos the check's deadline ({@link System#nanoTime}): the assertions stop there
      * @return why the response fails, or empty when it meets every expectation
+     * @throws AssertionBudget.OutOfTime the deadline passed (or the thread was interrupted) before they finished
      */
-    Optional<String> failure(int status, String body, int latencyMs) {
+    Optional<String> failure(int status, String body, int latencyMs, long deadlineNanos) {
         if (!expectedStatus.contains(status)) {
             return Optional.of(CheckErrors.unexpectedStatus(status, expectedStatus));
         }
+        AssertionBudget budget = new AssertionBudget(deadlineNanos);
         List<String> failures = new ArrayList<>();
-        Json json = new Json(body);
+        Json json = new Json(body, budget);
         for (CheckAssertion assertion : assertions) {
             switch (assertion) {
                 case CheckAssertion.BodyContains contains
-                when !body.contains(contains.value()) -> failures.add(CheckErrors.bodyDoesNotContain(contains.value()));
+                when !budget.contains(body, contains.value()) ->
+                    failures.add(CheckErrors.bodyDoesNotContain(contains.value()));
                 case CheckAssertion.BodyNotContains absent
-                when body.contains(absent.value()) -> failures.add(CheckErrors.bodyContains(absent.value()));
+                when budget.contains(body, absent.value()) -> failures.add(CheckErrors.bodyContains(absent.value()));
                 case CheckAssertion.MaxLatency max
                 when latencyMs > max.value() -> failures.add(CheckErrors.slow(latencyMs, max.value()));
                 case CheckAssertion.JsonPath path -> json.check(path).ifPresent(failures::add);
@@ -68,30 +78,50 @@ final class ResponseAssertions {
     /** The body parsed at most once, on the first JSONPath assertion. */
     private static final class Json {
         private final String body;
-        private DocumentContext document;
-        private boolean invalid;
+        private final AssertionBudget budget;
+        private Object document;
+        private String invalid;
 
-        Json(String body) {
+        Json(String body, AssertionBudget budget) {
             this.body = body;
+            this.budget = budget;
         }
 
         Optional<String> check(CheckAssertion.JsonPath assertion) {
-            if (document == null && !invalid) {
+            if (assertion.usesRegexFilter()) {
+                // Stored before the API refused them: never run, they cannot be bounded.
+                return Optional.of(assertion.path()
+                        + " uses a regular-expression filter (=~), which is not evaluated: change the assertion");
+            }
+            if (document == null && invalid == null) {
+                budget.step();
                 try {
-                    document = JsonPath.parse(body);
-                    // The default parser is lenient (text like "<html>" reads as a string): only an object or
-                    // array counts as a JSON document here.
-                    invalid = !(document.json() instanceof java.util.Map || document.json() instanceof List);
-                } catch (InvalidJsonException | IllegalArgumentException e) {
-                    invalid = true;
+                    document = BoundedJsonProvider.parseBody(body);
+                    // Only an object or array counts as a JSON document here (not "text" or 42).
+                    invalid = document instanceof java.util.Map || document instanceof List ? null : "";
+                } catch (InvalidJsonException e) {
+                    // Beyond the limits (depth, size) the reason says so; plain non-JSON just is not JSON.
+                    String message = e.getMessage() == null ? "" : e.getMessage();
+                    invalid = message.contains("exceeds the maximum")
+                            ? " we evaluate (" + message.replaceAll(", from `[^`]*`", "") + ")"
+                            : "";
                 }
             }
-            if (invalid) {
-                return Optional.of("body is not JSON, cannot evaluate " + assertion.path());
+            if (invalid != null) {
+                return Optional.of("body is not JSON" + invalid + ", cannot evaluate " + assertion.path());
             }
             Object actual;
             try {
-                actual = document.read(assertion.path());
+                Configuration bounded = Configuration.builder()
+                        .jsonProvider(new BoundedJsonProvider(budget))
+                        .mappingProvider(MAPPING)
+                        .build();
+                actual = JsonPath.parse(document, bounded).read(assertion.path());
+            } catch (AssertionBudget.TooManyMatches e) {
+                return Optional.of(assertion.path() + " matches more than " + AssertionBudget.MAX_MATCHES
+                        + " values, too many to evaluate");
+            } catch (AssertionBudget.OutOfTime e) {
+                throw e;
             } catch (PathNotFoundException e) {
                 if (Boolean.FALSE.equals(assertion.exists())) {
                     return Optional.empty();

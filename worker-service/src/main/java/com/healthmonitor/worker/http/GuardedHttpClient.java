@@ -46,6 +46,8 @@ import org.apache.hc.core5.util.Timeout;
  *       A timer aborts the exchange when it passes, so a server dripping bytes cannot outlast it.
  *   <li>No redirects, retries, cookies, authentication or decompression of its own: the caller decides, and every
  *       redirect hop is a new request through the guard.
+ *   <li>A response's head is bounded ({@link ResponseHeaderLimits}: 100 headers, 8 KiB lines, 64 KiB in all), its
+ *       body read up to {@link #MAX_BODY_BYTES}.
  *   <li>Connections are pooled and kept alive, as the JDK client did, and validated after a second idle.
  * </ul>
  */
@@ -72,6 +74,7 @@ public final class GuardedHttpClient implements AutoCloseable {
     public static GuardedHttpClient create(TargetGuard guard, SSLContext sslContext, Duration dnsTimeout) {
         var connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDnsResolver(new GuardedDnsResolver(guard, dnsTimeout))
+                .setConnectionFactory(ResponseHeaderLimits.connections())
                 .setTlsSocketStrategy(ClientTlsStrategyBuilder.create()
                         .setSslContext(sslContext)
                         .buildClassic())

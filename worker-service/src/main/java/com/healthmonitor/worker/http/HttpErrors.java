@@ -51,6 +51,11 @@ public final class HttpErrors {
                         : "connection failed: " + message(t);
             }
         }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.hc.core5.http.MessageConstraintException) {
+                return "response headers too large: " + message(t);
+            }
+        }
         if (failure instanceof IllegalArgumentException) {
             return "invalid URL: " + message(failure);
         }

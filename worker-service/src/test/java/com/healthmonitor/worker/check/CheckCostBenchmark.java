@@ -135,7 +135,7 @@ class CheckCostBenchmark {
         }
     }
 
-    /** The assertions alone, no network: what json-path (default json-smart provider) adds to a check. */
+    /** The assertions alone, no network: what json-path (on the bounded provider) adds to a check. */
     @Test
     void measuresTheAssertionsAlone() {
         String body = "{\"status\":\"UP\",\"db\":{\"status\":\"UP\"},\"version\":\"1.4.2\"}";
@@ -151,17 +151,21 @@ class CheckCostBenchmark {
                 true,
                 14));
         for (int i = 0; i < 200_000; i++) {
-            assertThat(assertions.failure(200, body, 5)).isEmpty();
+            assertThat(assertions.failure(200, body, 5, later())).isEmpty();
         }
         long cpu = OS.getProcessCpuTime();
         int rounds = 500_000;
         for (int i = 0; i < rounds; i++) {
-            assertions.failure(200, body, 5);
+            assertions.failure(200, body, 5, later());
         }
         System.out.printf(
                 "BENCHMARK %-55s cpu/check=%6.1f µs%n",
                 "status set + body_contains + json_path, evaluation only",
                 (OS.getProcessCpuTime() - cpu) / 1000.0 / rounds);
+    }
+
+    private static long later() {
+        return System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     }
 
     @FunctionalInterface

@@ -183,6 +183,71 @@ class CheckSettingsIntegrationTest {
         }
     }
 
+    private static CheckSpec postWithSecrets(List<String> codes) {
+        return new CheckSpec(
+                "POST",
+                Map.of("Authorization", "Bearer secret", "X-Api-Key", "k3y"),
+                "{\"password\":\"hunter2\"}",
+                "application/json",
+                codes,
+                List.of(),
+                true,
+                14);
+    }
+
+    @Test
+    void doesNotCarryTheBodyToAnotherOriginOnA307Or308() {
+        try (StubServer other = new StubServer()) {
+            other.script("/collect", Reply.ok());
+            SERVER.script("/temporary", Reply.status(307).withHeader("Location", other.url("/collect")));
+            SERVER.script("/permanent", Reply.status(308).withHeader("Location", other.url("/collect")));
+
+            CheckResult temporary = checker.check(SERVER.url("/temporary"), 5, postWithSecrets(List.of("200")));
+            CheckResult permanent = checker.check(SERVER.url("/permanent"), 5, postWithSecrets(List.of("200")));
+
+            for (CheckResult result : List.of(temporary, permanent)) {
+                assertThat(result.success()).isFalse();
+                assertThat(result.error())
+                        .isEqualTo("redirect to another origin (http://127.0.0.1:" + other.port()
+                                + ") with the request body is not followed");
+            }
+            assertThat(other.requests("/collect")).isEmpty();
+        }
+    }
+
+    @Test
+    void repeatsTheBodyOnA307WithinTheSameOrigin() {
+        SERVER.script("/v1/login", Reply.status(307).withHeader("Location", "/v2/login"));
+        SERVER.script("/v2/login", Reply.ok());
+
+        assertThat(checker.check(SERVER.url("/v1/login"), 5, postWithSecrets(List.of("200")))
+                        .success())
+                .isTrue();
+
+        StubServer.Recorded repeated = SERVER.requests("/v2/login").getFirst();
+        assertThat(repeated.method()).isEqualTo("POST");
+        assertThat(repeated.body()).isEqualTo("{\"password\":\"hunter2\"}");
+        assertThat(repeated.header("Authorization")).isEqualTo("Bearer secret");
+    }
+
+    @Test
+    void followsA303ToAnotherOriginAsAGetWithoutBodyOrSecretHeaders() {
+        try (StubServer other = new StubServer()) {
+            other.script("/done", Reply.ok());
+            SERVER.script("/submit", Reply.status(303).withHeader("Location", other.url("/done")));
+
+            assertThat(checker.check(SERVER.url("/submit"), 5, postWithSecrets(List.of("200")))
+                            .success())
+                    .isTrue();
+
+            StubServer.Recorded followed = other.requests("/done").getFirst();
+            assertThat(followed.method()).isEqualTo("GET");
+            assertThat(followed.body()).isEmpty();
+            assertThat(followed.header("Authorization")).isNull();
+            assertThat(followed.header("X-Api-Key")).isNull();
+        }
+    }
+
     @Test
     void connectsToTheAddressTheGuardApprovedNotToASecondAnswer() {
         // A hostile DNS server: a public address first, loopback on any later lookup (DNS rebinding).

@@ -17,6 +17,9 @@ class ResponseAssertionsTest {
     private static final String HEALTH = """
             {"status":"UP","components":{"db":{"status":"DOWN"},"queue":{"depth":120}},"ok":true,"version":3}""";
 
+    /** A deadline no test reaches. */
+    private static final long SOON = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+
     private static ResponseAssertions expecting(List<String> codes, CheckAssertion... assertions) {
         return new ResponseAssertions(new CheckSpec("GET", Map.of(), null, null, codes, List.of(assertions), true, 14));
     }
@@ -34,30 +37,31 @@ class ResponseAssertionsTest {
 
     @Test
     void namesTheExpectedSetWhenTheStatusIsOutsideIt() {
-        assertThat(expecting(List.of("200-299")).failure(503, "", 10)).contains("expected status 200-299, got 503");
-        assertThat(expecting(List.of("200")).failure(200, "", 10)).isEmpty();
+        assertThat(expecting(List.of("200-299")).failure(503, "", 10, SOON))
+                .contains("expected status 200-299, got 503");
+        assertThat(expecting(List.of("200")).failure(200, "", 10, SOON)).isEmpty();
     }
 
     @Test
     void bodyAssertionsAreCaseSensitive() {
         assertThat(expecting(List.of("200"), new CheckAssertion.BodyContains("ok"))
-                        .failure(200, "OK", 1))
+                        .failure(200, "OK", 1, SOON))
                 .contains("body does not contain \"ok\"");
         assertThat(expecting(List.of("200"), new CheckAssertion.BodyNotContains("Error"))
-                        .failure(200, "error", 1))
+                        .failure(200, "error", 1, SOON))
                 .isEmpty();
     }
 
     @Test
     void comparesJsonValuesByTypeAndNamesTheActualValue() {
         assertThat(expecting(List.of("200"), path("$.components.db.status", "UP"))
-                        .failure(200, HEALTH, 1))
+                        .failure(200, HEALTH, 1, SOON))
                 .contains("$.components.db.status is \"DOWN\", expected \"UP\"");
-        assertThat(expecting(List.of("200"), path("$.version", 3)).failure(200, HEALTH, 1))
+        assertThat(expecting(List.of("200"), path("$.version", 3)).failure(200, HEALTH, 1, SOON))
                 .isEmpty();
-        assertThat(expecting(List.of("200"), path("$.version", "3")).failure(200, HEALTH, 1))
+        assertThat(expecting(List.of("200"), path("$.version", "3")).failure(200, HEALTH, 1, SOON))
                 .contains("$.version is 3, expected \"3\"");
-        assertThat(expecting(List.of("200"), path("$.ok", true)).failure(200, HEALTH, 1))
+        assertThat(expecting(List.of("200"), path("$.ok", true)).failure(200, HEALTH, 1, SOON))
                 .isEmpty();
     }
 
@@ -69,19 +73,21 @@ class ResponseAssertionsTest {
         var band = new CheckAssertion.JsonPath("$.version", null, null, BigDecimal.TEN, BigDecimal.ONE);
         var notNumber = new CheckAssertion.JsonPath("$.status", null, null, BigDecimal.TEN, null);
 
-        assertThat(expecting(List.of("200"), exists).failure(200, HEALTH, 1)).contains("$.components.cache is missing");
-        assertThat(expecting(List.of("200"), absent).failure(200, HEALTH, 1))
+        assertThat(expecting(List.of("200"), exists).failure(200, HEALTH, 1, SOON))
+                .contains("$.components.cache is missing");
+        assertThat(expecting(List.of("200"), absent).failure(200, HEALTH, 1, SOON))
                 .contains("$.components.db is {\"status\":\"DOWN\"}, expected it to be absent");
-        assertThat(expecting(List.of("200"), depth).failure(200, HEALTH, 1))
+        assertThat(expecting(List.of("200"), depth).failure(200, HEALTH, 1, SOON))
                 .contains("$.components.queue.depth is 120, expected a number less than 100");
-        assertThat(expecting(List.of("200"), band).failure(200, HEALTH, 1)).isEmpty();
-        assertThat(expecting(List.of("200"), notNumber).failure(200, HEALTH, 1))
+        assertThat(expecting(List.of("200"), band).failure(200, HEALTH, 1, SOON))
+                .isEmpty();
+        assertThat(expecting(List.of("200"), notNumber).failure(200, HEALTH, 1, SOON))
                 .contains("$.status is \"UP\", expected a number less than 10");
     }
 
     @Test
     void reportsABodyThatIsNotJson() {
-        assertThat(expecting(List.of("200"), path("$.status", "UP")).failure(200, "<html>", 1))
+        assertThat(expecting(List.of("200"), path("$.status", "UP")).failure(200, "<html>", 1, SOON))
                 .contains("body is not JSON, cannot evaluate $.status");
     }
 
@@ -90,8 +96,9 @@ class ResponseAssertionsTest {
         ResponseAssertions all =
                 expecting(List.of("200"), new CheckAssertion.BodyContains("ok"), new CheckAssertion.MaxLatency(1500));
 
-        assertThat(all.failure(200, "fine", 1834)).contains("body does not contain \"ok\"; slow: 1834 ms > 1500 ms");
-        assertThat(all.failure(200, "ok", 1500)).isEmpty();
+        assertThat(all.failure(200, "fine", 1834, SOON))
+                .contains("body does not contain \"ok\"; slow: 1834 ms > 1500 ms");
+        assertThat(all.failure(200, "ok", 1500, SOON)).isEmpty();
         assertThat(all.needsBody()).isTrue();
         assertThat(expecting(List.of("200"), new CheckAssertion.MaxLatency(1)).needsBody())
                 .isFalse();
