@@ -20,8 +20,6 @@ class ApiKeyService {
 
     private static final Logger log = LoggerFactory.getLogger(ApiKeyService.class);
 
-    private static final String COLUMNS = "id, name, scope, prefix, created_at, last_used_at";
-
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -51,7 +49,8 @@ class ApiKeyService {
 
     @Transactional(readOnly = true)
     ApiKeyResponse get(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM api_keys WHERE id = :id")
+        return jdbc.sql("""
+                        SELECT id, name, scope, prefix, created_at, last_used_at FROM api_keys WHERE id = :id""")
                 .param("id", id)
                 .query(ApiKeyRow.class)
                 .optional()
@@ -61,12 +60,9 @@ class ApiKeyService {
 
     @Transactional(readOnly = true)
     List<ApiKeyResponse> list(long afterId, int limit) {
-        return jdbc
-                .sql("SELECT " + COLUMNS + " FROM api_keys WHERE id > :after ORDER BY id LIMIT :limit")
-                .param("after", afterId)
-                .param("limit", limit)
-                .query(ApiKeyRow.class)
-                .stream()
+        return jdbc.sql("""
+                        SELECT id, name, scope, prefix, created_at, last_used_at FROM api_keys
+                        WHERE id > :after ORDER BY id LIMIT :limit""").param("after", afterId).param("limit", limit).query(ApiKeyRow.class).stream()
                 .map(ApiKeyRow::response)
                 .toList();
     }
