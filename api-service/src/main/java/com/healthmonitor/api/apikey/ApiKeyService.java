@@ -60,12 +60,9 @@ class ApiKeyService {
 
     @Transactional(readOnly = true)
     List<ApiKeyResponse> list(long afterId, int limit) {
-        return jdbc
-                .sql("SELECT " + COLUMNS + " FROM api_keys WHERE id > :after ORDER BY id LIMIT :limit")
-                .param("after", afterId)
-                .param("limit", limit)
-                .query(ApiKeyRow.class)
-                .stream()
+        return jdbc.sql("""
+                        SELECT id, name, scope, prefix, created_at, last_used_at FROM api_keys
+                        WHERE id > :after ORDER BY id LIMIT :limit""").param("after", afterId).param("limit", limit).query(ApiKeyRow.class).stream()
                 .map(ApiKeyRow::response)
                 .toList();
     }

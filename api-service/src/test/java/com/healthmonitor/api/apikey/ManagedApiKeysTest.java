@@ -16,11 +16,14 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -39,6 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"API_KEYS=" + ManagedApiKeysTest.ADMIN_KEY, "health-monitor.api.rate-limit.per-minute=0"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@ExtendWith(OutputCaptureExtension.class)
 class ManagedApiKeysTest {
 
     /** The operator's key from the environment: an admin key. */
@@ -77,7 +81,7 @@ class ManagedApiKeysTest {
     }
 
     @Test
-    void aNewKeyIsShownOnceWithAPrefixAndOnlyItsSha256IsStored() throws Exception {
+    void aNewKeyIsShownOnceWithAPrefixAndOnlyItsSha256IsStored(CapturedOutput output) throws Exception {
         Response created = send(ADMIN_KEY, "POST", "/api-keys", """
                 {"name": "ci", "scope": "write"}""");
 
@@ -119,6 +123,8 @@ class ManagedApiKeysTest {
                 .query(String.class)
                 .single();
         assertThat(wholeRow).doesNotContain(key).doesNotContain(key.substring(8));
+        assertThat(send(key, "GET", "/monitors", null).status()).isEqualTo(200);
+        assertThat(output.getAll()).contains("created api_key=" + id).doesNotContain(key.substring(8));
     }
 
     @Test
