@@ -96,11 +96,11 @@ class HistoryApiIntegrationTest {
                         INSERT INTO check_rollups_hourly (monitor_id, hour, checks, failures, latency_count,
                                                           latency_sum, latency_min, latency_max, latency_histogram)
                         SELECT monitor_id, date_trunc('hour', slot, 'UTC'), count(*),
-                               count(*) FILTER (WHERE NOT success), count(status_code),
-                               coalesce(sum(latency_ms) FILTER (WHERE status_code IS NOT NULL), 0),
-                               min(latency_ms) FILTER (WHERE status_code IS NOT NULL),
-                               max(latency_ms) FILTER (WHERE status_code IS NOT NULL),
-                               histogram_sum(latency_histogram(latency_ms)) FILTER (WHERE status_code IS NOT NULL)
+                               count(*) FILTER (WHERE NOT success), count(*) FILTER (WHERE responded),
+                               coalesce(sum(latency_ms) FILTER (WHERE responded), 0),
+                               min(latency_ms) FILTER (WHERE responded),
+                               max(latency_ms) FILTER (WHERE responded),
+                               histogram_sum(latency_histogram(latency_ms)) FILTER (WHERE responded)
                         FROM check_results WHERE monitor_id = :id GROUP BY 1, 2""").param("id", id).update();
         jdbc.sql("""
                         INSERT INTO check_rollups_daily (monitor_id, day, checks, failures, latency_count, latency_sum,
