@@ -87,7 +87,7 @@ public sealed interface CheckTarget {
 
         @Override
         public String display() {
-            return (tls ? "tls://" : "tcp://") + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+            return "tcp://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
         }
     }
 

@@ -71,6 +71,11 @@ class CheckListenerConfiguration {
         return new HttpChecker(guardedHttpClient, worker.maxRedirects(), clock);
     }
 
+    @Bean
+    TcpChecker tcpChecker(TargetGuard targetGuard, Clock clock) throws NoSuchAlgorithmException {
+        return new TcpChecker(targetGuard, SSLContext.getDefault(), clock);
+    }
+
     /** Every checker bean, one per monitor type. */
     @Bean(destroyMethod = "close")
     ConcurrentChecks concurrentChecks(List<Checker<?>> checkers, WorkerProperties worker) {
