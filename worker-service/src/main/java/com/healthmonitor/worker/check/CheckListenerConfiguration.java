@@ -76,6 +76,11 @@ class CheckListenerConfiguration {
         return new TcpChecker(targetGuard, SSLContext.getDefault(), clock);
     }
 
+    @Bean
+    DnsChecker dnsChecker(TargetGuard targetGuard, Clock clock) {
+        return new DnsChecker(targetGuard, clock);
+    }
+
     /** Every checker bean, one per monitor type. */
     @Bean(destroyMethod = "close")
     ConcurrentChecks concurrentChecks(List<Checker<?>> checkers, WorkerProperties worker) {
