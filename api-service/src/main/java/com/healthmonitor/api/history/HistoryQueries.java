@@ -324,9 +324,9 @@ public class HistoryQueries {
         jdbc.sql("""
                         SELECT floor(extract(EPOCH FROM slot) / :step)::bigint * :step AS bucket, count(*) AS checks,
                                count(*) FILTER (WHERE NOT success) AS failures,
-                               avg(latency_ms) FILTER (WHERE status_code IS NOT NULL) AS avg,
+                               avg(latency_ms) FILTER (WHERE responded) AS avg,
                                percentile_disc(0.95) WITHIN GROUP (ORDER BY latency_ms)
-                                   FILTER (WHERE status_code IS NOT NULL) AS p95
+                                   FILTER (WHERE responded) AS p95
                         FROM check_results WHERE monitor_id = :id AND slot >= :from AND slot < :to
                           AND NOT in_maintenance
                         GROUP BY 1""")
@@ -449,10 +449,10 @@ public class HistoryQueries {
         if (!plan.raw().isEmpty()) {
             parts.add("SELECT 1 AS checks,"
                     + " CASE WHEN success THEN 0 ELSE 1 END AS failures,"
-                    + " CASE WHEN status_code IS NULL THEN 0 ELSE 1 END AS latency_count,"
-                    + " CASE WHEN status_code IS NULL THEN 0 ELSE latency_ms END AS latency_sum,"
-                    + " CASE WHEN status_code IS NULL THEN NULL ELSE latency_ms END AS latency_min,"
-                    + " CASE WHEN status_code IS NULL THEN NULL ELSE latency_ms END AS latency_max"
+                    + " CASE WHEN responded THEN 1 ELSE 0 END AS latency_count,"
+                    + " CASE WHEN responded THEN latency_ms ELSE 0 END AS latency_sum,"
+                    + " CASE WHEN responded THEN latency_ms END AS latency_min,"
+                    + " CASE WHEN responded THEN latency_ms END AS latency_max"
                     // Results taken during maintenance stay out, as they stay out of the rollups.
                     + " FROM check_results WHERE NOT in_maintenance AND " + filter + " AND "
                     + spans("slot", plan.raw(), "sR", params));
@@ -479,7 +479,7 @@ public class HistoryQueries {
         }
         if (!plan.raw().isEmpty()) {
             parts.add("SELECT latency_bucket(latency_ms) AS b, 1 AS n FROM check_results"
-                    + " WHERE status_code IS NOT NULL AND NOT in_maintenance AND " + filter + " AND "
+                    + " WHERE responded AND NOT in_maintenance AND " + filter + " AND "
                     + spans("slot", plan.raw(), "sR", params));
         }
         return String.join(" UNION ALL ", parts);

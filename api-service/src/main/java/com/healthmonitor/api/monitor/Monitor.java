@@ -4,6 +4,8 @@ import static com.healthmonitor.common.database.Timestamps.instant;
 
 import com.healthmonitor.api.history.Uptimes;
 import com.healthmonitor.common.check.CheckSettingsJson;
+import com.healthmonitor.common.check.CheckTarget;
+import com.healthmonitor.common.check.MonitorType;
 import com.healthmonitor.common.check.StatusCodes;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import com.healthmonitor.common.secret.Secrets;
@@ -77,6 +79,14 @@ class Monitor {
     private int tlsExpiryDays;
     private Integer failThreshold;
     private Integer successThreshold;
+
+    /** http, tcp, dns ({@link MonitorType#id}). */
+    private String type;
+
+    /** The settings of a monitor of another type than HTTP ({@link CheckSettingsJson#writeTarget}), null for HTTP. */
+    @Column(columnDefinition = "jsonb")
+    @ColumnTransformer(write = "CAST(? AS jsonb)")
+    private String target;
 
     /** Bumped by every configuration change; a concurrent change of the same monitor fails instead of merging. */
     @Version
@@ -164,6 +174,8 @@ class Monitor {
         monitor.tlsExpiryDays = rs.getInt("tls_expiry_days");
         monitor.failThreshold = rs.getObject("fail_threshold", Integer.class);
         monitor.successThreshold = rs.getObject("success_threshold", Integer.class);
+        monitor.type = rs.getString("type");
+        monitor.target = rs.getString("target");
         monitor.configVersion = rs.getLong("config_version");
         monitor.nextCheckAt = instant(rs, "next_check_at");
         monitor.channelIds = Set.of((Long[]) rs.getArray("channel_ids").getArray());
@@ -218,6 +230,8 @@ class Monitor {
         tlsExpiryDays = settings.tlsExpiryDays();
         failThreshold = settings.failThreshold();
         successThreshold = settings.successThreshold();
+        type = settings.type().id();
+        target = settings.target() == null ? null : CheckSettingsJson.writeTarget(settings.target());
     }
 
     /** Replaces where alerts go; the monitor's check configuration is untouched. */
@@ -255,7 +269,13 @@ class Monitor {
                 followRedirects,
                 tlsExpiryDays,
                 failThreshold,
-                successThreshold);
+                successThreshold,
+                monitorType(),
+                target == null ? null : CheckSettingsJson.readTarget(target));
+    }
+
+    private MonitorType monitorType() {
+        return MonitorType.of(type).orElseThrow();
     }
 
     Long id() {
@@ -277,27 +297,33 @@ class Monitor {
     /** @param inMaintenance a maintenance window covers the monitor now: its status shows as MAINTENANCE */
     MonitorResponse toResponse(Uptimes uptimes, boolean inMaintenance) {
         List<Long> channels = channelIds.stream().sorted().toList();
-        List<String> codes = expectedStatusCodes == null
-                ? List.of(Integer.toString(expectedStatusCode))
-                : List.of(expectedStatusCodes);
-        int single = StatusCodes.parse(codes).singleCode();
+        CheckTarget checked = target == null ? null : CheckSettingsJson.readTarget(target);
+        boolean http = checked == null;
+        List<String> codes = !http
+                ? null
+                : expectedStatusCodes == null
+                        ? List.of(Integer.toString(expectedStatusCode))
+                        : List.of(expectedStatusCodes);
+        int single = http ? StatusCodes.parse(codes).singleCode() : -1;
         Map<String, String> maskedHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers().forEach((header, value) -> maskedHeaders.put(header, Secrets.mask(value)));
+        // The HTTP fields show null for the other types, whose columns only hold their defaults.
         return new MonitorResponse(
                 id,
+                monitorType(),
                 name,
                 Secrets.maskUrlCredentials(url),
                 checkInterval,
                 timeout,
                 single < 0 ? null : single,
                 codes,
-                method,
-                maskedHeaders,
+                http ? method : null,
+                http ? maskedHeaders : null,
                 requestBody,
                 requestContentType,
-                CheckSettingsJson.readAssertions(assertions),
-                followRedirects,
-                tlsExpiryDays,
+                http ? CheckSettingsJson.readAssertions(assertions) : null,
+                http ? followRedirects : null,
+                checked instanceof CheckTarget.Tcp tcp ? tcp.tlsExpiryDays() : tlsExpiryDays,
                 failThreshold,
                 successThreshold,
                 Secrets.maskUrl(webhookUrl),
@@ -316,6 +342,14 @@ class Monitor {
                 uptimes.uptime24h(),
                 uptimes.uptime30d(),
                 channels,
-                remindEvery);
+                remindEvery,
+                checked instanceof CheckTarget.Tcp tcp ? tcp.host() : null,
+                checked instanceof CheckTarget.Tcp tcp ? tcp.port() : null,
+                checked instanceof CheckTarget.Tcp tcp ? tcp.tls() : null,
+                checked instanceof CheckTarget.Dns dns ? dns.hostname() : null,
+                checked instanceof CheckTarget.Dns dns ? dns.recordType() : null,
+                checked instanceof CheckTarget.Dns dns ? dns.resolver() : null,
+                checked instanceof CheckTarget.Dns dns ? dns.expectedValues() : null,
+                checked == null ? Secrets.maskUrlCredentials(url) : checked.display());
     }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The body of {@code POST /monitors} and {@code PUT /monitors/{id}}, as the seed's examples send it plus the check
  * settings. Wrapper types tell an absent field (default applies) from a given one; unknown fields are refused by
- * the JSON mapper.
+ * the JSON mapper. One flat object for every {@code type}: the fields of each type are listed in
+ * {@link TargetValidator}, which refuses those of another type.
  */
 record MonitorRequest(
         @Schema(description = "Display name, 1-200 characters", example = "Orders API")
@@ -100,7 +101,35 @@ record MonitorRequest(
         @Schema(
                 description = "Minutes between reminders while DOWN (0-10080, default 0 = no reminders)",
                 example = "30")
-        Integer remindEvery) {
+        Integer remindEvery,
+
+        @Schema(description = "What the monitor checks: http (default), tcp or dns", example = "http")
+        String type,
+
+        @Schema(description = "tcp: the host name or address to connect to", example = "db.example.com")
+        String host,
+
+        @Schema(description = "tcp: the port (1-65535)", example = "5432")
+        Integer port,
+
+        @Schema(
+                description = "tcp: complete a TLS handshake and check the certificate as for https (default false)",
+                example = "false")
+        Boolean tls,
+
+        @Schema(description = "dns: the name to query", example = "shop.example.com")
+        String hostname,
+
+        @Schema(description = "dns: A, AAAA, CNAME, MX, NS, TXT or SOA", example = "A")
+        String recordType,
+
+        @Schema(
+                description = "dns: the DNS server to ask, host or host:port (default: the system's resolver)",
+                example = "1.1.1.1:53")
+        String resolver,
+
+        @Schema(description = "dns: values that must all be in the answer (at most 20)", example = "[\"203.0.113.7\"]")
+        List<String> expectedValues) {
 
     /** The seed's fields only: every check setting at its default. */
     MonitorRequest(
@@ -119,6 +148,14 @@ record MonitorRequest(
                 expectedStatusCode,
                 webhookUrl,
                 enabled,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
                 null,
                 null,
                 null,

@@ -1,7 +1,9 @@
 package com.healthmonitor.api.monitor;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.healthmonitor.common.check.CheckAssertion;
+import com.healthmonitor.common.check.MonitorType;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,10 +14,13 @@ import java.util.Map;
  * A monitor in API responses: its configuration (webhook URL and header values masked), where its alerts go, what the
  * worker last saw ({@code status} is MAINTENANCE while a maintenance window covers it), and its uptime in percent
  * over the last 24 h and 30 d from the rollups (null without checks). {@code expected_status_codes} always lists what
- * counts as success; {@code expected_status_code} repeats it when it is a single code and is null for a set.
+ * counts as success; {@code expected_status_code} repeats it when it is a single code and is null for a set. The fields
+ * of one type (tcp's {@code host}, {@code port}, {@code tls}; dns's {@code hostname}, ...) are left out for the others;
+ * {@code target} shows what is checked in one line (the URL, {@code tcp://host:port}, {@code dns:name?type=A}).
  */
 record MonitorResponse(
         long id,
+        MonitorType type,
         String name,
         String url,
         int checkInterval,
@@ -27,7 +32,7 @@ record MonitorResponse(
         String body,
         String contentType,
         List<CheckAssertion> assertions,
-        boolean followRedirects,
+        Boolean followRedirects,
         int tlsExpiryDays,
         Integer failThreshold,
         Integer successThreshold,
@@ -47,4 +52,12 @@ record MonitorResponse(
         @JsonProperty("uptime_24h") BigDecimal uptime24h,
         @JsonProperty("uptime_30d") BigDecimal uptime30d,
         List<Long> channelIds,
-        int remindEvery) {}
+        int remindEvery,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String host,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer port,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean tls,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String hostname,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String recordType,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String resolver,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<String> expectedValues,
+        String target) {}

@@ -98,6 +98,9 @@ class MonitorService {
      * they still go where they went: otherwise a PUT that only changes the host would send the kept token there.
      */
     private static MonitorSettings unmasked(MonitorSettings settings, Monitor monitor) {
+        if (settings.url() == null || monitor.url() == null) {
+            return settings; // no URL or headers of an HTTP monitor on one side: nothing was shown masked
+        }
         List<FieldViolation> violations = new ArrayList<>();
         if (Secrets.echoesMaskedCredentials(settings.url(), monitor.url())) {
             if (Secrets.sameEndpoint(settings.url(), monitor.url())) {

@@ -2,6 +2,8 @@ package com.healthmonitor.api.monitor;
 
 import com.healthmonitor.common.check.CheckAssertion;
 import com.healthmonitor.common.check.CheckSpec;
+import com.healthmonitor.common.check.CheckTarget;
+import com.healthmonitor.common.check.MonitorType;
 import com.healthmonitor.common.secret.Secrets;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +16,9 @@ import java.util.Map;
  * @param expectedStatusCodes codes and ranges; null when the shorthand applies (exactly one of the two is set)
  * @param failThreshold null: the worker's FAIL_THRESHOLD applies
  * @param successThreshold null: the worker's SUCCESS_THRESHOLD applies
+ * @param type what the monitor checks; the HTTP fields ({@code url} to {@code tlsExpiryDays}) are an HTTP monitor's
+ *     target and keep their defaults for the other types (a TCP monitor's TLS settings are in its target)
+ * @param target the target of a monitor of another type than HTTP, null for HTTP
  */
 record MonitorSettings(
         String name,
@@ -32,9 +37,15 @@ record MonitorSettings(
         boolean followRedirects,
         int tlsExpiryDays,
         Integer failThreshold,
-        Integer successThreshold) {
+        Integer successThreshold,
+        MonitorType type,
+        CheckTarget target) {
 
     MonitorSettings {
+        type = type == null ? MonitorType.HTTP : type;
+        if ((type == MonitorType.HTTP) != (target == null)) {
+            throw new IllegalArgumentException("an HTTP monitor has a url, any other a target");
+        }
         headers = headers == null ? Map.of() : Map.copyOf(headers);
         expectedStatusCodes = expectedStatusCodes == null ? null : List.copyOf(expectedStatusCodes);
         assertions = assertions == null ? List.of() : List.copyOf(assertions);
@@ -66,6 +77,8 @@ record MonitorSettings(
                 true,
                 CheckSpec.DEFAULT_TLS_EXPIRY_DAYS,
                 null,
+                null,
+                MonitorType.HTTP,
                 null);
     }
 
@@ -87,7 +100,9 @@ record MonitorSettings(
                 followRedirects,
                 tlsExpiryDays,
                 failThreshold,
-                successThreshold);
+                successThreshold,
+                type,
+                target);
     }
 
     MonitorSettings withUrl(String url) {
@@ -108,7 +123,9 @@ record MonitorSettings(
                 followRedirects,
                 tlsExpiryDays,
                 failThreshold,
-                successThreshold);
+                successThreshold,
+                type,
+                target);
     }
 
     /** The names of the headers whose values the client sent back masked, as responses show them. */
@@ -150,12 +167,16 @@ record MonitorSettings(
                 followRedirects,
                 tlsExpiryDays,
                 failThreshold,
-                successThreshold);
+                successThreshold,
+                type,
+                target);
     }
 
     /** The settings that change what a check does (not its name, webhook or thresholds). */
     List<Object> checkDefinition() {
         return java.util.Arrays.asList(
+                type,
+                target,
                 url,
                 checkInterval,
                 timeout,

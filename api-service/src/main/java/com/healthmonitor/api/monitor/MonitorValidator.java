@@ -3,8 +3,10 @@ package com.healthmonitor.api.monitor;
 import com.healthmonitor.api.monitor.CheckSettingsValidator.CheckSettings;
 import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
+import com.healthmonitor.common.check.CheckTarget;
+import com.healthmonitor.common.check.MonitorType;
 import com.healthmonitor.common.check.StatusCodes;
-import java.net.InetAddress;
+import com.healthmonitor.common.net.PrivateAddresses;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -28,14 +30,20 @@ class MonitorValidator {
 
     private final MonitorProperties properties;
     private final CheckSettingsValidator checkSettings = new CheckSettingsValidator();
+    private final TargetValidator targets;
 
     MonitorValidator(MonitorProperties properties) {
         this.properties = properties;
+        this.targets = new TargetValidator(properties.allowPrivateTargets());
     }
 
     /** Validates a request and applies the defaults. */
     MonitorSettings validate(MonitorRequest request) {
         List<FieldViolation> violations = new ArrayList<>();
+        MonitorType type = TargetValidator.type(request, violations);
+        if (type != null) {
+            TargetValidator.refuseForeignFields(type, request, violations);
+        }
         String name = request.name() == null ? null : request.name().strip();
         if (name == null || name.isEmpty()) {
             violations.add(new FieldViolation("name", "is required"));
@@ -43,10 +51,15 @@ class MonitorValidator {
             violations.add(new FieldViolation("name", "must be at most 200 characters"));
         }
 
-        if (request.url() == null || request.url().isBlank()) {
-            violations.add(new FieldViolation("url", "is required"));
-        } else {
-            checkUrl("url", request.url(), false, violations);
+        CheckTarget target = null;
+        if (type == MonitorType.HTTP) {
+            if (request.url() == null || request.url().isBlank()) {
+                violations.add(new FieldViolation("url", "is required"));
+            } else {
+                checkUrl("url", request.url(), false, violations);
+            }
+        } else if (type != null) {
+            target = targets.validate(type, request, violations);
         }
 
         int checkInterval = valueOr(request.checkInterval(), DEFAULT_CHECK_INTERVAL);
@@ -102,7 +115,7 @@ class MonitorValidator {
         boolean enabled = request.enabled() == null || request.enabled();
         return new MonitorSettings(
                 name,
-                request.url().strip(),
+                type == MonitorType.HTTP ? request.url().strip() : null,
                 checkInterval,
                 timeout,
                 expectedStatusCode,
@@ -117,7 +130,9 @@ class MonitorValidator {
                 check.followRedirects(),
                 check.tlsExpiryDays(),
                 check.failThreshold(),
-                check.successThreshold());
+                check.successThreshold(),
+                type,
+                target);
     }
 
     private void checkUrl(String field, String value, boolean httpsOnly, List<FieldViolation> violations) {
@@ -143,33 +158,8 @@ class MonitorValidator {
             violations.add(new FieldViolation(field, "must name a host"));
             return;
         }
-        if (!properties.allowPrivateTargets() && isPrivateHost(uri.getHost())) {
+        if (!properties.allowPrivateTargets() && PrivateAddresses.isPrivateHost(uri.getHost())) {
             violations.add(new FieldViolation(field, "must not point at a loopback or private address"));
-        }
-    }
-
-    /**
-     * Catches the obvious cases without a DNS lookup (which would make validation slow and flaky); the worker
-     * checks the resolved address again before every check.
-     */
-    private static boolean isPrivateHost(String host) {
-        String lower = host.toLowerCase(Locale.ROOT);
-        if (lower.equals("localhost") || lower.endsWith(".localhost") || lower.endsWith(".internal")) {
-            return true;
-        }
-        boolean ipLiteral = lower.startsWith("[") || lower.chars().allMatch(c -> Character.isDigit(c) || c == '.');
-        if (!ipLiteral) {
-            return false;
-        }
-        try {
-            InetAddress address = InetAddress.ofLiteral(lower.replace("[", "").replace("]", ""));
-            return address.isLoopbackAddress()
-                    || address.isSiteLocalAddress()
-                    || address.isLinkLocalAddress()
-                    || address.isAnyLocalAddress()
-                    || address.isMulticastAddress();
-        } catch (IllegalArgumentException e) {
-            return false;
         }
     }
 

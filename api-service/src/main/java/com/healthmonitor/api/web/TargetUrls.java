@@ -1,6 +1,6 @@
 package com.healthmonitor.api.web;
 
-import java.net.InetAddress;
+import com.healthmonitor.common.net.PrivateAddresses;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -47,29 +47,6 @@ public final class TargetUrls {
     }
 
     static boolean isPrivateHost(String host) {
-        String lower = host.toLowerCase(Locale.ROOT);
-        if (lower.equals("localhost") || lower.endsWith(".localhost") || lower.endsWith(".internal")) {
-            return true;
-        }
-        boolean ipLiteral = lower.startsWith("[") || lower.chars().allMatch(c -> Character.isDigit(c) || c == '.');
-        if (!ipLiteral) {
-            return false;
-        }
-        try {
-            InetAddress address = InetAddress.ofLiteral(lower.replace("[", "").replace("]", ""));
-            byte[] bytes = address.getAddress();
-            boolean uniqueLocal = bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc;
-            boolean cgnat = bytes.length == 4 && (bytes[0] & 0xff) == 100 && (bytes[1] & 0xc0) == 64;
-            return address.isLoopbackAddress()
-                    || address.isSiteLocalAddress()
-                    || address.isLinkLocalAddress()
-                    || address.isAnyLocalAddress()
-                    || address.isMulticastAddress()
-                    || uniqueLocal
-                    || cgnat
-                    || (bytes.length == 4 && (bytes[0] & 0xff) == 0);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return PrivateAddresses.isPrivateHost(host);
     }
 }

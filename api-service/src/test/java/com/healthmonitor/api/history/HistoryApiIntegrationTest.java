@@ -96,11 +96,11 @@ class HistoryApiIntegrationTest {
                         INSERT INTO check_rollups_hourly (monitor_id, hour, checks, failures, latency_count,
                                                           latency_sum, latency_min, latency_max, latency_histogram)
                         SELECT monitor_id, date_trunc('hour', slot, 'UTC'), count(*),
-                               count(*) FILTER (WHERE NOT success), count(status_code),
-                               coalesce(sum(latency_ms) FILTER (WHERE status_code IS NOT NULL), 0),
-                               min(latency_ms) FILTER (WHERE status_code IS NOT NULL),
-                               max(latency_ms) FILTER (WHERE status_code IS NOT NULL),
-                               histogram_sum(latency_histogram(latency_ms)) FILTER (WHERE status_code IS NOT NULL)
+                               count(*) FILTER (WHERE NOT success), count(*) FILTER (WHERE responded),
+                               coalesce(sum(latency_ms) FILTER (WHERE responded), 0),
+                               min(latency_ms) FILTER (WHERE responded),
+                               max(latency_ms) FILTER (WHERE responded),
+                               histogram_sum(latency_histogram(latency_ms)) FILTER (WHERE responded)
                         FROM check_results WHERE monitor_id = :id GROUP BY 1, 2""").param("id", id).update();
         jdbc.sql("""
                         INSERT INTO check_rollups_daily (monitor_id, day, checks, failures, latency_count, latency_sum,
@@ -199,6 +199,32 @@ class HistoryApiIntegrationTest {
         // All of 03-07's downtime (from its daily rollup) and 03-08 23:00:02 - 03-09 00:35:00.
         assertThat(day.get("downtime_seconds").asLong()).isEqualTo(7200 + 5698);
         assertThat(day.get("incidents").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void aTcpMonitorsConnectTimesAreItsLatencyAndItsTimeoutsAreLeftOut() throws Exception {
+        long tcp = jdbc.sql("""
+                        INSERT INTO monitors (name, type, target) VALUES ('orders db', 'tcp',
+                            '{"type":"tcp","host":"db.example.com","port":5432,"tls":false,"tls_expiry_days":0}')
+                        RETURNING id""").query(Long.class).single();
+        // No status codes: a TCP check that connected responded, one that timed out did not.
+        jdbc.sql("""
+                        INSERT INTO check_results (monitor_id, slot, checked_at, config_version, success, latency_ms,
+                                                   error, responded)
+                        SELECT :id, s, s, 1, k % 10 <> 0, CASE WHEN k % 10 = 0 THEN 5000 ELSE 10 + k END,
+                               CASE WHEN k % 10 = 0 THEN 'timeout after 5s' END, k % 10 <> 0
+                        FROM (SELECT k, timestamptz '2026-03-10T11:00:00Z' + k * interval '30 seconds' AS s
+                              FROM generate_series(0, 59) AS k) AS slots""").param("id", tcp).update();
+
+        JsonNode stats = getJson("/monitors/" + tcp + "/stats?from=2026-03-10T11:00:00Z&to=2026-03-10T11:30:00Z");
+
+        assertThat(stats.get("checks").asLong()).isEqualTo(60);
+        assertThat(stats.get("failures").asLong()).isEqualTo(6);
+        JsonNode latency = stats.get("latency_ms");
+        assertThat(latency.get("min").asInt()).isEqualTo(11);
+        assertThat(latency.get("max").asInt()).isEqualTo(69);
+        assertThat(latency.get("p50").asDouble()).isBetween(37.0, 41.0);
+        assertThat(latency.get("p95").asDouble()).isBetween(64.0, 70.0);
     }
 
     @Test

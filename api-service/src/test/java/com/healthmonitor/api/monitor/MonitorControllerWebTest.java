@@ -200,6 +200,7 @@ class MonitorControllerWebTest {
         Instant created = Instant.parse("2026-01-20T10:30:00Z");
         return new MonitorResponse(
                 id,
+                com.healthmonitor.common.check.MonitorType.HTTP,
                 "Google Homepage",
                 "https://google.com/",
                 30,
@@ -231,6 +232,14 @@ class MonitorControllerWebTest {
                 new BigDecimal("99.500"),
                 null,
                 List.of(),
-                0);
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "https://google.com/");
     }
 }

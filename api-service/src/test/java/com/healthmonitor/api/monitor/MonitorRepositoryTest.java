@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.healthmonitor.api.history.Uptimes;
 import com.healthmonitor.common.check.CheckAssertion;
+import com.healthmonitor.common.check.MonitorType;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import com.healthmonitor.testing.TestDatabaseInitializer;
 import java.time.Instant;
@@ -79,7 +80,9 @@ class MonitorRepositoryTest {
                         true,
                         14,
                         3,
-                        2),
+                        2,
+                        MonitorType.HTTP,
+                        null),
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
         created.alerting(new MonitorAlerting(List.of(slack, email), 15), Instant.now());
         long id = monitors.saveAndFlush(created).id();

@@ -9,7 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads and writes check messages as snake_case JSON: a {@link CheckBatch} (version 3) or, as older schedulers sent,
- * a single {@link CheckRequest} (versions 1 and 2).
+ * a single {@link CheckRequest} (versions 1 and 2; version 3 checks travel only in batches).
  *
  * <p>Readers accept fields they do not know (a newer scheduler may add some) but refuse a message whose
  * {@code version} is newer than they understand, so a rolling upgrade never silently misreads a check.
@@ -40,7 +40,8 @@ public final class CheckRequestCodec {
         } catch (JacksonException e) {
             throw new UnreadableCheckRequestException("not a check message: " + e.getMessage(), e);
         }
-        if (message.path("version").asInt(0) != CheckBatch.VERSION) {
+        // A batch is told by its checks: version numbers of batches and of single checks overlap (both reach 3).
+        if (message.path("version").asInt(0) != CheckBatch.VERSION || !message.has("checks")) {
             return List.of(read(message));
         }
         CheckBatch batch;

@@ -7,9 +7,9 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JSON the monitors table keeps a check's headers and assertions in ({@code request_headers},
- * {@code assertions}): written by the API, read by the scheduler into the check message. Same shape as the API's
- * and the message's JSON.
+ * The JSON the monitors table keeps a check's headers, assertions and non-HTTP target in ({@code request_headers},
+ * {@code assertions}, {@code target}): written by the API, read by the scheduler into the check message and by the
+ * worker for alerts. Same shape as the API's and the message's JSON.
  */
 public final class CheckSettingsJson {
 
@@ -27,6 +27,26 @@ public final class CheckSettingsJson {
 
     public static List<CheckAssertion> readAssertions(String json) {
         return json == null ? List.of() : JSON.readValue(json, ASSERTIONS);
+    }
+
+    /** A non-HTTP target (an HTTP monitor keeps its settings in columns of their own). */
+    public static String writeTarget(CheckTarget target) {
+        if (target instanceof CheckTarget.Http) {
+            throw new IllegalArgumentException("an HTTP target is stored in the monitor's columns");
+        }
+        return JSON.writerFor(CheckTarget.class).writeValueAsString(target);
+    }
+
+    public static CheckTarget readTarget(String json) {
+        return JSON.readValue(json, CheckTarget.class);
+    }
+
+    /**
+     * How alerts and pages show a monitor's target, from its {@code url} and {@code target} columns: the URL of an HTTP
+     * monitor, {@code tcp://host:port} and the like for the others.
+     */
+    public static String display(String url, String targetJson) {
+        return url != null || targetJson == null ? url : readTarget(targetJson).display();
     }
 
     public static String writeHeaders(Map<String, String> headers) {

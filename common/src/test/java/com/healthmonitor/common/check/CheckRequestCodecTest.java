@@ -142,4 +142,54 @@ class CheckRequestCodecTest {
                 .isInstanceOf(UnreadableCheckRequestException.class)
                 .hasMessageContaining("version 9");
     }
+
+    @Test
+    void anHttpCheckIsStillWrittenAsVersionTwoWithoutATarget() {
+        String json = codec.writeBatch(List.of(CheckRequest.of(7, slot, 1, "https://example.com", 5, 200)));
+
+        assertThat(json).contains("\"version\":2").doesNotContain("target");
+        assertThat(codec.readAll(json).getFirst().target())
+                .isEqualTo(new CheckTarget.Http("https://example.com", CheckSpec.plainGet(200)));
+    }
+
+    @Test
+    void aTcpCheckTravelsAsVersionThreeWithItsTarget() {
+        CheckRequest tcp = CheckRequest.of(7, slot, 2, 5, new CheckTarget.Tcp("db.example.com", 5432, true, 30));
+
+        String json = codec.writeBatch(List.of(tcp));
+
+        assertThat(json)
+                .contains("\"version\":3")
+                .contains("\"target\":{\"type\":\"tcp\",\"host\":\"db.example.com\",\"port\":5432");
+        assertThat(codec.readAll(json)).containsExactly(tcp);
+    }
+
+    @Test
+    void aDnsCheckRoundTrips() {
+        CheckRequest dns = CheckRequest.of(
+                7, slot, 2, 5, new CheckTarget.Dns("shop.example.com", "A", "1.1.1.1:53", List.of("203.0.113.7")));
+
+        assertThat(codec.readAll(codec.writeBatch(List.of(dns)))).containsExactly(dns);
+    }
+
+    @Test
+    void aReaderOfVersionTwoRefusesATcpCheckRatherThanMisreadingIt() {
+        // What a worker that predates types does: it knows versions up to 2 and ignores unknown fields.
+        String json = codec.writeBatch(List.of(
+                CheckRequest.of(7, slot, 1, "https://example.com", 5, 200),
+                CheckRequest.of(8, slot, 1, 5, new CheckTarget.Tcp("db.example.com", 5432, false, 0))));
+        tools.jackson.databind.JsonNode batch = new tools.jackson.databind.ObjectMapper().readTree(json);
+
+        assertThat(batch.get("checks").get(0).get("version").asInt()).isEqualTo(2);
+        assertThat(batch.get("checks").get(1).get("version").asInt()).isEqualTo(3);
+        assertThat(batch.get("checks").get(1).get("url").isNull()).isTrue();
+    }
+
+    @Test
+    void aVersionThreeCheckWithoutATargetIsReadAsHttp() {
+        String json = codec.write(CheckRequest.of(7, slot, 1, "https://example.com", 5, 200))
+                .replace("\"version\":2", "\"version\":3");
+
+        assertThat(codec.readAll(json).getFirst().target()).isInstanceOf(CheckTarget.Http.class);
+    }
 }

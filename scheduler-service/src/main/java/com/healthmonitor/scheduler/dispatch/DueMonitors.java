@@ -2,6 +2,8 @@ package com.healthmonitor.scheduler.dispatch;
 
 import com.healthmonitor.common.check.CheckSettingsJson;
 import com.healthmonitor.common.check.CheckSpec;
+import com.healthmonitor.common.check.CheckTarget;
+import com.healthmonitor.common.check.MonitorType;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,7 +33,7 @@ class DueMonitors {
                         SELECT id, next_check_at, check_interval, config_version, url, timeout, expected_status_code,
                                expected_status_codes, method, request_headers::text AS request_headers,
                                request_body, request_content_type, assertions::text AS assertions,
-                               follow_redirects, tls_expiry_days
+                               follow_redirects, tls_expiry_days, type, target::text AS target
                         FROM monitors
                         WHERE enabled AND next_check_at <= :now
                         ORDER BY next_check_at
@@ -44,18 +46,27 @@ class DueMonitors {
                         rs.getTimestamp("next_check_at").toInstant(),
                         rs.getInt("check_interval"),
                         rs.getLong("config_version"),
-                        rs.getString("url"),
                         rs.getInt("timeout"),
-                        new CheckSpec(
-                                rs.getString("method"),
-                                CheckSettingsJson.readHeaders(rs.getString("request_headers")),
-                                rs.getString("request_body"),
-                                rs.getString("request_content_type"),
-                                expectedStatusCodes(rs),
-                                CheckSettingsJson.readAssertions(rs.getString("assertions")),
-                                rs.getBoolean("follow_redirects"),
-                                rs.getInt("tls_expiry_days"))))
+                        target(rs)))
                 .list();
+    }
+
+    /** An HTTP monitor's target from its columns, any other's from its {@code target} JSON. */
+    private static CheckTarget target(ResultSet rs) throws SQLException {
+        if (!MonitorType.HTTP.id().equals(rs.getString("type"))) {
+            return CheckSettingsJson.readTarget(rs.getString("target"));
+        }
+        return new CheckTarget.Http(
+                rs.getString("url"),
+                new CheckSpec(
+                        rs.getString("method"),
+                        CheckSettingsJson.readHeaders(rs.getString("request_headers")),
+                        rs.getString("request_body"),
+                        rs.getString("request_content_type"),
+                        expectedStatusCodes(rs),
+                        CheckSettingsJson.readAssertions(rs.getString("assertions")),
+                        rs.getBoolean("follow_redirects"),
+                        rs.getInt("tls_expiry_days")));
     }
 
     /** The set when the monitor has one, else its single expected code (the two are exclusive). */

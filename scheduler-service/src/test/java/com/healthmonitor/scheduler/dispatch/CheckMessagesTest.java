@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.healthmonitor.common.check.CheckRequest;
 import com.healthmonitor.common.check.CheckRequestCodec;
 import com.healthmonitor.common.check.CheckSpec;
+import com.healthmonitor.common.check.CheckTarget;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,8 @@ class CheckMessagesTest {
 
     private static List<DueMonitor> monitors(long first, long last, CheckSpec check) {
         return LongStream.rangeClosed(first, last)
-                .mapToObj(id -> new DueMonitor(id, SLOT, 60, 1, "https://example.com/" + id, 5, check))
+                .mapToObj(id ->
+                        new DueMonitor(id, SLOT, 60, 1, 5, new CheckTarget.Http("https://example.com/" + id, check)))
                 .toList();
     }
 }

@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param kind what the alert is about
  * @param monitorId the monitor, null for summaries and tests
  * @param name the monitor's name (the channel's name for a test)
- * @param url the monitored URL
+ * @param url the monitored URL, or the target of another type of monitor ({@code tcp://db.internal:5432})
  * @param from status before a change
  * @param to status after a change (DOWN for a reminder)
  * @param at when it happened: the check that crossed the threshold, the reminder's time, the summary's time
@@ -86,6 +86,11 @@ public record AlertMessage(
 
     public static AlertMessage test(String channelName, Instant now) {
         return new AlertMessage(AlertKind.TEST, null, channelName, null, null, null, now, null, null, null, null, null);
+    }
+
+    /** {@code URL} for an HTTP monitor, {@code Target} for the other types. */
+    String targetLabel() {
+        return AlertDetails.targetLabel(url);
     }
 
     /** The seed's view of a status change, for the Slack text. */

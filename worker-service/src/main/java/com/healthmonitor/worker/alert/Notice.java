@@ -45,7 +45,7 @@ record Notice(String title, Severity severity, List<Fact> facts, String text) {
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact("Status", message.to() + " (was " + message.from() + ")"));
         facts.add(new Fact("Name", message.name()));
-        facts.add(new Fact("URL", message.url()));
+        facts.add(new Fact(message.targetLabel(), message.url()));
         facts.add(new Fact("Time", TIME.format(message.at())));
         if (message.reason() != null) {
             facts.add(new Fact("Reason", message.reason()));
@@ -61,7 +61,7 @@ record Notice(String title, Severity severity, List<Fact> facts, String text) {
     private static Notice certificate(AlertMessage message) {
         List<Fact> facts = List.of(
                 new Fact("Name", message.name()),
-                new Fact("URL", message.url()),
+                new Fact(message.targetLabel(), message.url()),
                 new Fact("Reason", message.reason()),
                 new Fact("Time", TIME.format(message.at())));
         return new Notice(
@@ -76,7 +76,7 @@ record Notice(String title, Severity severity, List<Fact> facts, String text) {
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact("Status", "DOWN"));
         facts.add(new Fact("Name", message.name()));
-        facts.add(new Fact("URL", message.url()));
+        facts.add(new Fact(message.targetLabel(), message.url()));
         facts.add(new Fact("Down since", TIME.format(message.downSince())));
         if (message.reason() != null) {
             facts.add(new Fact("Reason", message.reason()));

@@ -66,13 +66,13 @@ public final class SlackPayload {
                 "\n",
                 "⚠️ Certificate expiring",
                 "Name: " + escape(name),
-                "URL: " + escape(url),
+                AlertDetails.targetLabel(url) + ": " + escape(url),
                 "Reason: " + escape(reason),
                 "Time: " + TIME.format(checkedAt));
         String block = String.join(
                 "\n",
                 "⚠️ *" + escape(name) + "*: " + escape(reason),
-                "URL: " + escape(url),
+                AlertDetails.targetLabel(url) + ": " + escape(url),
                 "Time: " + TIME.format(checkedAt));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("text", text);
@@ -92,7 +92,7 @@ public final class SlackPayload {
         List<String> lines = new ArrayList<>();
         lines.add("🔔 API Status Changed");
         lines.add("Name: " + escape.apply(alert.name()));
-        lines.add("URL: " + escape.apply(alert.url()));
+        lines.add(alert.targetLabel() + ": " + escape.apply(alert.url()));
         lines.add("Old: " + alert.from() + " -> New: " + alert.to());
         lines.add("Time: " + TIME.format(alert.changedAt()));
         extras(alert).forEach(line -> lines.add(escape.apply(line)));
@@ -103,7 +103,7 @@ public final class SlackPayload {
         String emoji = alert.to() == MonitorStatus.DOWN ? "🔴" : "🟢";
         List<String> lines = new ArrayList<>();
         lines.add(emoji + " *" + escape(alert.name()) + "* is *" + alert.to() + "* (was " + alert.from() + ")");
-        lines.add("URL: " + escape(alert.url()));
+        lines.add(alert.targetLabel() + ": " + escape(alert.url()));
         lines.add("Time: " + TIME.format(alert.changedAt()));
         extras(alert).forEach(line -> lines.add(escape(line)));
         return String.join("\n", lines);

@@ -8,6 +8,7 @@ import io.awspring.cloud.sqs.listener.acknowledgement.handler.AcknowledgementMod
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
@@ -18,7 +19,7 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.util.StringUtils;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
-/** The SQS container and the HTTP machinery of checks. */
+/** The SQS container and the machinery of checks: the SSRF guard, the HTTP client, the checkers. */
 @Configuration(proxyBeanMethods = false)
 class CheckListenerConfiguration {
 
@@ -70,9 +71,20 @@ class CheckListenerConfiguration {
         return new HttpChecker(guardedHttpClient, worker.maxRedirects(), clock);
     }
 
+    @Bean
+    TcpChecker tcpChecker(TargetGuard targetGuard, Clock clock) throws NoSuchAlgorithmException {
+        return new TcpChecker(targetGuard, SSLContext.getDefault(), clock);
+    }
+
+    @Bean
+    DnsChecker dnsChecker(TargetGuard targetGuard, Clock clock) {
+        return new DnsChecker(targetGuard, clock);
+    }
+
+    /** Every checker bean, one per monitor type. */
     @Bean(destroyMethod = "close")
-    ConcurrentChecks concurrentChecks(HttpChecker httpChecker, WorkerProperties worker) {
-        return new ConcurrentChecks(httpChecker, worker.concurrency());
+    ConcurrentChecks concurrentChecks(List<Checker<?>> checkers, WorkerProperties worker) {
+        return new ConcurrentChecks(new Checkers(checkers), worker.concurrency());
     }
 
     @Bean

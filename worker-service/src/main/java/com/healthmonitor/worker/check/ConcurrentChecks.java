@@ -12,18 +12,18 @@ import java.util.concurrent.Semaphore;
 import org.slf4j.MDC;
 
 /**
- * Runs the checks of a batch at the same time, each on a virtual thread, with at most {@code limit} HTTP checks in
- * flight across all batches of the worker: a batch of slow targets waits for permits instead of opening connections
- * without bound.
+ * Runs the checks of a batch at the same time, each on a virtual thread and by the checker of its type, with at most
+ * {@code limit} checks in flight across all batches of the worker: a batch of slow targets waits for permits instead
+ * of opening connections without bound.
  */
 final class ConcurrentChecks implements AutoCloseable {
 
-    private final HttpChecker checker;
+    private final Checkers checkers;
     private final Semaphore permits;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
-    ConcurrentChecks(HttpChecker checker, int limit) {
-        this.checker = checker;
+    ConcurrentChecks(Checkers checkers, int limit) {
+        this.checkers = checkers;
         this.permits = new Semaphore(limit);
     }
 
@@ -57,7 +57,7 @@ final class ConcurrentChecks implements AutoCloseable {
         permits.acquire();
         try (var monitor = MDC.putCloseable("monitor_id", Long.toString(request.monitorId()));
                 var slot = MDC.putCloseable("slot", request.slot().toString())) {
-            return checker.check(request.url(), request.timeoutSeconds(), request.check());
+            return checkers.check(request.target(), request.timeoutSeconds());
         } finally {
             permits.release();
         }

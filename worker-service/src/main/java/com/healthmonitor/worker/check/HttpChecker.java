@@ -1,6 +1,7 @@
 package com.healthmonitor.worker.check;
 
 import com.healthmonitor.common.check.CheckSpec;
+import com.healthmonitor.common.check.CheckTarget;
 import com.healthmonitor.worker.http.Exchange;
 import com.healthmonitor.worker.http.GuardedHttpClient;
 import com.healthmonitor.worker.http.HttpErrors;
@@ -21,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * (which stop at the deadline, see {@link AssertionBudget}). Redirects are followed here rather than by the client so
  * that each hop's target passes the SSRF guard.
  */
-public final class HttpChecker {
+public final class HttpChecker implements Checker<CheckTarget.Http> {
 
     static final String USER_AGENT = RequestBuilder.USER_AGENT;
 
@@ -33,6 +34,16 @@ public final class HttpChecker {
         this.client = client;
         this.maxRedirects = maxRedirects;
         this.clock = clock;
+    }
+
+    @Override
+    public Class<CheckTarget.Http> targetType() {
+        return CheckTarget.Http.class;
+    }
+
+    @Override
+    public CheckResult check(CheckTarget.Http target, int timeoutSeconds) {
+        return check(target.url(), timeoutSeconds, target.spec());
     }
 
     /** A plain GET expecting one status: the check every monitor had before the richer settings. */

@@ -1,12 +1,10 @@
 package com.healthmonitor.worker.http;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
+import com.healthmonitor.common.net.PrivateAddresses;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -94,51 +92,9 @@ public final class TargetGuard {
         return addresses;
     }
 
-    /** True for loopback, link-local, private (site-local, unique-local, CGNAT), any-local and multicast. */
+    /** The common rule ({@link PrivateAddresses#isNonPublic}), shared with the API's validation. */
     public static boolean isNonPublic(InetAddress address) {
-        if (address.isLoopbackAddress()
-                || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress()
-                || address.isAnyLocalAddress()
-                || address.isMulticastAddress()) {
-            return true;
-        }
-        byte[] bytes = address.getAddress();
-        if (address instanceof Inet4Address) {
-            int first = bytes[0] & 0xff;
-            int second = bytes[1] & 0xff;
-            return first == 0 // "this network"
-                    || (first == 100 && second >= 64 && second <= 127) // carrier-grade NAT 100.64/10
-                    || (first == 198 && (second == 18 || second == 19)) // benchmarking 198.18/15
-                    || first >= 240; // reserved and broadcast
-        }
-        if (address instanceof Inet6Address) {
-            int first = bytes[0] & 0xff;
-            if ((first & 0xfe) == 0xfc) { // unique local fc00::/7
-                return true;
-            }
-            if (isIpv4Embedded(bytes)) { // ::a.b.c.d (compatible) or NAT64 64:ff9b::/96
-                try {
-                    return isNonPublic(InetAddress.getByAddress(java.util.Arrays.copyOfRange(bytes, 12, 16)));
-                } catch (UnknownHostException impossible) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean isIpv4Embedded(byte[] bytes) {
-        boolean compatible = true;
-        for (int i = 0; i < 12; i++) {
-            compatible &= bytes[i] == 0;
-        }
-        List<Integer> nat64 = List.of(0x00, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0);
-        boolean translated = true;
-        for (int i = 0; i < 12; i++) {
-            translated &= (bytes[i] & 0xff) == nat64.get(i);
-        }
-        return compatible || translated;
+        return PrivateAddresses.isNonPublic(address);
     }
 
     private InetAddress[] resolve(String name) {

@@ -1,5 +1,6 @@
 package com.healthmonitor.worker.maintenance;
 
+import com.healthmonitor.common.check.CheckSettingsJson;
 import com.healthmonitor.common.maintenance.MaintenanceWindow;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import com.healthmonitor.worker.alert.AlertKind;
@@ -96,12 +97,12 @@ class MaintenanceJob {
     private boolean end(long id, Instant now) {
         record Row(String name, String url, String webhookUrl, String status, String error, OffsetDateTime since) {}
         Row row = jdbc.sql("""
-                        SELECT name, url, webhook_url, status, last_error, last_status_change_at FROM monitors
+                        SELECT name, url, target::text AS target, webhook_url, status, last_error, last_status_change_at FROM monitors
                         WHERE id = :id AND in_maintenance FOR UPDATE""")
                 .param("id", id)
                 .query((rs, n) -> new Row(
                         rs.getString("name"),
-                        rs.getString("url"),
+                        CheckSettingsJson.display(rs.getString("url"), rs.getString("target")),
                         rs.getString("webhook_url"),
                         rs.getString("status"),
                         rs.getString("last_error"),

@@ -1,5 +1,6 @@
 package com.healthmonitor.worker.reminder;
 
+import com.healthmonitor.common.check.CheckSettingsJson;
 import com.healthmonitor.worker.alert.AlertMessage;
 import com.healthmonitor.worker.alert.Alerts;
 import com.healthmonitor.worker.maintenance.Maintenance;
@@ -69,7 +70,7 @@ class ReminderJob {
     private int remind(Instant now) {
         record Due(long id, String name, String url, String webhookUrl, String error, Instant downSince, int sent) {}
         List<Due> due = jdbc.sql("""
-                        SELECT id, name, url, webhook_url, last_error, last_status_change_at, reminders_sent
+                        SELECT id, name, url, target::text AS target, webhook_url, last_error, last_status_change_at, reminders_sent
                         FROM monitors
                         WHERE enabled AND status = 'DOWN' AND remind_every > 0 AND NOT in_maintenance
                           AND reminders_sent < :max AND last_status_change_at IS NOT NULL
@@ -82,7 +83,7 @@ class ReminderJob {
                 .query((rs, n) -> new Due(
                         rs.getLong("id"),
                         rs.getString("name"),
-                        rs.getString("url"),
+                        CheckSettingsJson.display(rs.getString("url"), rs.getString("target")),
                         rs.getString("webhook_url"),
                         rs.getString("last_error"),
                         rs.getObject("last_status_change_at", OffsetDateTime.class)

@@ -3,17 +3,26 @@ package com.healthmonitor.worker.result;
 import java.time.Instant;
 
 /**
- * What one HTTP check found.
+ * What one check found, whatever its type.
  *
  * @param checkedAt when the check started
- * @param success whether the response met every expectation (status and assertions)
- * @param statusCode the final response status, null when no response arrived
- * @param latencyMs time from start to the final response's body read (or to the failure)
+ * @param success whether the answer met every expectation (e.g. status and assertions)
+ * @param statusCode the final HTTP response status, null for other types or when no response arrived
+ * @param latencyMs time from start to the answer (an HTTP response's body read, a TCP connection, a DNS answer), or
+ *     to the failure
  * @param error why the check failed, naming what failed; null on success
- * @param tls the certificate chain's earliest expiry for https targets, null otherwise
+ * @param tls the certificate chain's earliest expiry when a TLS handshake completed, null otherwise
+ * @param responded whether the target answered at all: only then is {@code latencyMs} a latency for the statistics
+ *     (a timeout's duration is not a response time)
  */
 public record CheckResult(
-        Instant checkedAt, boolean success, Integer statusCode, int latencyMs, String error, TlsInspection tls) {
+        Instant checkedAt,
+        boolean success,
+        Integer statusCode,
+        int latencyMs,
+        String error,
+        TlsInspection tls,
+        boolean responded) {
 
     static final int MAX_ERROR_LENGTH = 500;
 
@@ -26,9 +35,25 @@ public record CheckResult(
         }
     }
 
-    /** A result without certificate information (http target, or no response). */
+    /** An HTTP check's result: it got a response when it got a status. */
+    public CheckResult(
+            Instant checkedAt, boolean success, Integer statusCode, int latencyMs, String error, TlsInspection tls) {
+        this(checkedAt, success, statusCode, latencyMs, error, tls, statusCode != null);
+    }
+
+    /** An HTTP check's result without certificate information (http target, or no response). */
     public CheckResult(Instant checkedAt, boolean success, Integer statusCode, int latencyMs, String error) {
         this(checkedAt, success, statusCode, latencyMs, error, null);
+    }
+
+    /** A check of a type without status codes that got its answer; a success unless {@code error} says otherwise. */
+    public static CheckResult answered(Instant checkedAt, int latencyMs, String error, TlsInspection tls) {
+        return new CheckResult(checkedAt, error == null, null, latencyMs, error, tls, true);
+    }
+
+    /** A check of a type without status codes that got no answer (refused, timeout, DNS failure, blocked). */
+    public static CheckResult unanswered(Instant checkedAt, int latencyMs, String error) {
+        return new CheckResult(checkedAt, false, null, latencyMs, error, null, false);
     }
 
     /** The earliest certificate expiry seen, null for http or when no handshake completed. */

@@ -1,6 +1,7 @@
 package com.healthmonitor.worker.state;
 
 import com.healthmonitor.common.check.CheckRequest;
+import com.healthmonitor.common.check.CheckTarget;
 import com.healthmonitor.worker.alert.AlertMessage;
 import com.healthmonitor.worker.alert.Alerts;
 import com.healthmonitor.worker.result.CheckResult;
@@ -39,7 +40,7 @@ class CertificateWarnings {
         if (inMaintenance || tls == null || tls.certificate().equals(monitor.warnedCertificate())) {
             return false;
         }
-        Optional<String> warning = tls.warning(clock.instant(), request.check().tlsExpiryDays());
+        Optional<String> warning = tls.warning(clock.instant(), tlsExpiryDays(request.target()));
         if (warning.isEmpty()) {
             return false;
         }
@@ -70,6 +71,14 @@ class CertificateWarnings {
                 .update();
         log.info("[TLS] monitor={} {}", request.monitorId(), warning.get());
         return true;
+    }
+
+    private static int tlsExpiryDays(CheckTarget target) {
+        return switch (target) {
+            case CheckTarget.Http http -> http.spec().tlsExpiryDays();
+            case CheckTarget.Tcp tcp -> tcp.tlsExpiryDays();
+            case CheckTarget.Dns dns -> 0;
+        };
     }
 
     /** What the warning needs of the locked monitor row. */

@@ -25,7 +25,7 @@ class HourlyRollup {
         if (results.isEmpty()) {
             return;
         }
-        // Latency statistics cover checks that got a response; a timeout's "latency" is only the timeout.
+        // Latency statistics cover checks whose target answered; a timeout's "latency" is only the timeout.
         jdbc.sql("""
                         INSERT INTO check_rollups_hourly AS r
                             (monitor_id, hour, checks, failures, latency_count, latency_sum, latency_min, latency_max,
@@ -51,9 +51,7 @@ class HourlyRollup {
                         "latencies",
                         Batches.integers(
                                 results,
-                                r -> r.result().statusCode() == null
-                                        ? null
-                                        : r.result().latencyMs()))
+                                r -> r.result().responded() ? r.result().latencyMs() : null))
                 .update();
     }
 }

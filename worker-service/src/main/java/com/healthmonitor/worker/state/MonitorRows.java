@@ -1,5 +1,6 @@
 package com.healthmonitor.worker.state;
 
+import com.healthmonitor.common.check.CheckSettingsJson;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import com.healthmonitor.worker.result.CheckResult;
 import java.time.Instant;
@@ -29,7 +30,7 @@ class MonitorRows {
     Map<Long, Locked> lock(Collection<Long> ids) {
         Map<Long, Locked> locked = new TreeMap<>();
         jdbc.sql("""
-                        SELECT id, name, url, webhook_url, enabled, config_version, status, consecutive_failures,
+                        SELECT id, name, url, target::text AS target, webhook_url, enabled, config_version, status, consecutive_failures,
                                consecutive_successes, last_applied_slot, last_status_change_at,
                                fail_threshold, success_threshold, tls_warned_certificate
                         FROM monitors WHERE id = ANY (:ids) ORDER BY id FOR UPDATE""")
@@ -37,7 +38,7 @@ class MonitorRows {
                 .query((rs, n) -> new Locked(
                         rs.getLong("id"),
                         rs.getString("name"),
-                        rs.getString("url"),
+                        CheckSettingsJson.display(rs.getString("url"), rs.getString("target")),
                         rs.getString("webhook_url"),
                         rs.getBoolean("enabled"),
                         rs.getLong("config_version"),
@@ -98,7 +99,7 @@ class MonitorRows {
                 .update();
     }
 
-    /** What applying needs of a locked monitor row. */
+    /** What applying needs of a locked monitor row; {@code url} is the target as alerts show it. */
     record Locked(
             long id,
             String name,

@@ -29,12 +29,13 @@ class ResultRows {
         return new HashSet<>(jdbc.sql("""
                         INSERT INTO check_results
                             (monitor_id, slot, checked_at, config_version, success, status_code, latency_ms, error,
-                             tls_expires_at, in_maintenance)
+                             tls_expires_at, in_maintenance, responded)
                         SELECT * FROM unnest(CAST(:ids AS bigint[]), CAST(:slots AS timestamptz[]),
                                              CAST(:checkedAt AS timestamptz[]), CAST(:configVersions AS bigint[]),
                                              CAST(:success AS boolean[]), CAST(:statusCodes AS int[]),
                                              CAST(:latencies AS int[]), CAST(:errors AS text[]),
-                                             CAST(:tlsExpiresAt AS timestamptz[]), CAST(:inMaintenance AS boolean[]))
+                                             CAST(:tlsExpiresAt AS timestamptz[]), CAST(:inMaintenance AS boolean[]),
+                                             CAST(:responded AS boolean[]))
                         ON CONFLICT (monitor_id, slot) DO NOTHING
                         RETURNING monitor_id, slot""")
                 .param("ids", Batches.longs(results, Recorded::monitorId))
@@ -50,6 +51,7 @@ class ResultRows {
                 .param("tlsExpiresAt", Batches.timestamps(results, r -> r.result()
                         .tlsExpiresAt()))
                 .param("inMaintenance", Batches.booleans(results, Recorded::inMaintenance))
+                .param("responded", Batches.booleans(results, r -> r.result().responded()))
                 .query((rs, n) -> new Recorded.Key(
                         rs.getLong("monitor_id"),
                         rs.getObject("slot", OffsetDateTime.class).toInstant()))

@@ -155,11 +155,11 @@ class HistoryRollupIntegrationTest {
     private List<Map<String, Object>> rawByHour(long id) {
         return jdbc.sql("""
                         SELECT date_trunc('hour', slot, 'UTC') AS hour, count(*) AS checks,
-                               count(*) FILTER (WHERE NOT success) AS failures, count(status_code) AS latency_count,
-                               coalesce(sum(latency_ms) FILTER (WHERE status_code IS NOT NULL), 0) AS latency_sum,
-                               min(latency_ms) FILTER (WHERE status_code IS NOT NULL) AS latency_min,
-                               max(latency_ms) FILTER (WHERE status_code IS NOT NULL) AS latency_max,
-                               histogram_sum(latency_histogram(latency_ms)) FILTER (WHERE status_code IS NOT NULL)::text
+                               count(*) FILTER (WHERE NOT success) AS failures, count(*) FILTER (WHERE responded) AS latency_count,
+                               coalesce(sum(latency_ms) FILTER (WHERE responded), 0) AS latency_sum,
+                               min(latency_ms) FILTER (WHERE responded) AS latency_min,
+                               max(latency_ms) FILTER (WHERE responded) AS latency_max,
+                               histogram_sum(latency_histogram(latency_ms)) FILTER (WHERE responded)::text
                                    AS histogram
                         FROM check_results WHERE monitor_id = :id GROUP BY 1 ORDER BY 1""").param("id", id).query().listOfRows();
     }

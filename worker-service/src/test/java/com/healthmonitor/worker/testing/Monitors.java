@@ -1,5 +1,7 @@
 package com.healthmonitor.worker.testing;
 
+import com.healthmonitor.common.check.CheckSettingsJson;
+import com.healthmonitor.common.check.CheckTarget;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Inserts monitors with plain SQL: the API that normally writes them is another service. */
@@ -29,5 +31,22 @@ public final class Monitors {
 
     public long insert(String name, String url, String webhookUrl) {
         return insert(name, url, webhookUrl, "UNKNOWN", 0, 0);
+    }
+
+    /** A monitor of another type than HTTP: its target as the API stores it. */
+    public long insert(String name, CheckTarget target, String webhookUrl, String status, int failures) {
+        return jdbc.sql("""
+                        INSERT INTO monitors (name, type, target, check_interval, timeout, webhook_url, status,
+                                              consecutive_failures, fail_threshold, success_threshold)
+                        VALUES (:name, :type, CAST(:target AS jsonb), 60, 5, :webhook, :status, :failures, 1, 1)
+                        RETURNING id""")
+                .param("name", name)
+                .param("type", target.type().id())
+                .param("target", CheckSettingsJson.writeTarget(target))
+                .param("webhook", webhookUrl)
+                .param("status", status)
+                .param("failures", failures)
+                .query(Long.class)
+                .single();
     }
 }

@@ -1,0 +1,132 @@
+package com.healthmonitor.common.check;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a monitor checks and how, one record per {@link MonitorType}: the per-type settings a worker needs to run the
+ * check. The API validates them, the database keeps them ({@code monitors.target}, except HTTP's, which has columns
+ * of its own from before types existed), the scheduler sends them in the check message.
+ *
+ * <p>In JSON a target names its type ({@code {"type": "tcp", "host": "db.internal", "port": 5432}}). HTTP is not
+ * written this way: its wire form is the {@code url} and {@code check} fields that every message version carries, so
+ * that workers that predate types keep reading HTTP checks.
+ *
+ * <p>A new type is a new record here (with its {@link JsonSubTypes} entry), a {@code Checker} in the worker and a
+ * validator in the API; see docs/monitor-types.md.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = CheckTarget.Tcp.class, name = "tcp"),
+    @JsonSubTypes.Type(value = CheckTarget.Dns.class, name = "dns")
+})
+public sealed interface CheckTarget {
+
+    @JsonIgnore
+    MonitorType type();
+
+    /** How alerts and pages show the target: the URL, {@code tcp://host:port}, {@code dns:name?type=A}. */
+    @JsonIgnore
+    String display();
+
+    /** The host whose address the check connects to first (the SSRF guard's subject); a Tcp's is a component. */
+    String host();
+
+    /**
+     * An HTTP(S) request and what counts as a healthy response.
+     *
+     * @param url absolute http(s) URL
+     * @param spec what to send and expect
+     */
+    record Http(String url, CheckSpec spec) implements CheckTarget {
+
+        public Http {
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(spec, "spec");
+        }
+
+        @Override
+        public MonitorType type() {
+            return MonitorType.HTTP;
+        }
+
+        @Override
+        public String display() {
+            return url;
+        }
+
+        @Override
+        public String host() {
+            return java.net.URI.create(url).getHost();
+        }
+    }
+
+    /**
+     * A TCP connection to {@code host:port}, optionally followed by a TLS handshake.
+     *
+     * @param tls whether to complete a TLS handshake (certificate checked as for https)
+     * @param tlsExpiryDays warn when the certificate chain expires within this many days; 0 = off, only with TLS
+     */
+    record Tcp(String host, int port, boolean tls, int tlsExpiryDays) implements CheckTarget {
+
+        public Tcp {
+            Objects.requireNonNull(host, "host");
+            if (port < 1 || port > 65_535) {
+                throw new IllegalArgumentException("port must be within 1-65535");
+            }
+        }
+
+        @Override
+        public MonitorType type() {
+            return MonitorType.TCP;
+        }
+
+        @Override
+        public String display() {
+            return "tcp://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        }
+    }
+
+    /**
+     * A DNS query for {@code hostname}'s records of {@code recordType}.
+     *
+     * @param recordType A, AAAA, CNAME, MX, NS, TXT or SOA
+     * @param resolver {@code host} or {@code host:port} of the DNS server to ask; null: the system's resolver
+     * @param expectedValues values that must all be in the answer (none: any NOERROR answer with records)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Dns(String hostname, String recordType, String resolver, List<String> expectedValues)
+            implements CheckTarget {
+
+        public static final List<String> RECORD_TYPES = List.of("A", "AAAA", "CNAME", "MX", "NS", "TXT", "SOA");
+
+        public Dns {
+            Objects.requireNonNull(hostname, "hostname");
+            Objects.requireNonNull(recordType, "recordType");
+            expectedValues = expectedValues == null ? List.of() : List.copyOf(expectedValues);
+        }
+
+        @Override
+        public MonitorType type() {
+            return MonitorType.DNS;
+        }
+
+        @Override
+        public String display() {
+            return "dns:" + (resolver == null ? "" : "//" + resolver + "/") + hostname + "?type=" + recordType;
+        }
+
+        /** The resolver's host (the guarded address), null for the system resolver. */
+        @Override
+        public String host() {
+            if (resolver == null) {
+                return null;
+            }
+            return HostPort.parse(resolver, 53).host();
+        }
+    }
+}
