@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Offline checks of the Terraform root module: fmt, init (from a local provider
-# mirror), validate and test. Prints "terraform: N passed, M failed" last.
+# mirror), validate and test; and the RDS CA bundle the task definitions rely on.
+# Prints "terraform: N passed, M failed" last.
 # Skips (exit 0) when terraform or the provider mirror is not available.
 set -uo pipefail
 
@@ -41,6 +42,26 @@ failed=0
 step "fmt -check" terraform fmt -check -recursive -diff || failed=1
 step "init" terraform init -backend=false -input=false -no-color -plugin-dir="$plugin_dir" || { echo "terraform: 0 passed, 1 failed"; exit 1; }
 step "validate" terraform validate -no-color || failed=1
+
+# The RDS CA bundle the images carry for sslmode=verify-full (docker/rds-ca/): every certificate parses, is a
+# self-signed CA, and stays valid for ten more years.
+check_rds_ca_bundle() {
+  local bundle=../docker/rds-ca/rds-ca-bundle.pem dir count=0 cert
+  command -v openssl >/dev/null 2>&1 || { echo "openssl not found"; return 1; }
+  [ -s "$bundle" ] || { echo "$bundle is missing"; return 1; }
+  dir="$(mktemp -d)"
+  awk -v dir="$dir" '/BEGIN CERTIFICATE/{n++} n{print > sprintf("%s/%03d.pem", dir, n)}' "$bundle"
+  for cert in "$dir"/*.pem; do
+    openssl x509 -in "$cert" -noout -checkend $((10 * 365 * 24 * 3600)) >/dev/null \
+      || { echo "$cert: unreadable or expires within ten years"; rm -rf "$dir"; return 1; }
+    openssl verify -CAfile "$cert" "$cert" >/dev/null 2>&1 \
+      || { echo "$cert: not a self-signed CA"; rm -rf "$dir"; return 1; }
+    count=$((count + 1))
+  done
+  rm -rf "$dir"
+  [ "$count" -ge 27 ] || { echo "only $count certificates"; return 1; }
+}
+step "rds ca bundle" check_rds_ca_bundle || failed=1
 
 echo "== terraform test"
 terraform test -no-color >"$log" 2>&1

@@ -2,7 +2,7 @@ resource "aws_ecr_repository" "this" {
   for_each = local.apps
 
   name                 = "${var.name_prefix}-${each.key}"
-  image_tag_mutability = "MUTABLE" # the guide deploys :latest; pin image_tag for immutable rollouts
+  image_tag_mutability = "IMMUTABLE" # a tag names one build for ever (deploy by git commit, image_tag)
   force_delete         = var.ecr_force_delete
 
   image_scanning_configuration {

@@ -29,6 +29,7 @@ locals {
         environment = [
           for k, v in merge(
             local.common_environment,
+            local.db_environment[name],
             app.port == null ? {} : { SERVER_PORT = tostring(app.port) },
             app.service ? local.service_environment : {},
             name == "worker" && var.log_check_results ? local.check_result_log_environment : {},
@@ -42,14 +43,17 @@ locals {
         ]
 
         # Credentials come from Secrets Manager at task start, never from plain env
-        # (none for the database with IAM authentication: one credential path per mode).
+        # (none for a service with IAM authentication: one credential path per mode).
         secrets = concat(
-          var.database_iam_auth ? [] : [
-            { name = "DATABASE_USERNAME", valueFrom = "${local.db_secret_arn}:username::" },
-            { name = "DATABASE_PASSWORD", valueFrom = "${local.db_secret_arn}:password::" },
-          ],
-          # Always: the api refuses to start without keys (api_keys_secret_arn is required).
-          name == "api" ? [{ name = "API_KEYS", valueFrom = var.api_keys_secret_arn }] : [],
+          [for arn in compact([local.app_db_secret_arn[name]]) : { name = "DATABASE_USERNAME", valueFrom = "${arn}:username::" }],
+          [for arn in compact([local.app_db_secret_arn[name]]) : { name = "DATABASE_PASSWORD", valueFrom = "${arn}:password::" }],
+          # The migration task sets the service roles' passwords from their secrets.
+          name == "db-migrations" ? [
+            for service in keys(local.db_role_secrets) :
+            { name = "DATABASE_${upper(service)}_PASSWORD", valueFrom = "${aws_secretsmanager_secret.db_role[service].arn}:password::" }
+          ] : [],
+          # Always: the given keys or the generated admin key (secrets.tf); the api refuses to start without keys.
+          name == "api" ? [{ name = "API_KEYS", valueFrom = local.api_keys_secret }] : [],
         )
 
         portMappings = app.port == null ? [] : [{ containerPort = app.port, protocol = "tcp" }]
@@ -151,7 +155,7 @@ resource "aws_ecs_service" "worker" {
   enable_ecs_managed_tags = true
 
   network_configuration {
-    subnets          = local.task_subnet_ids
+    subnets          = aws_subnet.worker[*].id # kept out of the VPC by their network ACL (network.tf)
     security_groups  = [aws_security_group.worker.id]
     assign_public_ip = var.tasks_in_public_subnets
   }

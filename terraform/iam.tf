@@ -15,13 +15,15 @@ locals {
     }]
   })
 
-  # Secrets each app's execution role may read: the RDS master secret for all
-  # (unless they authenticate with IAM), plus the API keys secret for the api.
+  # Secrets each app's execution role may read to inject them: the app's database secret (its service
+  # role's, or the master secret for the migration task, which also reads the service roles' passwords),
+  # plus the API keys for the api.
   app_secret_arns = {
-    for name, app in local.apps : name => compact([
-      var.database_iam_auth ? null : local.db_secret_arn,
-      name == "api" ? var.api_keys_secret_arn : null,
-    ])
+    for name, app in local.apps : name => concat(
+      compact([local.app_db_secret_arn[name]]),
+      name == "db-migrations" ? [for service in keys(local.db_role_secrets) : aws_secretsmanager_secret.db_role[service].arn] : [],
+      name == "api" ? [local.api_keys_secret] : [],
+    )
   }
 
   # What each task role may do in AWS. Only the scheduler and the worker touch
@@ -49,30 +51,32 @@ locals {
     db-migrations = []
   }
 
-  # Every app re-reads the RDS-managed database secret when its pool opens a
-  # connection (DATABASE_SECRET_ARN), so a rotated password is picked up
-  # without a redeployment.
-  db_secret_statements = concat(
-    [{
-      Sid      = "ReadDatabaseSecret"
-      Effect   = "Allow"
-      Action   = "secretsmanager:GetSecretValue"
-      Resource = local.db_secret_arn
-    }],
-    var.kms_key_arn == null ? [] : [{
-      Sid       = "DecryptDatabaseSecret"
-      Effect    = "Allow"
-      Action    = "kms:Decrypt"
-      Resource  = var.kms_key_arn
-      Condition = { StringEquals = { "kms:ViaService" = "secretsmanager.${var.aws_region}.amazonaws.com" } }
-    }],
-  )
-
-  rds_connect_statement = {
-    Sid      = "RdsIamAuth"
-    Effect   = "Allow"
-    Action   = "rds-db:connect"
-    Resource = "arn:${local.partition}:rds-db:${var.aws_region}:${local.account_id}:dbuser:${aws_db_instance.this.resource_id}/${var.db_username}"
+  # Each app re-reads its database secret when its pool opens a connection
+  # (DATABASE_SECRET_ARN), so a changed password is picked up without a
+  # redeployment; with IAM authentication a service may connect as its own
+  # database role only. (for-filters, not conditionals: the statements differ in type)
+  database_statements = {
+    for name, app in local.apps : name => concat(
+      [for arn in compact([local.app_db_secret_arn[name]]) : {
+        Sid      = "ReadDatabaseSecret"
+        Effect   = "Allow"
+        Action   = "secretsmanager:GetSecretValue"
+        Resource = arn
+      }],
+      [for arn in compact([local.app_db_secret_arn[name]]) : {
+        Sid       = "DecryptDatabaseSecret"
+        Effect    = "Allow"
+        Action    = "kms:Decrypt"
+        Resource  = var.kms_key_arn
+        Condition = { StringEquals = { "kms:ViaService" = "secretsmanager.${var.aws_region}.amazonaws.com" } }
+      } if var.kms_key_arn != null],
+      [for role in(app.service && var.database_iam_auth ? [local.db_roles[name]] : []) : {
+        Sid      = "RdsIamAuth"
+        Effect   = "Allow"
+        Action   = "rds-db:connect"
+        Resource = "arn:${local.partition}:rds-db:${var.aws_region}:${local.account_id}:dbuser:${aws_db_instance.this.resource_id}/${role}"
+      }],
+    )
   }
 
   # The services publish their meters to CloudWatch. PutMetricData has no
@@ -84,13 +88,6 @@ locals {
     Resource  = "*"
     Condition = { StringEquals = { "cloudwatch:namespace" = var.metrics_namespace } }
   }
-
-  # One credential path per mode: the rotating secret, or IAM tokens.
-  # (for-filters, not a conditional: the two lists have different element types)
-  database_statements = concat(
-    [for s in [local.rds_connect_statement] : s if var.database_iam_auth],
-    [for s in local.db_secret_statements : s if !var.database_iam_auth],
-  )
 }
 
 resource "aws_iam_role" "execution" {
@@ -157,7 +154,7 @@ resource "aws_iam_role" "task" {
 resource "aws_iam_role_policy" "task" {
   for_each = {
     for name, statements in local.task_statements :
-    name => concat(local.database_statements, statements, local.apps[name].service ? [local.put_metrics_statement] : [])
+    name => concat(local.database_statements[name], statements, local.apps[name].service ? [local.put_metrics_statement] : [])
   }
 
   name = "task"

@@ -49,26 +49,51 @@ locals {
     }
   }
 
-  # Environment shared by every container. No credentials here: with the default
-  # password mode the apps read user name and password from the RDS-managed
-  # secret; with database_iam_auth they sign a short-lived token with their task
-  # role, so the user name is all they need.
-  common_environment = merge(
-    {
-      DATABASE_URL       = "postgresql://${aws_db_instance.this.address}:${aws_db_instance.this.port}/${var.db_name}"
-      SQS_QUEUE_URL      = aws_sqs_queue.checks.url
-      AWS_REGION         = var.aws_region
-      FAIL_THRESHOLD     = tostring(var.fail_threshold)
-      SUCCESS_THRESHOLD  = tostring(var.success_threshold)
-      MIN_CHECK_INTERVAL = tostring(var.min_check_interval)
-    },
-    var.database_iam_auth ? {
-      DATABASE_IAM_AUTH = "true"
-      DATABASE_USERNAME = var.db_username # a name, not a credential: IAM signs the token
-      } : {
-      DATABASE_SECRET_ARN = local.db_secret_arn # not a secret: where the apps read the rotating password
-    },
-  )
+  # TLS to RDS with the server's certificate verified against the RDS CA bundle in the images
+  # (docker/rds-ca/, copied by docker/Dockerfile) and its name checked against the endpoint.
+  rds_ca_bundle_path = "/etc/health-monitor/rds-ca-bundle.pem"
+  database_url       = "postgresql://${aws_db_instance.this.address}:${aws_db_instance.this.port}/${var.db_name}?sslmode=verify-full&sslrootcert=${local.rds_ca_bundle_path}"
+
+  # Environment shared by every container. No credentials here (see db_environment).
+  common_environment = {
+    DATABASE_URL       = local.database_url
+    SQS_QUEUE_URL      = aws_sqs_queue.checks.url
+    AWS_REGION         = var.aws_region
+    FAIL_THRESHOLD     = tostring(var.fail_threshold)
+    SUCCESS_THRESHOLD  = tostring(var.success_threshold)
+    MIN_CHECK_INTERVAL = tostring(var.min_check_interval)
+  }
+
+  # How each app logs in to PostgreSQL. Each service as its own role (secrets.tf): with database_iam_auth by
+  # signing a short-lived token with its task role, so the role name is all it needs; otherwise with the
+  # password in its role's secret, re-read when refused. The migration task as the master user (the RDS-managed
+  # secret, in both modes): it owns the schema and creates and grants the service roles (DATABASE_SERVICE_ROLES).
+  db_environment = {
+    for name, app in local.apps : name => merge(
+      name == "db-migrations" ? merge(
+        {
+          DATABASE_SECRET_ARN             = local.db_secret_arn # not a secret: where the password is read
+          DATABASE_SERVICE_ROLES          = "true"
+          DATABASE_SERVICE_ROLES_IAM_AUTH = tostring(var.database_iam_auth)
+        },
+        { for service, role in local.db_roles : "DATABASE_${upper(service)}_ROLE" => role },
+      ) : {},
+      app.service && var.database_iam_auth ? {
+        DATABASE_IAM_AUTH = "true"
+        DATABASE_USERNAME = local.db_roles[name] # a name, not a credential: IAM signs the token
+      } : {},
+      app.service && !var.database_iam_auth ? {
+        DATABASE_SECRET_ARN = aws_secretsmanager_secret.db_role[name].arn
+      } : {},
+    )
+  }
+
+  # The secret each app reads itself when its pool connects (DATABASE_SECRET_ARN), null with IAM tokens.
+  app_db_secret_arn = {
+    for name, app in local.apps : name => (
+      name == "db-migrations" ? local.db_secret_arn : (var.database_iam_auth ? null : aws_secretsmanager_secret.db_role[name].arn)
+    )
+  }
 
   # Only the long-running services: JSON logs for Logs Insights and the metric
   # filters, and their meters in CloudWatch for the dashboard and alarms.

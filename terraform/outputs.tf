@@ -51,6 +51,11 @@ output "task_subnet_ids" {
   value       = local.task_subnet_ids
 }
 
+output "worker_subnet_ids" {
+  description = "Subnets of the worker tasks, whose network ACL denies the VPC's range except PostgreSQL in the private subnets."
+  value       = aws_subnet.worker[*].id
+}
+
 output "ecs_security_group_id" {
   description = "Security group of the api, scheduler and db-migrations tasks."
   value       = aws_security_group.ecs_tasks.id
@@ -69,6 +74,21 @@ output "db_endpoint" {
 output "db_master_secret_arn" {
   description = "ARN of the RDS-managed Secrets Manager secret holding the master user name and password (the ARN, not the password)."
   value       = local.db_secret_arn
+}
+
+output "api_keys_secret_arn" {
+  description = "ARN of the Secrets Manager secret with the admin API keys (API_KEYS): the one given, or the one Terraform generated. The ARN, not the key."
+  value       = local.api_keys_secret
+}
+
+output "db_roles" {
+  description = "The database role of each service (created and granted by the db-migrations task)."
+  value       = local.db_roles
+}
+
+output "db_role_secret_arns" {
+  description = "ARN of each service's database role secret ({\"username\", \"password\"}); empty with database_iam_auth."
+  value       = { for service, secret in aws_secretsmanager_secret.db_role : service => secret.arn }
 }
 
 output "db_migrations_task_definition" {

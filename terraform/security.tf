@@ -71,7 +71,8 @@ resource "aws_vpc_security_group_egress_rule" "tasks_https" {
 }
 
 # Workers: no inbound at all; outbound TCP on any port, because monitored
-# URLs may use any port, and Slack webhooks need HTTPS.
+# URLs may use any port, and Slack webhooks need HTTPS. 0.0.0.0/0 includes the
+# VPC's own range: the network ACL of the worker subnets (network.tf) denies it.
 resource "aws_security_group" "worker" {
   name        = "${var.name_prefix}-worker"
   description = "Worker tasks: outbound health checks, no inbound"

@@ -80,12 +80,23 @@ variable "alb_ingress_cidrs" {
 
 variable "certificate_arn" {
   type        = string
-  description = "ARN of an ACM certificate for the load balancer. When set, the ALB serves HTTPS on 443 and redirects HTTP to HTTPS; when null, it serves plain HTTP on 80 (testing only)."
+  description = "ARN of an ACM certificate for the load balancer: the ALB serves HTTPS on 443 and redirects HTTP to HTTPS. Required unless allow_plain_http is true."
   default     = null
 
   validation {
     condition     = var.certificate_arn == null || can(regex("^arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/.+$", var.certificate_arn))
     error_message = "certificate_arn must be null or an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>)."
+  }
+}
+
+variable "allow_plain_http" {
+  type        = bool
+  description = "Explicit opt-out for a test stack: without certificate_arn, serve the API over plain HTTP on port 80, API keys in clear text on the wire included. Ignored when certificate_arn is set."
+  default     = false
+
+  validation {
+    condition     = var.allow_plain_http || var.certificate_arn != null
+    error_message = "Set certificate_arn (an issued ACM certificate: the ALB then serves HTTPS and redirects HTTP), or allow_plain_http = true for a test stack: without either the API and its keys would cross the internet unencrypted."
   }
 }
 
@@ -240,7 +251,7 @@ variable "db_skip_final_snapshot" {
 
 variable "database_iam_auth" {
   type        = bool
-  description = "Connect to PostgreSQL with RDS IAM authentication (DATABASE_IAM_AUTH=true): enables it on the instance, gives every task role rds-db:connect for db_username only and passes the user name instead of the secret. The database user must first be granted rds_iam (see docs/deploy.md). Default false: the password from the RDS-managed secret."
+  description = "Services log in to PostgreSQL with RDS IAM authentication (DATABASE_IAM_AUTH=true): enables it on the instance, gives each service's task role rds-db:connect for its own database role only, and the migration task grants those roles rds_iam. Default false: each service's role has a generated password in a Secrets Manager secret of its own. The migration task always uses the RDS-managed master secret."
   default     = false
 }
 
@@ -552,12 +563,12 @@ variable "alb_access_logs_force_destroy" {
 
 variable "image_tag" {
   type        = string
-  description = "Image tag deployed from each ECR repository."
-  default     = "latest"
+  description = "Required: the image tag deployed from each ECR repository, one per build, e.g. the git commit (git rev-parse --short=12 HEAD). The repositories' tags are immutable, so a tag always names the image that was tested."
+  # No default: a moving tag such as latest cannot be pushed twice to an immutable repository.
 
   validation {
-    condition     = can(regex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", var.image_tag))
-    error_message = "image_tag must be a valid Docker tag."
+    condition     = can(regex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", var.image_tag)) && var.image_tag != "latest"
+    error_message = "image_tag must be a Docker tag other than latest (ECR tags are immutable here): tag each build, e.g. image_tag=$(git rev-parse --short=12 HEAD)."
   }
 }
 
@@ -815,12 +826,11 @@ variable "min_check_interval" {
 
 variable "api_keys_secret_arn" {
   type        = string
-  description = "Required: ARN of a Secrets Manager secret whose string value is the comma-separated API keys (API_KEYS), each at least 32 characters. Create it yourself (see docs/deploy.md) so the keys never enter Terraform state. The API refuses to start without keys, so there is no keyless deployment."
-  # No usable default: null only so that leaving it out fails with the message below rather than a prompt.
-  default = null
+  description = "ARN of a Secrets Manager secret you manage whose string value is the comma-separated admin API keys (API_KEYS), each at least 32 characters. When null (the default), Terraform creates a secret with one generated 48-character admin key (output api_keys_secret_arn), so no deployment is ever open."
+  default     = null
 
   validation {
-    condition     = var.api_keys_secret_arn != null && can(regex("^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:.+$", var.api_keys_secret_arn))
-    error_message = "api_keys_secret_arn is required and must be a Secrets Manager secret ARN: the API does not start without API keys. Create the secret (docs/deploy.md: aws secretsmanager create-secret --secret-string \"$(openssl rand -hex 24)\") and set its ARN."
+    condition     = var.api_keys_secret_arn == null || can(regex("^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:.+$", var.api_keys_secret_arn))
+    error_message = "api_keys_secret_arn must be null (Terraform then generates an admin key) or a Secrets Manager secret ARN."
   }
 }

@@ -1,5 +1,5 @@
 terraform {
-  required_version = ">= 1.9.0"
+  required_version = ">= 1.11.0" # write-only arguments (secret_string_wo)
 
   required_providers {
     aws = {

@@ -2,9 +2,12 @@ mock_provider "aws" {
   source = "./tests/mocks"
 }
 
-# Every deployment has API keys (api_keys_secret_arn is required).
+# A secret with API keys of one's own, a build's image tag, and plain HTTP allowed (the certificate
+# and the generated key have their tests in tests/secure_defaults.tftest.hcl).
 variables {
   api_keys_secret_arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:health-monitor/api-keys-AbCdEf"
+  image_tag           = "3f2c1ab9d4e5"
+  allow_plain_http    = true
 }
 
 run "plain_http_without_certificate" {

@@ -2,9 +2,12 @@ mock_provider "aws" {
   source = "./tests/mocks"
 }
 
-# Every deployment has API keys (api_keys_secret_arn is required).
+# A secret with API keys of one's own, a build's image tag, and plain HTTP allowed (the certificate
+# and the generated key have their tests in tests/secure_defaults.tftest.hcl).
 variables {
   api_keys_secret_arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:health-monitor/api-keys-AbCdEf"
+  image_tag           = "3f2c1ab9d4e5"
+  allow_plain_http    = true
 }
 
 run "services_log_json_and_publish_metrics_to_their_namespace_only" {
@@ -91,25 +94,34 @@ run "iam_database_auth_replaces_the_secret" {
   }
   assert {
     condition = alltrue([
-      for name, td in aws_ecs_task_definition.this :
-      contains(jsondecode(td.container_definitions)[0].environment, { name = "DATABASE_IAM_AUTH", value = "true" }) &&
-      contains(jsondecode(td.container_definitions)[0].environment, { name = "DATABASE_USERNAME", value = "healthmonitor" }) &&
-      !contains([for e in jsondecode(td.container_definitions)[0].environment : e.name], "DATABASE_SECRET_ARN") &&
-      [for s in jsondecode(td.container_definitions)[0].secrets : s.name if s.name != "API_KEYS"] == []
+      for name in ["api", "scheduler", "worker"] :
+      contains(jsondecode(aws_ecs_task_definition.this[name].container_definitions)[0].environment, { name = "DATABASE_IAM_AUTH", value = "true" }) &&
+      contains(jsondecode(aws_ecs_task_definition.this[name].container_definitions)[0].environment, { name = "DATABASE_USERNAME", value = "health_monitor_${name}" }) &&
+      !contains([for e in jsondecode(aws_ecs_task_definition.this[name].container_definitions)[0].environment : e.name], "DATABASE_SECRET_ARN") &&
+      [for s in jsondecode(aws_ecs_task_definition.this[name].container_definitions)[0].secrets : s.name if s.name != "API_KEYS"] == []
     ])
-    error_message = "Every app gets DATABASE_IAM_AUTH and the user name, and neither the secret nor a password."
+    error_message = "Every service gets DATABASE_IAM_AUTH and its own role's name, and neither a secret nor a password."
   }
   assert {
     condition = alltrue([
-      for name in ["api", "scheduler", "worker", "db-migrations"] :
-      [for s in jsondecode(aws_iam_role_policy.task[name].policy).Statement : s.Resource if s.Action == "rds-db:connect"] == ["arn:aws:rds-db:us-east-1:123456789012:dbuser:db-ABCDEFGHIJKLMNOPQRSTUVWXYZ/healthmonitor"] &&
+      for name in ["api", "scheduler", "worker"] :
+      [for s in jsondecode(aws_iam_role_policy.task[name].policy).Statement : s.Resource if s.Action == "rds-db:connect"] == ["arn:aws:rds-db:us-east-1:123456789012:dbuser:db-ABCDEFGHIJKLMNOPQRSTUVWXYZ/health_monitor_${name}"] &&
       !strcontains(aws_iam_role_policy.task[name].policy, "secretsmanager:")
     ])
-    error_message = "Each task role may connect as exactly the database user of this instance and may not read the secret."
+    error_message = "Each service's task role may connect as exactly its own database role and may not read any secret."
   }
   assert {
-    condition     = alltrue([for name, p in aws_iam_role_policy.execution : name == "api" || !strcontains(p.policy, "secretsmanager:")])
-    error_message = "In IAM mode only the api's execution role reads a secret: its API keys (next run)."
+    condition = (
+      !strcontains(aws_iam_role_policy.task["db-migrations"].policy, "rds-db:connect") &&
+      one([for s in jsondecode(aws_iam_role_policy.task["db-migrations"].policy).Statement : s.Resource if s.Action == "secretsmanager:GetSecretValue"]) == aws_db_instance.this.master_user_secret[0].secret_arn &&
+      contains(jsondecode(aws_ecs_task_definition.this["db-migrations"].container_definitions)[0].environment, { name = "DATABASE_SERVICE_ROLES_IAM_AUTH", value = "true" }) &&
+      length([for s in jsondecode(aws_ecs_task_definition.this["db-migrations"].container_definitions)[0].secrets : s if endswith(s.name, "_PASSWORD") && s.name != "DATABASE_PASSWORD"]) == 0
+    )
+    error_message = "The migration task still logs in as the master user from its secret, grants the roles rds_iam and sets no passwords."
+  }
+  assert {
+    condition     = length(aws_secretsmanager_secret.db_role) == 0 && alltrue([for name, p in aws_iam_role_policy.execution : contains(["api", "db-migrations"], name) || !strcontains(p.policy, "secretsmanager:")])
+    error_message = "In IAM mode there are no role secrets; only the api (its API keys) and the migration (the master secret) read a secret."
   }
 }
 

@@ -2,9 +2,12 @@ mock_provider "aws" {
   source = "./tests/mocks"
 }
 
-# Every deployment has API keys (api_keys_secret_arn is required).
+# A secret with API keys of one's own, a build's image tag, and plain HTTP allowed (the certificate
+# and the generated key have their tests in tests/secure_defaults.tftest.hcl).
 variables {
   api_keys_secret_arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:health-monitor/api-keys-AbCdEf"
+  image_tag           = "3f2c1ab9d4e5"
+  allow_plain_http    = true
 }
 
 run "worker_autoscaling_defaults" {
@@ -91,19 +94,27 @@ run "task_definitions_use_secrets_not_plaintext" {
     error_message = "Every app reads the rotating database password from the secret itself."
   }
   assert {
+    condition = (
+      contains(jsondecode(aws_ecs_task_definition.this["db-migrations"].container_definitions)[0].secrets, { name = "DATABASE_PASSWORD", valueFrom = "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-0000-AbCdEf:password::" }) &&
+      contains(jsondecode(aws_ecs_task_definition.this["db-migrations"].container_definitions)[0].secrets, { name = "DATABASE_USERNAME", valueFrom = "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-0000-AbCdEf:username::" })
+    )
+    error_message = "The migration task logs in as the master user, from the RDS-managed secret."
+  }
+  assert {
     condition = alltrue([
-      for name, td in aws_ecs_task_definition.this :
-      contains(jsondecode(td.container_definitions)[0].secrets, { name = "DATABASE_PASSWORD", valueFrom = "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-0000-AbCdEf:password::" }) &&
-      contains(jsondecode(td.container_definitions)[0].secrets, { name = "DATABASE_USERNAME", valueFrom = "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-0000-AbCdEf:username::" })
+      for name in ["api", "scheduler", "worker"] :
+      contains(jsondecode(aws_ecs_task_definition.this[name].container_definitions)[0].secrets, { name = "DATABASE_PASSWORD", valueFrom = "${aws_secretsmanager_secret.db_role[name].arn}:password::" }) &&
+      contains(jsondecode(aws_ecs_task_definition.this[name].container_definitions)[0].environment, { name = "DATABASE_SECRET_ARN", value = aws_secretsmanager_secret.db_role[name].arn }) &&
+      !strcontains(aws_ecs_task_definition.this[name].container_definitions, "rds!db")
     ])
-    error_message = "DATABASE_USERNAME and DATABASE_PASSWORD come from the RDS-managed secret."
+    error_message = "Each service logs in as its own database role, from its own secret, and never sees the master secret."
   }
   assert {
     condition = alltrue([
       for name, td in aws_ecs_task_definition.this :
-      one([for e in jsondecode(td.container_definitions)[0].environment : e.value if e.name == "DATABASE_URL"]) == "postgresql://health-monitor-db.abcdefghijkl.us-east-1.rds.amazonaws.com:5432/healthmonitor"
+      one([for e in jsondecode(td.container_definitions)[0].environment : e.value if e.name == "DATABASE_URL"]) == "postgresql://health-monitor-db.abcdefghijkl.us-east-1.rds.amazonaws.com:5432/healthmonitor?sslmode=verify-full&sslrootcert=/etc/health-monitor/rds-ca-bundle.pem"
     ])
-    error_message = "DATABASE_URL carries host, port and database only."
+    error_message = "DATABASE_URL carries host, port and database, and TLS verified against the RDS CA bundle in the images."
   }
   assert {
     condition = alltrue([

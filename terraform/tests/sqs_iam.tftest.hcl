@@ -2,9 +2,12 @@ mock_provider "aws" {
   source = "./tests/mocks"
 }
 
-# Every deployment has API keys (api_keys_secret_arn is required).
+# A secret with API keys of one's own, a build's image tag, and plain HTTP allowed (the certificate
+# and the generated key have their tests in tests/secure_defaults.tftest.hcl).
 variables {
   api_keys_secret_arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:health-monitor/api-keys-AbCdEf"
+  image_tag           = "3f2c1ab9d4e5"
+  allow_plain_http    = true
 }
 
 run "queue_is_encrypted_with_seed_timings_and_dlq_redrive" {
@@ -99,9 +102,9 @@ run "iam_is_least_privilege" {
     condition = alltrue([
       for name in ["api", "scheduler", "worker", "db-migrations"] :
       jsondecode(aws_iam_role_policy.task[name].policy).Statement[0].Action == "secretsmanager:GetSecretValue" &&
-      jsondecode(aws_iam_role_policy.task[name].policy).Statement[0].Resource == aws_db_instance.this.master_user_secret[0].secret_arn
+      jsondecode(aws_iam_role_policy.task[name].policy).Statement[0].Resource == (name == "db-migrations" ? aws_db_instance.this.master_user_secret[0].secret_arn : aws_secretsmanager_secret.db_role[name].arn)
     ]) && length(jsondecode(aws_iam_role_policy.task["api"].policy).Statement) == 2 && length(jsondecode(aws_iam_role_policy.task["db-migrations"].policy).Statement) == 1
-    error_message = "Every task role reads exactly the database secret (rotation); beyond that the api only publishes metrics and db-migrations needs nothing."
+    error_message = "Each service's task role reads exactly its database role's secret, the migration's the master secret (rotation); beyond that the api only publishes metrics and db-migrations needs nothing."
   }
   assert {
     condition = alltrue(flatten([
@@ -122,9 +125,12 @@ run "iam_is_least_privilege" {
   assert {
     condition = alltrue([
       for name, p in aws_iam_role_policy.execution :
-      toset(one([for s in jsondecode(p.policy).Statement : s.Resource if s.Sid == "ReadSecrets"])) == toset(concat(["arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-0000-AbCdEf"], name == "api" ? [var.api_keys_secret_arn] : []))
+      toset(one([for s in jsondecode(p.policy).Statement : s.Resource if s.Sid == "ReadSecrets"])) == toset(
+        name == "db-migrations" ? concat(["arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-0000-AbCdEf"], [for r in aws_secretsmanager_secret.db_role : r.arn]) :
+        concat([aws_secretsmanager_secret.db_role[name].arn], name == "api" ? [var.api_keys_secret_arn] : [])
+      )
     ])
-    error_message = "Execution roles may read exactly the RDS master secret, and the api's also its API keys secret."
+    error_message = "A service's execution role reads exactly its database role's secret (the api's also its API keys); the migration's the master secret and the roles' passwords it sets."
   }
   assert {
     condition     = alltrue([for p in aws_iam_role_policy.execution : !strcontains(p.policy, "kms:")])
@@ -138,11 +144,11 @@ run "api_keys_secret_and_cmk" {
     kms_key_arn         = "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555"
   }
   assert {
-    condition     = toset(one([for s in jsondecode(aws_iam_role_policy.execution["api"].policy).Statement : s.Resource if s.Sid == "ReadSecrets"])) == toset(["arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-0000-AbCdEf", var.api_keys_secret_arn])
+    condition     = toset(one([for s in jsondecode(aws_iam_role_policy.execution["api"].policy).Statement : s.Resource if s.Sid == "ReadSecrets"])) == toset([aws_secretsmanager_secret.db_role["api"].arn, var.api_keys_secret_arn])
     error_message = "The api execution role may also read the API keys secret."
   }
   assert {
-    condition     = one([for s in jsondecode(aws_iam_role_policy.execution["worker"].policy).Statement : s.Resource if s.Sid == "ReadSecrets"]) == ["arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-0000-AbCdEf"]
+    condition     = one([for s in jsondecode(aws_iam_role_policy.execution["worker"].policy).Statement : s.Resource if s.Sid == "ReadSecrets"]) == [aws_secretsmanager_secret.db_role["worker"].arn]
     error_message = "Other execution roles may not read the API keys secret."
   }
   assert {

@@ -2,9 +2,12 @@ mock_provider "aws" {
   source = "./tests/mocks"
 }
 
-# Every deployment has API keys (api_keys_secret_arn is required).
+# A secret with API keys of one's own, a build's image tag, and plain HTTP allowed (the certificate
+# and the generated key have their tests in tests/secure_defaults.tftest.hcl).
 variables {
   api_keys_secret_arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:health-monitor/api-keys-AbCdEf"
+  image_tag           = "3f2c1ab9d4e5"
+  allow_plain_http    = true
 }
 
 run "rejects_worker_max_below_min" {
@@ -89,12 +92,21 @@ run "rejects_bad_api_keys_secret_arn" {
   expect_failures = [var.api_keys_secret_arn]
 }
 
-run "rejects_a_deployment_without_api_keys" {
+run "rejects_plain_http_unless_explicitly_allowed" {
   command = plan
   variables {
-    api_keys_secret_arn = null
+    certificate_arn  = null
+    allow_plain_http = false
   }
-  expect_failures = [var.api_keys_secret_arn]
+  expect_failures = [var.allow_plain_http]
+}
+
+run "rejects_the_moving_latest_tag" {
+  command = plan
+  variables {
+    image_tag = "latest"
+  }
+  expect_failures = [var.image_tag]
 }
 
 run "rejects_bad_alarm_subscriptions" {
