@@ -3,6 +3,7 @@ package com.healthmonitor.worker.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.healthmonitor.common.monitor.MonitorStatus;
 import com.healthmonitor.worker.testing.Channels;
 import com.healthmonitor.worker.testing.Monitors;
 import com.healthmonitor.worker.testing.WorkerIntegrationTest;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -61,6 +63,7 @@ class EmailChannelIntegrationTest {
 
     @Test
     void sendsAPlainTextAndAnHtmlPartToEveryRecipient() throws Exception {
+        SMTP.purgeEmailFromAllMailboxes();
         long monitor = new Monitors(jdbc).insert("Checkout", "https://shop.example.com/health", null);
         Channels channels = new Channels(jdbc);
         channels.link(monitor, channels.email("on-call", List.of("ops@example.com", "dev@example.com")));
@@ -87,6 +90,38 @@ class EmailChannelIntegrationTest {
                         .param("m", monitor)
                         .query(String.class)
                         .single()));
+    }
+
+    @Test
+    void aMonitorNamedLikeMarkupReachesTheHtmlPartAsTextWithItsUrlTokenMasked() throws Exception {
+        String name = HostileText.NAME + " <script>alert(1)</script>";
+        long monitor = new Monitors(jdbc).insert(name, HostileText.URL, null);
+        Channels channels = new Channels(jdbc);
+        channels.link(monitor, channels.email("on-call", List.of("hostile@example.com")));
+        SMTP.purgeEmailFromAllMailboxes();
+
+        AlertMessage down = AlertMessage.statusChange(
+                monitor,
+                new AlertDetails(
+                        name,
+                        HostileText.URL,
+                        MonitorStatus.UP,
+                        MonitorStatus.DOWN,
+                        Instant.parse("2026-11-21T10:15:30.123Z"),
+                        HostileText.REASON,
+                        87,
+                        null));
+        transactions.executeWithoutResult(tx -> alerts.queueForMonitor(monitor, null, null, down));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> SMTP.getReceivedMessages().length == 1);
+        List<String> parts = new ArrayList<>();
+        MimeMessage mail = SMTP.getReceivedMessages()[0];
+        collect(mail.getContent(), mail.getContentType(), parts);
+        assertThat(parts).anySatisfy(part -> assertThat(part)
+                .startsWith("text/html")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;!channel&gt;")
+                .doesNotContain("<script>", "<!channel>", "abc123"));
+        assertThat(parts).allSatisfy(part -> assertThat(part).doesNotContain("abc123"));
     }
 
     /** Flattens a MIME tree into "content-type: text" strings. */
