@@ -52,8 +52,14 @@ class ApiSecurityConfiguration {
      */
     static final String[] PUBLIC_PAGES = {"/", "/index.html", "/assets/**", "/status/**"};
 
+    /**
+     * Heartbeat jobs report here: the unguessable token in the path is the credential, and it only reports for its
+     * monitor (limited per token by the ping endpoint, per address like every anonymous request).
+     */
+    static final String[] HEARTBEAT_PINGS = {"/ping/**"};
+
     /** Every route reachable without a key: the only place that lists them. */
-    static final String[][] OPEN_ROUTES = {PROBES, API_DOCUMENTATION, PUBLIC_PAGES};
+    static final String[][] OPEN_ROUTES = {PROBES, API_DOCUMENTATION, PUBLIC_PAGES, HEARTBEAT_PINGS};
 
     @Bean
     SecurityFilterChain apiSecurity(

@@ -94,6 +94,23 @@ class Monitor {
 
     private Instant nextCheckAt;
 
+    /**
+     * A heartbeat's ping token, as its SHA-256 ({@link PingTokens}); null for the other types. Not configuration:
+     * rotating it bumps no version.
+     */
+    @OptimisticLock(excluded = true)
+    private byte[] pingTokenHash;
+
+    /**
+     * When the worker records a heartbeat's next missed period. The worker moves it on with every ping and miss; the
+     * API sets it only when the wait starts again (creation, a changed period or grace, re-enabling).
+     */
+    @OptimisticLock(excluded = true)
+    private Instant pingDeadline;
+
+    @Column(insertable = false, updatable = false)
+    private Instant lastPingAt;
+
     /** Where alerts go besides webhook_url. Not part of the check's configuration: changing it bumps no version. */
     @ElementCollection
     @CollectionTable(name = "monitor_channels", joinColumns = @JoinColumn(name = "monitor_id"))
@@ -143,6 +160,7 @@ class Monitor {
         monitor.configVersion = 1;
         monitor.apply(settings);
         monitor.nextCheckAt = now;
+        monitor.pingDeadline = monitor.firstPingDeadline(now);
         monitor.createdAt = now;
         monitor.updatedAt = now;
         return monitor;
@@ -178,6 +196,9 @@ class Monitor {
         monitor.target = rs.getString("target");
         monitor.configVersion = rs.getLong("config_version");
         monitor.nextCheckAt = instant(rs, "next_check_at");
+        monitor.pingTokenHash = rs.getBytes("ping_token_hash");
+        monitor.pingDeadline = instant(rs, "ping_deadline");
+        monitor.lastPingAt = instant(rs, "last_ping_at");
         monitor.channelIds = Set.of((Long[]) rs.getArray("channel_ids").getArray());
         monitor.remindEvery = rs.getInt("remind_every");
         monitor.status = MonitorStatus.valueOf(rs.getString("status"));
@@ -207,7 +228,35 @@ class Monitor {
         updatedAt = now;
         if (reenabled || checkChanged) {
             nextCheckAt = now;
+            pingDeadline = firstPingDeadline(now);
         }
+        if (!(settings.target() instanceof CheckTarget.Heartbeat)) {
+            pingTokenHash = null; // no longer a heartbeat: its URL pings nothing
+        }
+    }
+
+    /** A heartbeat waits a full period and its grace for the first ping; the other types have no deadline. */
+    private Instant firstPingDeadline(Instant now) {
+        return settings().target() instanceof CheckTarget.Heartbeat heartbeat
+                ? now.plusSeconds((long) heartbeat.period() + heartbeat.grace())
+                : null;
+    }
+
+    /** Whether the monitor is a heartbeat without a ping token yet (new, or changed into one). */
+    boolean needsPingToken() {
+        return MonitorType.HEARTBEAT.id().equals(type) && pingTokenHash == null;
+    }
+
+    /** Replaces the ping token's hash: the previous token pings nothing from the commit on. */
+    void pingToken(byte[] hash) {
+        if (!MonitorType.HEARTBEAT.id().equals(type)) {
+            throw new IllegalStateException("only a heartbeat has a ping token");
+        }
+        pingTokenHash = hash.clone();
+    }
+
+    MonitorType type() {
+        return monitorType();
     }
 
     private void apply(MonitorSettings settings) {
@@ -296,6 +345,11 @@ class Monitor {
 
     /** @param inMaintenance a maintenance window covers the monitor now: its status shows as MAINTENANCE */
     MonitorResponse toResponse(Uptimes uptimes, boolean inMaintenance) {
+        return toResponse(uptimes, inMaintenance, null);
+    }
+
+    /** @param pingUrl a heartbeat's ping URL, when the response issues its token; null otherwise */
+    MonitorResponse toResponse(Uptimes uptimes, boolean inMaintenance, String pingUrl) {
         List<Long> channels = channelIds.stream().sorted().toList();
         CheckTarget checked = target == null ? null : CheckSettingsJson.readTarget(target);
         boolean http = checked == null;
@@ -336,7 +390,7 @@ class Monitor {
                 lastLatencyMs,
                 lastError,
                 lastStatusChangeAt,
-                enabled ? nextCheckAt : null,
+                enabled && !(checked instanceof CheckTarget.Heartbeat) ? nextCheckAt : null,
                 createdAt,
                 updatedAt,
                 uptimes.uptime24h(),
@@ -350,6 +404,11 @@ class Monitor {
                 checked instanceof CheckTarget.Dns dns ? dns.recordType() : null,
                 checked instanceof CheckTarget.Dns dns ? dns.resolver() : null,
                 checked instanceof CheckTarget.Dns dns ? dns.expectedValues() : null,
-                checked == null ? Secrets.maskUrlCredentials(url) : checked.display());
+                checked == null ? Secrets.maskUrlCredentials(url) : checked.display(),
+                checked instanceof CheckTarget.Heartbeat heartbeat ? heartbeat.period() : null,
+                checked instanceof CheckTarget.Heartbeat heartbeat ? heartbeat.grace() : null,
+                pingUrl,
+                lastPingAt,
+                checked instanceof CheckTarget.Heartbeat && enabled ? pingDeadline : null);
     }
 }

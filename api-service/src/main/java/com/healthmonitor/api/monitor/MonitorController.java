@@ -86,6 +86,12 @@ class MonitorController {
         return service.replace(id, valid.settings(), valid.alerting());
     }
 
+    /** A heartbeat's new ping URL, shown in this response only; the previous URL answers 404 from now on. */
+    @PostMapping("/{id}/rotate-ping-token")
+    MonitorResponse rotatePingToken(@PathVariable long id) {
+        return service.rotatePingToken(id);
+    }
+
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable long id) {
         service.delete(id);

@@ -103,7 +103,7 @@ record MonitorRequest(
                 example = "30")
         Integer remindEvery,
 
-        @Schema(description = "What the monitor checks: http (default), tcp or dns", example = "http")
+        @Schema(description = "What the monitor checks: http (default), tcp, dns or heartbeat", example = "http")
         String type,
 
         @Schema(description = "tcp: the host name or address to connect to", example = "db.example.com")
@@ -129,7 +129,18 @@ record MonitorRequest(
         String resolver,
 
         @Schema(description = "dns: values that must all be in the answer (at most 20)", example = "[\"203.0.113.7\"]")
-        List<String> expectedValues) {
+        List<String> expectedValues,
+
+        @Schema(
+                description = "heartbeat: seconds between the job's pings (MIN_CHECK_INTERVAL to 2678400 = 31 days)",
+                example = "86400")
+        Integer period,
+
+        @Schema(
+                description =
+                        "heartbeat: seconds a ping may be late, and a run started with /start may take, before the silence counts (0 to period; default 3600 or period when shorter)",
+                example = "3600")
+        Integer grace) {
 
     /** The seed's fields only: every check setting at its default. */
     MonitorRequest(
@@ -148,6 +159,8 @@ record MonitorRequest(
                 expectedStatusCode,
                 webhookUrl,
                 enabled,
+                null,
+                null,
                 null,
                 null,
                 null,

@@ -17,6 +17,8 @@ import java.util.Map;
  * counts as success; {@code expected_status_code} repeats it when it is a single code and is null for a set. The fields
  * of one type (tcp's {@code host}, {@code port}, {@code tls}; dns's {@code hostname}, ...) are left out for the others;
  * {@code target} shows what is checked in one line (the URL, {@code tcp://host:port}, {@code dns:name?type=A}).
+ * A heartbeat's {@code ping_url} is shown only in the responses that issue its token (creation, a change to the
+ * heartbeat type, {@code rotate-ping-token}): only its hash is stored.
  */
 record MonitorResponse(
         long id,
@@ -60,4 +62,9 @@ record MonitorResponse(
         @JsonInclude(JsonInclude.Include.NON_NULL) String recordType,
         @JsonInclude(JsonInclude.Include.NON_NULL) String resolver,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<String> expectedValues,
-        String target) {}
+        String target,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer period,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer grace,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String pingUrl,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant lastPingAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant pingDeadline) {}

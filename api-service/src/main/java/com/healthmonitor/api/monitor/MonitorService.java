@@ -1,10 +1,13 @@
 package com.healthmonitor.api.monitor;
 
+import com.healthmonitor.api.heartbeat.PingTokens;
+import com.healthmonitor.api.heartbeat.PingUrls;
 import com.healthmonitor.api.history.HistoryQueries;
 import com.healthmonitor.api.history.Uptimes;
 import com.healthmonitor.api.maintenance.MaintenanceStatus;
 import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
+import com.healthmonitor.common.check.MonitorType;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import com.healthmonitor.common.secret.Secrets;
 import jakarta.persistence.EntityManager;
@@ -32,6 +35,7 @@ class MonitorService {
     private final EntityManager entityManager;
     private final HistoryQueries history;
     private final MaintenanceStatus maintenance;
+    private final PingUrls pingUrls;
     private final Clock clock;
 
     MonitorService(
@@ -40,12 +44,14 @@ class MonitorService {
             EntityManager entityManager,
             HistoryQueries history,
             MaintenanceStatus maintenance,
+            PingUrls pingUrls,
             Clock clock) {
         this.monitors = monitors;
         this.pages = pages;
         this.entityManager = entityManager;
         this.history = history;
         this.maintenance = maintenance;
+        this.pingUrls = pingUrls;
         this.clock = clock;
     }
 
@@ -53,11 +59,39 @@ class MonitorService {
         Instant now = now();
         Monitor created = Monitor.create(settings, now);
         created.alerting(alerting, now);
+        String pingUrl = issuePingTokenIfNeeded(created);
         Monitor monitor = monitors.saveAndFlush(created);
         // The database fills in the columns the API does not write (status, created_at, ...).
         entityManager.refresh(monitor);
-        log.info("[MONITOR] created monitor={} interval={}s", monitor.id(), settings.checkInterval());
-        return monitor.toResponse(Uptimes.NONE, inMaintenance(monitor));
+        log.info(
+                "[MONITOR] created monitor={} type={}",
+                monitor.id(),
+                settings.type().id());
+        return monitor.toResponse(Uptimes.NONE, inMaintenance(monitor), pingUrl);
+    }
+
+    /** A new ping token for a heartbeat; the previous one pings nothing once this commits. */
+    MonitorResponse rotatePingToken(long id) {
+        Monitor monitor = find(id);
+        if (monitor.type() != MonitorType.HEARTBEAT) {
+            throw new InvalidRequestException(List.of(new FieldViolation(
+                    "type", "is " + monitor.type().id() + ": only heartbeat monitors have a ping token")));
+        }
+        PingTokens.NewToken token = PingTokens.generate();
+        monitor.pingToken(token.hash());
+        monitors.flush();
+        log.info("[MONITOR] rotated the ping token of monitor={}", id);
+        return response(monitor, pingUrls.of(token.secret()));
+    }
+
+    /** The ping URL of a token issued now (a new heartbeat, or a monitor changed into one); null otherwise. */
+    private String issuePingTokenIfNeeded(Monitor monitor) {
+        if (!monitor.needsPingToken()) {
+            return null;
+        }
+        PingTokens.NewToken token = PingTokens.generate();
+        monitor.pingToken(token.hash());
+        return pingUrls.of(token.secret());
     }
 
     @Transactional(readOnly = true)
@@ -88,9 +122,10 @@ class MonitorService {
         Instant now = now();
         monitor.replace(settings, now);
         monitor.alerting(alerting, now);
+        String pingUrl = issuePingTokenIfNeeded(monitor);
         monitors.flush();
         log.info("[MONITOR] updated monitor={}", id);
-        return response(monitor);
+        return response(monitor, pingUrl);
     }
 
     /**
@@ -125,7 +160,12 @@ class MonitorService {
     }
 
     private MonitorResponse response(Monitor monitor) {
-        return monitor.toResponse(history.uptimes(List.of(monitor.id())).get(monitor.id()), inMaintenance(monitor));
+        return response(monitor, null);
+    }
+
+    private MonitorResponse response(Monitor monitor, String pingUrl) {
+        return monitor.toResponse(
+                history.uptimes(List.of(monitor.id())).get(monitor.id()), inMaintenance(monitor), pingUrl);
     }
 
     private boolean inMaintenance(Monitor monitor) {

@@ -34,7 +34,7 @@ class MonitorValidator {
 
     MonitorValidator(MonitorProperties properties) {
         this.properties = properties;
-        this.targets = new TargetValidator(properties.allowPrivateTargets());
+        this.targets = new TargetValidator(properties.allowPrivateTargets(), properties.minCheckInterval());
     }
 
     /** Validates a request and applies the defaults. */
@@ -113,6 +113,7 @@ class MonitorValidator {
             throw new InvalidRequestException(violations);
         }
         boolean enabled = request.enabled() == null || request.enabled();
+        boolean heartbeat = type == MonitorType.HEARTBEAT;
         return new MonitorSettings(
                 name,
                 type == MonitorType.HTTP ? request.url().strip() : null,
@@ -129,8 +130,9 @@ class MonitorValidator {
                 check.assertions(),
                 check.followRedirects(),
                 check.tlsExpiryDays(),
-                check.failThreshold(),
-                check.successThreshold(),
+                // A heartbeat reports once a period: its first missed period or reported failure is the incident.
+                heartbeat && check.failThreshold() == null ? Integer.valueOf(1) : check.failThreshold(),
+                heartbeat && check.successThreshold() == null ? Integer.valueOf(1) : check.successThreshold(),
                 type,
                 target);
     }

@@ -29,9 +29,20 @@ final class TargetValidator {
     private static final Set<MonitorType> HTTP = EnumSet.of(MonitorType.HTTP);
     private static final Set<MonitorType> TCP = EnumSet.of(MonitorType.TCP);
     private static final Set<MonitorType> DNS = EnumSet.of(MonitorType.DNS);
+    private static final Set<MonitorType> HEARTBEAT = EnumSet.of(MonitorType.HEARTBEAT);
+    private static final Set<MonitorType> POLLED = EnumSet.complementOf(EnumSet.of(MonitorType.HEARTBEAT));
+
+    /** A heartbeat's longest period: monthly jobs, with a day to spare. */
+    static final int MAX_PERIOD = 31 * 86_400;
+
+    /** The grace of a heartbeat that names none: an hour, or its period when shorter. */
+    static final int DEFAULT_GRACE = 3_600;
 
     /** The fields that only some types have, with those types. Fields every type has are not listed. */
     private static final Map<String, Field> TYPED_FIELDS = fields(
+            // A heartbeat is not polled: it has no interval or timeout.
+            new Field("check_interval", POLLED, MonitorRequest::checkInterval),
+            new Field("timeout", POLLED, MonitorRequest::timeout),
             new Field("url", HTTP, MonitorRequest::url),
             new Field("expected_status_code", HTTP, MonitorRequest::expectedStatusCode),
             new Field("expected_status_codes", HTTP, MonitorRequest::expectedStatusCodes),
@@ -48,16 +59,21 @@ final class TargetValidator {
             new Field("hostname", DNS, MonitorRequest::hostname),
             new Field("record_type", DNS, MonitorRequest::recordType),
             new Field("resolver", DNS, MonitorRequest::resolver),
-            new Field("expected_values", DNS, MonitorRequest::expectedValues));
+            new Field("expected_values", DNS, MonitorRequest::expectedValues),
+            new Field("period", HEARTBEAT, MonitorRequest::period),
+            new Field("grace", HEARTBEAT, MonitorRequest::grace));
 
     // A DNS name: labels of letters, digits, hyphens and underscores (SRV-style names), at most 63 each.
     private static final Pattern HOST_NAME = Pattern.compile(
             "(?i)(?=.{1,253}\\.?$)([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)(\\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*\\.?");
 
     private final boolean allowPrivateTargets;
+    private final int minPeriod;
 
-    TargetValidator(boolean allowPrivateTargets) {
+    /** @param minPeriod a heartbeat's shortest period, MIN_CHECK_INTERVAL as for polled monitors */
+    TargetValidator(boolean allowPrivateTargets, int minPeriod) {
         this.allowPrivateTargets = allowPrivateTargets;
+        this.minPeriod = minPeriod;
     }
 
     /** The request's type, HTTP when absent; null (and a violation) for an unknown one. */
@@ -93,7 +109,27 @@ final class TargetValidator {
             case HTTP -> throw new IllegalArgumentException("HTTP monitors are validated by MonitorValidator");
             case TCP -> tcp(request, violations);
             case DNS -> dns(request, violations);
+            case HEARTBEAT -> heartbeat(request, violations);
         };
+    }
+
+    private CheckTarget.Heartbeat heartbeat(MonitorRequest request, List<FieldViolation> violations) {
+        Integer period = request.period();
+        if (period == null) {
+            violations.add(new FieldViolation("period", "is required"));
+            return null;
+        }
+        if (period < minPeriod || period > MAX_PERIOD) {
+            violations.add(new FieldViolation(
+                    "period", "must be between " + minPeriod + " and " + MAX_PERIOD + " seconds (31 days)"));
+            return null;
+        }
+        int grace = request.grace() == null ? Math.min(period, DEFAULT_GRACE) : request.grace();
+        if (grace < 0 || grace > period) {
+            violations.add(new FieldViolation("grace", "must be between 0 and period (" + period + ") seconds"));
+            return null;
+        }
+        return new CheckTarget.Heartbeat(period, grace);
     }
 
     private CheckTarget.Tcp tcp(MonitorRequest request, List<FieldViolation> violations) {

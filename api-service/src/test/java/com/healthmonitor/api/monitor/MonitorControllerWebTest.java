@@ -240,6 +240,11 @@ class MonitorControllerWebTest {
                 null,
                 null,
                 null,
-                "https://google.com/");
+                "https://google.com/",
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 }

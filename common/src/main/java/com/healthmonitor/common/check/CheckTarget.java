@@ -22,7 +22,8 @@ import java.util.Objects;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = CheckTarget.Tcp.class, name = "tcp"),
-    @JsonSubTypes.Type(value = CheckTarget.Dns.class, name = "dns")
+    @JsonSubTypes.Type(value = CheckTarget.Dns.class, name = "dns"),
+    @JsonSubTypes.Type(value = CheckTarget.Heartbeat.class, name = "heartbeat")
 })
 public sealed interface CheckTarget {
 
@@ -127,6 +128,60 @@ public sealed interface CheckTarget {
                 return null;
             }
             return HostPort.parse(resolver, 53).host();
+        }
+    }
+
+    /**
+     * A job that reports in: nothing is polled; the job pings its URL at least every {@code period} seconds, and a
+     * silence longer than {@code period + grace} is a failed check. Its results come from the pings (API) and the
+     * worker's silence detector, not from a checker.
+     *
+     * @param period seconds between the job's runs
+     * @param grace seconds a ping may be late (and a started run may take) before the silence counts
+     */
+    record Heartbeat(int period, int grace) implements CheckTarget {
+
+        public Heartbeat {
+            if (period < 1 || grace < 0) {
+                throw new IllegalArgumentException("period must be positive and grace not negative");
+            }
+        }
+
+        @Override
+        public MonitorType type() {
+            return MonitorType.HEARTBEAT;
+        }
+
+        @Override
+        public String display() {
+            return "heartbeat every " + span(period) + ", grace " + span(grace);
+        }
+
+        /** None: a heartbeat connects nowhere. */
+        @Override
+        public String host() {
+            return null;
+        }
+
+        /** {@code 1 d 1 h}, {@code 5 min}, {@code 30 s}: a number of seconds as people read it, to the second. */
+        public static String span(long seconds) {
+            if (seconds == 0) {
+                return "0 s";
+            }
+            StringBuilder text = new StringBuilder();
+            long[] units = {86_400, 3_600, 60, 1};
+            String[] names = {"d", "h", "min", "s"};
+            long rest = seconds;
+            for (int i = 0; i < units.length; i++) {
+                if (rest >= units[i]) {
+                    text.append(text.isEmpty() ? "" : " ")
+                            .append(rest / units[i])
+                            .append(' ')
+                            .append(names[i]);
+                    rest %= units[i];
+                }
+            }
+            return text.toString();
         }
     }
 }

@@ -13,7 +13,9 @@ import java.util.Optional;
 public enum MonitorType {
     HTTP,
     TCP,
-    DNS;
+    DNS,
+    /** A job that pings; see {@link CheckTarget.Heartbeat}. */
+    HEARTBEAT;
 
     /** {@code http}, {@code tcp}, ...: the name in JSON and in the database. */
     @JsonValue

@@ -25,7 +25,8 @@ class DueMonitors {
     }
 
     /**
-     * Locks up to {@code limit} enabled monitors whose slot has come by {@code now}, oldest first. Rows another
+     * Locks up to {@code limit} enabled monitors whose slot has come by {@code now}, oldest first. Heartbeats are
+     * never sent: the worker records their results from pings and silence ({@code monitors_due_idx} leaves them out). Rows another
      * scheduler has locked are skipped, so two instances never claim the same slot.
      */
     List<DueMonitor> lock(int limit, Instant now) {
@@ -35,7 +36,7 @@ class DueMonitors {
                                request_body, request_content_type, assertions::text AS assertions,
                                follow_redirects, tls_expiry_days, type, target::text AS target
                         FROM monitors
-                        WHERE enabled AND next_check_at <= :now
+                        WHERE enabled AND type <> 'heartbeat' AND next_check_at <= :now
                         ORDER BY next_check_at
                         LIMIT :limit
                         FOR UPDATE SKIP LOCKED""")
@@ -98,7 +99,7 @@ class DueMonitors {
 
     /** Checks whose slot has come by {@code now} and that no scheduler has sent yet. */
     long countDue(Instant now) {
-        return jdbc.sql("SELECT count(*) FROM monitors WHERE enabled AND next_check_at <= :now")
+        return jdbc.sql("SELECT count(*) FROM monitors WHERE enabled AND type <> 'heartbeat' AND next_check_at <= :now")
                 .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .query(Long.class)
                 .single();

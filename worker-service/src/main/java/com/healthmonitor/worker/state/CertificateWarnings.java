@@ -78,6 +78,7 @@ class CertificateWarnings {
             case CheckTarget.Http http -> http.spec().tlsExpiryDays();
             case CheckTarget.Tcp tcp -> tcp.tlsExpiryDays();
             case CheckTarget.Dns dns -> 0;
+            case CheckTarget.Heartbeat heartbeat -> 0;
         };
     }
 

@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A {@link WorkerIntegrationTest} worker whose policy jobs (reminders, maintenance, the daily summary) fire on their
+ * A {@link WorkerIntegrationTest} worker whose policy jobs (reminders, maintenance, the daily summary, heartbeats) fire on their
  * own every 200 ms, at the real clock: the path production takes, through the scheduler and the beans' proxies. The
  * test classes using it share one context (and its database) of their own.
  */
@@ -18,6 +18,7 @@ import org.springframework.test.context.TestPropertySource;
         properties = {
             "health-monitor.reminder.check-interval=200ms",
             "health-monitor.maintenance.check-interval=200ms",
-            "health-monitor.summary.check-interval=200ms"
+            "health-monitor.summary.check-interval=200ms",
+            "health-monitor.heartbeat.check-interval=200ms"
         })
 public @interface ScheduledJobsIntegrationTest {}

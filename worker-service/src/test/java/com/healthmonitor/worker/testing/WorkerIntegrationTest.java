@@ -30,7 +30,8 @@ import org.springframework.test.context.ContextConfiguration;
             // Policy jobs run when a test calls them, at the test's clock.
             "health-monitor.reminder.check-interval=1h",
             "health-monitor.maintenance.check-interval=1h",
-            "health-monitor.summary.check-interval=1h"
+            "health-monitor.summary.check-interval=1h",
+            "health-monitor.heartbeat.check-interval=1h"
         })
 @ContextConfiguration(initializers = {TestDatabaseInitializer.class, TestQueueInitializer.class})
 public @interface WorkerIntegrationTest {}
