@@ -87,6 +87,12 @@ final class TargetValidator {
         });
     }
 
+    /** Whether {@code field} (a request or response property) is one of {@code type}'s: all but other types' own. */
+    static boolean isFieldOf(String field, MonitorType type) {
+        Field typed = TYPED_FIELDS.get(field);
+        return typed == null || typed.types().contains(type);
+    }
+
     /** The target of a monitor of any type but HTTP, or null when a rule is broken. */
     CheckTarget validate(MonitorType type, MonitorRequest request, List<FieldViolation> violations) {
         return switch (type) {
