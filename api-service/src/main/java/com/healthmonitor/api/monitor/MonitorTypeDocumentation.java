@@ -52,10 +52,10 @@ class MonitorTypeDocumentation {
             variant.addType("object");
             variant.description(
                     request
-                            ? "A " + type.id() + " monitor: the fields every monitor has and " + type.id() + "'s own"
-                            : "A " + type.id()
-                                    + " monitor. The fields of other types are left out here; a response still"
-                                    + " carries the HTTP ones, null");
+                            ? "Type " + type.id() + ": the fields every monitor has and its own"
+                            : "Type " + type.id()
+                                    + ": the fields every monitor has and its own. Those of other types are"
+                                    + " left out here; a response still carries the HTTP ones, null or at their defaults");
             flat.getProperties().forEach((property, schema) -> {
                 if (property.equals("type")) {
                     variant.addProperty(property, typeProperty(type, request));
