@@ -39,6 +39,9 @@ final class TargetValidator {
     static final int DEFAULT_GRACE = 3_600;
 
     /** The fields that only some types have, with those types. Fields every type has are not listed. */
+    /** What only a heartbeat's responses carry (no request sends them). */
+    private static final Set<String> HEARTBEAT_RESPONSE_FIELDS = Set.of("ping_url", "ping_deadline", "last_ping_at");
+
     private static final Map<String, Field> TYPED_FIELDS = fields(
             // A heartbeat is not polled: it has no interval or timeout.
             new Field("check_interval", POLLED, MonitorRequest::checkInterval),
@@ -101,6 +104,15 @@ final class TargetValidator {
                 violations.add(new FieldViolation(name, "is not a field of " + type.id() + " monitors"));
             }
         });
+    }
+
+    /** Whether {@code field} (a request or response property) is one of {@code type}'s: all but other types' own. */
+    static boolean isFieldOf(String field, MonitorType type) {
+        if (HEARTBEAT_RESPONSE_FIELDS.contains(field)) {
+            return type == MonitorType.HEARTBEAT;
+        }
+        Field typed = TYPED_FIELDS.get(field);
+        return typed == null || typed.types().contains(type);
     }
 
     /** The target of a monitor of any type but HTTP, or null when a rule is broken. */

@@ -1,5 +1,7 @@
 package com.healthmonitor.api.web;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -14,10 +16,15 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.providers.ObjectMapperProvider;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The OpenAPI 3.1 description served at {@code /v3/api-docs} (Swagger UI at {@code /swagger-ui.html}): the
@@ -31,11 +38,33 @@ class OpenApiConfiguration {
     private static final String BEARER = "bearer";
     private static final String API_KEY = "apiKey";
 
+    static {
+        // An assertion's "equals": a JSON scalar, not the bean the JsonNode class would make.
+        SpringDocUtils.getConfig()
+                .replaceWithSchema(
+                        JsonNode.class,
+                        new Schema<>()
+                                .types(new LinkedHashSet<>(List.of("string", "number", "boolean")))
+                                .description("A JSON scalar"));
+    }
+
+    /**
+     * Schemas name their properties as the API's JSON does (snake_case, {@code spring.jackson.property-naming-strategy}):
+     * swagger reads the records with a Jackson 2 mapper of its own, which knows nothing of Spring's. Replaces
+     * springdoc's default resolver (same class).
+     */
+    @Bean
+    ModelResolver snakeCaseModelResolver(ObjectMapperProvider mappers) {
+        return new ModelResolver(
+                        mappers.jsonMapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE))
+                .openapi31(mappers.isOpenapi31());
+    }
+
     @Bean
     OpenAPI healthMonitorApi() {
         return new OpenAPI()
                 .info(new Info().title("Health Monitor API").version("1").description("""
-                                Manage HTTP monitors and read what they saw. JSON uses snake_case. Every error is \
+                                Manage monitors (one schema per type) and read what they saw. JSON uses snake_case. Every error is \
                                 `application/problem+json` (RFC 9457) naming the fields at fault in `errors`. Send \
                                 an API key as `Authorization: Bearer <key>` or `X-API-Key: <key>`; only a server \
                                 configured for anonymous access (ALLOW_ANONYMOUS=true, or the standalone on \

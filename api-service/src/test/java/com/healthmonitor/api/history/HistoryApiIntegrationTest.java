@@ -228,6 +228,42 @@ class HistoryApiIntegrationTest {
     }
 
     @Test
+    void aDnsMonitorsQueryTimesAreItsLatencyWithErrorAnswersInAndTimeoutsLeftOut() throws Exception {
+        long dns = jdbc.sql("""
+                        INSERT INTO monitors (name, type, target) VALUES ('shop dns', 'dns',
+                            '{"type":"dns","hostname":"shop.example.com","record_type":"A","expected_values":[]}')
+                        RETURNING id""").query(Long.class).single();
+        // Query time 5 + k ms; every 10th query timed out (no answer), 4 got NXDOMAIN (an answer, and a failure).
+        jdbc.sql("""
+                        INSERT INTO check_results (monitor_id, slot, checked_at, config_version, success, latency_ms,
+                                                   error, responded)
+                        SELECT :id, s, s, 1, k % 10 <> 0 AND k % 15 <> 7,
+                               CASE WHEN k % 10 = 0 THEN 2000 ELSE 5 + k END,
+                               CASE WHEN k % 10 = 0 THEN 'timeout after 2s' WHEN k % 15 = 7 THEN 'NXDOMAIN' END,
+                               k % 10 <> 0
+                        FROM (SELECT k, timestamptz '2026-03-10T11:00:00Z' + k * interval '30 seconds' AS s
+                              FROM generate_series(0, 59) AS k) AS slots""").param("id", dns).update();
+
+        JsonNode stats = getJson("/monitors/" + dns + "/stats?from=2026-03-10T11:00:00Z&to=2026-03-10T11:30:00Z");
+
+        assertThat(stats.get("checks").asLong()).isEqualTo(60);
+        assertThat(stats.get("failures").asLong()).isEqualTo(6 + 4);
+        JsonNode latency = stats.get("latency_ms");
+        assertThat(latency.get("min").asInt()).isEqualTo(6);
+        assertThat(latency.get("max").asInt()).isEqualTo(64);
+        // 54 answered queries: the 27th is 34 ms, the 52nd 62 ms; the histogram is within 4.3 %.
+        assertThat(latency.get("p50").asDouble()).isCloseTo(34.0, within(34 * 0.043));
+        assertThat(latency.get("p95").asDouble()).isCloseTo(62.0, within(62 * 0.043));
+        // The first 10 minutes from the raw results, exactly: 18 answered, 6-14 and 16-24 ms.
+        JsonNode first = getJson(
+                        "/monitors/" + dns + "/series?from=2026-03-10T11:00:00Z&to=2026-03-10T11:30:00Z&step=10m")
+                .get(0);
+        assertThat(first.get("checks").asLong()).isEqualTo(20);
+        assertThat(first.at("/latency_ms/avg").asDouble()).isEqualTo(15);
+        assertThat(first.at("/latency_ms/p95").asDouble()).isEqualTo(24);
+    }
+
+    @Test
     void checksAreListedNewestFirstAndPageBackwardsThroughTheLinkHeader() throws Exception {
         HttpResponse<String> first = get("/monitors/" + id + "/checks?limit=3");
 

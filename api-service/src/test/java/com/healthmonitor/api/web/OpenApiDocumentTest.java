@@ -2,6 +2,7 @@ package com.healthmonitor.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.healthmonitor.common.check.MonitorType;
 import com.healthmonitor.testing.TestDatabaseInitializer;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -11,6 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -66,6 +71,71 @@ class OpenApiDocumentTest {
                 .isEqualTo("bearer");
         assertThat(document.at("/paths/~1monitors/post/responses/400/content").has("application/problem+json"))
                 .isTrue();
+    }
+
+    @Test
+    void describesEachMonitorTypeAsAOneOfDiscriminatedByType() throws Exception {
+        JsonNode schemas = json.readTree(get("/v3/api-docs").body()).at("/components/schemas");
+
+        for (String name : List.of("MonitorRequest", "MonitorResponse")) {
+            JsonNode union = schemas.path(name);
+            assertThat(union.at("/discriminator/propertyName").asString()).isEqualTo("type");
+            assertThat(union.path("oneOf").valueStream().map(variant -> variant.path("$ref")
+                            .asString()))
+                    .containsExactly(Stream.of(MonitorType.values())
+                            .map(type -> "#/components/schemas/" + variantName(type, name))
+                            .toArray(String[]::new));
+            for (MonitorType type : MonitorType.values()) {
+                assertThat(union.at("/discriminator/mapping/" + type.id()).asString())
+                        .isEqualTo("#/components/schemas/" + variantName(type, name));
+                assertThat(schemas.at("/" + variantName(type, name) + "/properties/type/enum/0")
+                                .asString())
+                        .isEqualTo(type.id());
+            }
+        }
+        JsonNode tcp = schemas.at("/TcpMonitorRequest/properties");
+        assertThat(tcp.has("host")).isTrue();
+        assertThat(tcp.has("port")).isTrue();
+        assertThat(tcp.has("name")).isTrue();
+        assertThat(tcp.has("url")).as("an http field is not a tcp monitor's").isFalse();
+        assertThat(tcp.has("record_type")).isFalse();
+        assertThat(schemas.at("/DnsMonitorResponse/properties").has("expected_values"))
+                .isTrue();
+        assertThat(schemas.at("/HttpMonitorRequest/required").valueStream().map(JsonNode::asString))
+                .as("a request without a type is an http monitor")
+                .doesNotContain("type");
+        assertThat(schemas.at("/CheckAssertion/discriminator/mapping/json_path").asString())
+                .isEqualTo("#/components/schemas/JsonPath");
+    }
+
+    @Test
+    void describesTheWireNamesAndStatusesTheApiAnswersWith() throws Exception {
+        JsonNode document = json.readTree(get("/v3/api-docs").body());
+
+        assertThat(document.at("/components/schemas/HttpMonitorResponse/properties")
+                        .has("created_at"))
+                .isTrue();
+        assertThat(document.at("/components/schemas/HttpMonitorResponse/properties")
+                        .has("uptime_24h"))
+                .isTrue();
+        List<String> camelCase = new ArrayList<>();
+        document.at("/components/schemas").properties().forEach(schema -> schema.getValue()
+                .path("properties")
+                .propertyNames()
+                .forEach(property -> {
+                    if (!property.equals(property.toLowerCase(Locale.ROOT))) {
+                        camelCase.add(schema.getKey() + "." + property);
+                    }
+                }));
+        assertThat(camelCase).isEmpty();
+        assertThat(document.at("/paths/~1monitors/post/responses").has("201")).isTrue();
+        assertThat(document.at("/paths/~1monitors/post/responses").has("200")).isFalse();
+        assertThat(document.at("/paths/~1monitors~1{id}/delete/responses").has("204"))
+                .isTrue();
+    }
+
+    private static String variantName(MonitorType type, String name) {
+        return type.id().substring(0, 1).toUpperCase(Locale.ROOT) + type.id().substring(1) + name;
     }
 
     @Test

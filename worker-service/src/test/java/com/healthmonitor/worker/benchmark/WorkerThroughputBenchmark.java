@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.healthmonitor.common.check.CheckRequest;
 import com.healthmonitor.common.check.CheckRequestCodec;
+import com.healthmonitor.common.check.CheckSettingsJson;
+import com.healthmonitor.common.check.CheckTarget;
 import com.healthmonitor.testing.StubServer;
 import com.healthmonitor.testing.StubServer.Reply;
 import com.healthmonitor.testing.TestDatabase;
@@ -13,9 +15,13 @@ import com.healthmonitor.testing.TestQueueInitializer;
 import com.healthmonitor.testing.TestQueues;
 import com.healthmonitor.worker.alert.StatusChangeRecorded;
 import io.awspring.cloud.sqs.listener.MessageListenerContainerRegistry;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,12 +50,13 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
  * Measures one worker: checks/second against a fast local target with the queue pre-loaded, process CPU time,
- * heap, and the latency from the commit of a threshold-crossing result to the webhook POST arriving.
+ * heap, and the latency from the commit of a threshold-crossing result to the webhook POST arriving; then, in the
+ * same run, the rate of tcp checks of a local listener.
  *
  * <p>Not part of the build; run it with
  * {@code ./mvnw -B -pl worker-service -am verify -Dsurefire.failIfNoSpecifiedTests=false
  * -Dtest=WorkerThroughputBenchmark -Dgroups=benchmark -Dtest.excludedGroups=} (options: -Dbenchmark.messages=3000 (checks),
- * -Dbenchmark.batch=50 (checks per message), -Dbenchmark.messagesInFlight=10, -Dbenchmark.concurrency=50, -Dbenchmark.virtualThreads=true, -Dbenchmark.targetDelayMs=0).
+ * -Dbenchmark.batch=50 (checks per message), -Dbenchmark.messagesInFlight=10, -Dbenchmark.concurrency=50, -Dbenchmark.virtualThreads=true, -Dbenchmark.targetDelayMs=0, -Dbenchmark.tcpChecks=3000 (0: none)).
  */
 @Tag("benchmark")
 @SpringBootTest(
@@ -72,6 +79,9 @@ class WorkerThroughputBenchmark {
     /** Checks per SQS message: a version-3 batch, or with 1 the single-check format of older schedulers. */
     static final int BATCH = Integer.getInteger("benchmark.batch", 50);
 
+    /** Checks of tcp monitors measured after the HTTP ones, in the same run; 0 skips them. */
+    static final int TCP_CHECKS = Integer.getInteger("benchmark.tcpChecks", MESSAGES);
+
     static final int TARGET_DELAY_MS = Integer.getInteger("benchmark.targetDelayMs", 0);
     static final StubServer HTTP = new StubServer();
     static volatile String databaseUrl;
@@ -91,29 +101,13 @@ class WorkerThroughputBenchmark {
     }
 
     @Test
-    void measure() {
+    void measure() throws IOException {
         JdbcClient jdbc = JdbcClient.create(dataSource());
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-        long startNanos = System.nanoTime();
-        long cpuAtStart = processCpuNanos();
-        containers.getListenerContainers().forEach(container -> container.start());
-        await().atMost(Duration.ofMinutes(5))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> jdbc.sql("SELECT count(*) FROM check_results")
-                                .query(Long.class)
-                                .single()
-                        >= MESSAGES);
-        long doneNanos = System.nanoTime();
-        long cpuNanos = processCpuNanos() - cpuAtStart;
-        Map<String, Object> span = jdbc.sql("""
-                        SELECT min(checked_at) AS first, max(checked_at) AS last,
-                               percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms) AS p50,
-                               count(*) FILTER (WHERE NOT success) AS failed
-                        FROM check_results""").query().singleRow();
-        Instant first = ((java.sql.Timestamp) span.get("first")).toInstant();
-        Instant last = ((java.sql.Timestamp) span.get("last")).toInstant();
-        double seconds = Duration.between(first, last).toNanos() / 1e9;
+        Phase http = phase(jdbc, "http", MESSAGES, () -> containers
+                .getListenerContainers()
+                .forEach(container -> container.start()));
         long heapPeak = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP)
                 .mapToLong(pool -> pool.getPeakUsage().getUsed())
@@ -125,25 +119,97 @@ class WorkerThroughputBenchmark {
         report("checks", MESSAGES);
         report("checks per message", BATCH);
         report("messages in flight", System.getProperty("benchmark.messagesInFlight", "10"));
-        report("failed checks", span.get("failed"));
+        report("failed checks", http.failed());
         report("concurrency", System.getProperty("benchmark.concurrency", "50"));
         report("virtual threads", System.getProperty("benchmark.virtualThreads", "true"));
         report("target delay ms", TARGET_DELAY_MS);
-        report("first..last check s", "%.2f".formatted(seconds));
-        report("checks/s (first..last check)", "%.0f".formatted((MESSAGES - 1) / seconds));
-        report(
-                "checks/s (listener start..all committed)",
-                "%.0f".formatted(MESSAGES / ((doneNanos - startNanos) / 1e9)));
-        report("median check latency ms", span.get("p50"));
-        report("wall s (listener start..all committed)", "%.2f".formatted((doneNanos - startNanos) / 1e9));
-        report("JVM CPU s (worker+ElasticMQ+stub, not PostgreSQL)", "%.2f".formatted(cpuNanos / 1e9));
-        report("JVM CPU ms per check", "%.2f".formatted(cpuNanos / 1e6 / MESSAGES));
+        report("first..last check s", "%.2f".formatted(http.seconds()));
+        report("checks/s (first..last check)", "%.0f".formatted((MESSAGES - 1) / http.seconds()));
+        report("checks/s (listener start..all committed)", "%.0f".formatted(MESSAGES / (http.wallNanos() / 1e9)));
+        report("median check latency ms", http.medianLatency());
+        report("wall s (listener start..all committed)", "%.2f".formatted(http.wallNanos() / 1e9));
+        report("JVM CPU s (worker+ElasticMQ+stub, not PostgreSQL)", "%.2f".formatted(http.cpuNanos() / 1e9));
+        report("JVM CPU ms per check", "%.2f".formatted(http.cpuNanos() / 1e6 / MESSAGES));
         report("heap used now MB", heapUsed / (1024 * 1024));
         report("heap pools peak sum MB", heapPeak / (1024 * 1024));
         report("max heap MB", Runtime.getRuntime().maxMemory() / (1024 * 1024));
         report("alert commit->POST ms (n=20) sorted", alertMillis);
         report("alert commit->POST median ms", alertMillis.get(alertMillis.size() / 2));
-        assertThat(span.get("failed")).isEqualTo(0L);
+        assertThat(http.failed()).isEqualTo(0L);
+
+        if (TCP_CHECKS > 0) {
+            measureTcp(jdbc);
+        }
+    }
+
+    /**
+     * The same worker, now idle, gets {@code TCP_CHECKS} tcp checks of a loopback listener that accepts and closes
+     * (sent in one go, batched as the HTTP ones); a check is a connect, nothing is read or written.
+     */
+    private void measureTcp(JdbcClient jdbc) throws IOException {
+        try (ServerSocket listener = new ServerSocket(0, 4096, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                while (!listener.isClosed()) {
+                    try (Socket connection = listener.accept()) {
+                        // connected: all a tcp check asks
+                    } catch (IOException e) {
+                        // closed: the loop ends
+                    }
+                }
+            });
+            CheckTarget.Tcp target = new CheckTarget.Tcp("127.0.0.1", listener.getLocalPort(), false, 0);
+            List<Long> ids = jdbc.sql("""
+                            INSERT INTO monitors (name, type, target)
+                            SELECT 'bench-tcp-' || n, 'tcp', CAST(:target AS jsonb)
+                            FROM generate_series(1, :count) n RETURNING id""")
+                    .param("target", CheckSettingsJson.writeTarget(target))
+                    .param("count", TCP_CHECKS)
+                    .query(Long.class)
+                    .list();
+            Instant slot = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            List<String> bodies = bodies(ids.stream()
+                    .map(id -> CheckRequest.of(id, slot, 1, 5, target))
+                    .toList());
+            Phase tcp = phase(jdbc, "tcp", TCP_CHECKS, () -> send(queueUrl, bodies));
+
+            report("tcp checks", TCP_CHECKS);
+            report("tcp failed checks", tcp.failed());
+            report("tcp first..last check s", "%.2f".formatted(tcp.seconds()));
+            report("tcp checks/s (first..last check)", "%.0f".formatted((TCP_CHECKS - 1) / tcp.seconds()));
+            report("tcp checks/s (send..all committed)", "%.0f".formatted(TCP_CHECKS / (tcp.wallNanos() / 1e9)));
+            report("tcp median connect ms", tcp.medianLatency());
+            report("tcp JVM CPU ms per check", "%.2f".formatted(tcp.cpuNanos() / 1e6 / TCP_CHECKS));
+            assertThat(tcp.failed()).isEqualTo(0L);
+        }
+    }
+
+    private record Phase(long wallNanos, long cpuNanos, double seconds, Object medianLatency, Object failed) {}
+
+    /** Runs {@code start}, waits for {@code count} results of monitors of {@code type}; their span and cost. */
+    private static Phase phase(JdbcClient jdbc, String type, int count, Runnable start) {
+        long startNanos = System.nanoTime();
+        long cpuAtStart = processCpuNanos();
+        start.run();
+        await().atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> jdbc.sql("""
+                                        SELECT count(*) FROM check_results r JOIN monitors m ON m.id = r.monitor_id
+                                        WHERE m.type = :type""").param("type", type).query(Long.class).single() >= count);
+        long doneNanos = System.nanoTime();
+        long cpuNanos = processCpuNanos() - cpuAtStart;
+        Map<String, Object> span = jdbc.sql("""
+                        SELECT min(checked_at) AS first, max(checked_at) AS last,
+                               percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms) AS p50,
+                               count(*) FILTER (WHERE NOT success) AS failed
+                        FROM check_results r JOIN monitors m ON m.id = r.monitor_id WHERE m.type = :type""").param("type", type).query().singleRow();
+        Instant first = ((java.sql.Timestamp) span.get("first")).toInstant();
+        Instant last = ((java.sql.Timestamp) span.get("last")).toInstant();
+        return new Phase(
+                doneNanos - startNanos,
+                cpuNanos,
+                Duration.between(first, last).toNanos() / 1e9,
+                span.get("p50"),
+                span.get("failed"));
     }
 
     /** One failing check per monitor that is one failure from DOWN; time from commit to POST arrival. */
@@ -192,6 +258,31 @@ class WorkerThroughputBenchmark {
                 .build();
     }
 
+    /** The checks as message bodies of {@code BATCH} checks each (or single checks with a batch of 1). */
+    static List<String> bodies(List<CheckRequest> checks) {
+        CheckRequestCodec codec = new CheckRequestCodec();
+        List<String> bodies = new ArrayList<>();
+        for (int start = 0; start < checks.size(); start += BATCH) {
+            List<CheckRequest> batch = checks.subList(start, Math.min(start + BATCH, checks.size()));
+            bodies.add(BATCH == 1 ? codec.write(batch.getFirst()) : codec.writeBatch(batch));
+        }
+        return bodies;
+    }
+
+    /** Sends the bodies ten to a SendMessageBatch. */
+    static void send(String queueUrl, List<String> bodies) {
+        for (int start = 0; start < bodies.size(); start += 10) {
+            List<SendMessageBatchRequestEntry> entries = IntStream.range(start, Math.min(start + 10, bodies.size()))
+                    .mapToObj(i -> SendMessageBatchRequestEntry.builder()
+                            .id("m" + i)
+                            .messageBody(bodies.get(i))
+                            .build())
+                    .toList();
+            TestQueues.server().client().sendMessageBatch(b -> b.queueUrl(queueUrl)
+                    .entries(entries));
+        }
+    }
+
     /** Records when each status change's transaction committed. */
     @TestConfiguration
     static class CommitTimesConfiguration {
@@ -225,25 +316,12 @@ class WorkerThroughputBenchmark {
                     .param("count", MESSAGES)
                     .update();
             String queueUrl = TestQueues.newQueue("bench");
-            CheckRequestCodec codec = new CheckRequestCodec();
             Instant slot = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            List<String> bodies = new ArrayList<>();
-            for (int start = 1; start <= MESSAGES; start += BATCH) {
-                List<CheckRequest> checks = IntStream.range(start, Math.min(start + BATCH, MESSAGES + 1))
-                        .mapToObj(id -> CheckRequest.of(id, slot, 1, target, 5, 200))
-                        .toList();
-                bodies.add(BATCH == 1 ? codec.write(checks.getFirst()) : codec.writeBatch(checks));
-            }
-            for (int start = 0; start < bodies.size(); start += 10) {
-                List<SendMessageBatchRequestEntry> entries = IntStream.range(start, Math.min(start + 10, bodies.size()))
-                        .mapToObj(i -> SendMessageBatchRequestEntry.builder()
-                                .id("m" + i)
-                                .messageBody(bodies.get(i))
-                                .build())
-                        .toList();
-                TestQueues.server().client().sendMessageBatch(b -> b.queueUrl(queueUrl)
-                        .entries(entries));
-            }
+            send(
+                    queueUrl,
+                    bodies(IntStream.rangeClosed(1, MESSAGES)
+                            .mapToObj(id -> CheckRequest.of(id, slot, 1, target, 5, 200))
+                            .toList()));
             TestDatabaseInitializer.useDatabase(context, databaseUrl);
             TestQueueInitializer.useQueue(context, queueUrl);
         }

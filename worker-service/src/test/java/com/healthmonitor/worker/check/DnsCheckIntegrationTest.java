@@ -130,6 +130,19 @@ class DnsCheckIntegrationTest {
     }
 
     @Test
+    void aTruncatedUdpAnswerIsAskedAgainOverTcp() throws Exception {
+        try (LoopbackDnsServer dns = new LoopbackDnsServer()) {
+            dns.answer(Answer.truncated(a("203.0.113.7")));
+
+            CheckResult result = checker.check(
+                    new CheckTarget.Dns("shop.example.com", "A", dns.address(), List.of("203.0.113.7")), 2);
+
+            assertThat(result.success()).as(result.error()).isTrue();
+            assertThat(dns.tcpQueries()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aLoopbackResolverIsRefusedUnlessPrivateTargetsAreAllowed() throws Exception {
         try (LoopbackDnsServer dns = new LoopbackDnsServer()) {
             dns.answer(Answer.of(a("203.0.113.7")));

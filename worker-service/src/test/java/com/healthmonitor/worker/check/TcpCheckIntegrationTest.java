@@ -19,11 +19,14 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -111,6 +114,43 @@ class TcpCheckIntegrationTest {
                     .check(new CheckTarget.Tcp("no-such-host.invalid", 5432, false, 0), 5);
 
             assertThat(result.error()).isEqualTo("DNS failure");
+        }
+    }
+
+    @Test
+    void aConnectionThatIsNeverEstablishedIsATimeoutAfterTheMonitorsTimeout() throws Exception {
+        // A listener that never accepts, with a backlog of 1: once its accept queue is full, Linux drops further
+        // SYNs (tcp_abort_on_overflow=0), so a connect neither succeeds nor is refused.
+        List<Socket> queued = new ArrayList<>();
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                var resolver = Executors.newVirtualThreadPerTaskExecutor()) {
+            InetSocketAddress address =
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.getLocalPort());
+            boolean full = false;
+            for (int i = 0; i < 10 && !full; i++) {
+                Socket socket = new Socket();
+                queued.add(socket);
+                try {
+                    socket.connect(address, 300);
+                } catch (SocketTimeoutException e) {
+                    full = true;
+                }
+            }
+            assertThat(full).as("the accept queue fills").isTrue();
+
+            long start = System.nanoTime();
+            CheckResult result = checker(new TargetGuard(true, resolver))
+                    .check(new CheckTarget.Tcp("127.0.0.1", listener.getLocalPort(), false, 0), 1);
+
+            assertThat(result.success()).isFalse();
+            assertThat(result.responded()).isFalse();
+            assertThat(result.error()).isEqualTo("timeout after 1s");
+            assertThat(result.latencyMs()).isBetween(900, 3000);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        } finally {
+            for (Socket socket : queued) {
+                socket.close();
+            }
         }
     }
 
