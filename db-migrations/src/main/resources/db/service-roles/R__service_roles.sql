@@ -61,6 +61,8 @@ BEGIN
             (api, 'status_page_monitors',        'SELECT, INSERT, DELETE',         FALSE),
             -- Managed API keys (V7), optional here so that this file does not depend on that migration's number.
             (api, 'api_keys',                    'SELECT, INSERT, UPDATE, DELETE', TRUE),
+            -- Heartbeat pings (V10): the API only drops them into the inbox.
+            (api, 'heartbeat_pings',             'INSERT',                         FALSE),
             -- scheduler: claims due monitors and moves them to their next slot, nothing else.
             (scheduler, 'monitors',              'SELECT, UPDATE (next_check_at)', FALSE),
             -- worker: checks, state, history, retention and the alert outbox; reads the configuration.
@@ -77,7 +79,9 @@ BEGIN
             (worker, 'maintenance_windows',      'SELECT',                         FALSE),
             (worker, 'maintenance_window_monitors', 'SELECT',                      FALSE),
             (worker, 'daily_summary_settings',   'SELECT',                         FALSE),
-            (worker, 'daily_summaries',          'SELECT, INSERT',                 FALSE)
+            (worker, 'daily_summaries',          'SELECT, INSERT',                 FALSE),
+            -- The heartbeat job drains the inbox into results.
+            (worker, 'heartbeat_pings',          'SELECT, DELETE',                 FALSE)
         ) AS g (grantee, table_name, privileges, optional)
     LOOP
         IF grant_row.optional AND to_regclass(format('%I.%I', schema_name, grant_row.table_name)) IS NULL THEN

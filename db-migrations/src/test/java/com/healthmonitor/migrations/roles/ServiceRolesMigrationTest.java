@@ -83,6 +83,10 @@ class ServiceRolesMigrationTest {
                 .update();
         api.sql("INSERT INTO status_pages (slug, title) VALUES ('status', 'Status')")
                 .update();
+        api.sql("INSERT INTO heartbeat_pings (monitor_id, kind, received_at) VALUES (:id, 'success', now())")
+                .param("id", monitor)
+                .update();
+        assertRefused(api, "SELECT count(*) FROM heartbeat_pings");
         api.sql("SELECT * FROM monitor_downtime(NULL, now() - interval '1 day', now())")
                 .query()
                 .listOfRows();
@@ -168,6 +172,8 @@ class ServiceRolesMigrationTest {
                 .update();
         worker.sql("INSERT INTO daily_summaries (summary_date, sent_by) VALUES (CURRENT_DATE, 'w')"
                         + " ON CONFLICT (summary_date) DO NOTHING")
+                .update();
+        worker.sql("DELETE FROM heartbeat_pings WHERE monitor_id = ANY (SELECT monitor_id FROM heartbeat_pings)")
                 .update();
         for (String read : List.of(
                 "channels",
