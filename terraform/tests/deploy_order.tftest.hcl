@@ -8,6 +8,7 @@ mock_provider "aws" {
 variables {
   api_keys_secret_arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:health-monitor/api-keys-AbCdEf"
   image_tag           = "release-2"
+  allow_plain_http    = true
 }
 
 run "stage_migrations_task_definition_only" {
