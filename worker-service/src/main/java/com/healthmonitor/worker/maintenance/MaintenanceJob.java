@@ -1,10 +1,9 @@
 package com.healthmonitor.worker.maintenance;
 
+import com.healthmonitor.common.alert.AlertMessage;
 import com.healthmonitor.common.check.CheckSettingsJson;
 import com.healthmonitor.common.maintenance.MaintenanceWindow;
 import com.healthmonitor.common.monitor.MonitorStatus;
-import com.healthmonitor.worker.alert.AlertKind;
-import com.healthmonitor.worker.alert.AlertMessage;
 import com.healthmonitor.worker.alert.Alerts;
 import java.time.Clock;
 import java.time.Instant;
@@ -116,19 +115,7 @@ class MaintenanceJob {
                 .param("id", id)
                 .update();
         if (MonitorStatus.DOWN.name().equals(row.status())) {
-            AlertMessage message = new AlertMessage(
-                    AlertKind.STATUS_CHANGE,
-                    id,
-                    row.name(),
-                    row.url(),
-                    MonitorStatus.MAINTENANCE,
-                    MonitorStatus.DOWN,
-                    now,
-                    row.error(),
-                    null,
-                    null,
-                    null,
-                    null);
+            AlertMessage message = AlertMessage.maintenanceEnded(id, row.name(), row.url(), row.error(), now);
             alerts.queueForMonitor(id, null, row.webhookUrl(), message);
             log.info("[MAINTENANCE] window ended, monitor={} still DOWN: alerted", id);
         }

@@ -1,7 +1,7 @@
 package com.healthmonitor.worker.reminder;
 
+import com.healthmonitor.common.alert.AlertMessage;
 import com.healthmonitor.common.check.CheckSettingsJson;
-import com.healthmonitor.worker.alert.AlertMessage;
 import com.healthmonitor.worker.alert.Alerts;
 import com.healthmonitor.worker.maintenance.Maintenance;
 import java.time.Clock;

@@ -1,8 +1,8 @@
 package com.healthmonitor.worker.state;
 
+import com.healthmonitor.common.alert.AlertMessage;
 import com.healthmonitor.common.check.CheckRequest;
 import com.healthmonitor.common.check.CheckTarget;
-import com.healthmonitor.worker.alert.AlertMessage;
 import com.healthmonitor.worker.alert.Alerts;
 import com.healthmonitor.worker.result.CheckResult;
 import com.healthmonitor.worker.result.TlsInspection;

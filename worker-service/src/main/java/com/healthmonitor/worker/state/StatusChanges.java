@@ -1,8 +1,7 @@
 package com.healthmonitor.worker.state;
 
+import com.healthmonitor.common.alert.AlertMessage;
 import com.healthmonitor.common.monitor.MonitorStatus;
-import com.healthmonitor.worker.alert.AlertDetails;
-import com.healthmonitor.worker.alert.AlertMessage;
 import com.healthmonitor.worker.alert.Alerts;
 import com.healthmonitor.worker.result.CheckResult;
 import java.time.Instant;
@@ -54,7 +53,8 @@ class StatusChanges {
                 .query(Long.class)
                 .single();
         if (!suppressed) {
-            AlertDetails alert = new AlertDetails(
+            AlertMessage alert = AlertMessage.statusChange(
+                    monitorId,
                     monitor.name(),
                     monitor.url(),
                     change.from(),
@@ -63,8 +63,7 @@ class StatusChanges {
                     result.error(),
                     result.latencyMs(),
                     change.from() == MonitorStatus.DOWN ? downSince : null);
-            int queued = alerts.queueForMonitor(
-                    monitorId, changeId, monitor.webhookUrl(), AlertMessage.statusChange(monitorId, alert));
+            int queued = alerts.queueForMonitor(monitorId, changeId, monitor.webhookUrl(), alert);
             if (queued > 0) {
                 jdbc.sql("UPDATE status_changes SET delivery = 'PENDING' WHERE id = :id")
                         .param("id", changeId)

@@ -1,8 +1,8 @@
 package com.healthmonitor.worker.summary;
 
-import com.healthmonitor.worker.alert.AlertMessage;
+import com.healthmonitor.common.alert.AlertMessage;
+import com.healthmonitor.common.alert.DailySummary;
 import com.healthmonitor.worker.alert.Alerts;
-import com.healthmonitor.worker.alert.DailySummary;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package com.healthmonitor.worker.summary;
 
-import com.healthmonitor.worker.alert.DailySummary;
+import com.healthmonitor.common.alert.DailySummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -13,7 +13,7 @@ import com.healthmonitor.testing.TestDatabase;
 import com.healthmonitor.testing.TestDatabaseInitializer;
 import com.healthmonitor.testing.TestQueueInitializer;
 import com.healthmonitor.testing.TestQueues;
-import com.healthmonitor.worker.alert.StatusChangeRecorded;
+import com.healthmonitor.worker.alert.AlertsQueued;
 import io.awspring.cloud.sqs.listener.MessageListenerContainerRegistry;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -283,7 +283,7 @@ class WorkerThroughputBenchmark {
         }
     }
 
-    /** Records when each status change's transaction committed. */
+    /** Records when each monitor's alert was queued (its transaction committed). */
     @TestConfiguration
     static class CommitTimesConfiguration {
         @Bean
@@ -296,8 +296,10 @@ class WorkerThroughputBenchmark {
         final Map<Long, Instant> times = new ConcurrentHashMap<>();
 
         @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-        void committed(StatusChangeRecorded change) {
-            times.put(change.monitorId(), Instant.now());
+        void committed(AlertsQueued queued) {
+            if (queued.monitorId() != null) {
+                times.put(queued.monitorId(), Instant.now());
+            }
         }
     }
 

@@ -1,0 +1,195 @@
+package com.healthmonitor.common.alert;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.healthmonitor.common.monitor.MonitorStatus;
+import com.healthmonitor.common.secret.Secrets;
+import java.time.Instant;
+
+/**
+ * One alert, independent of any channel: the message the api and the worker's jobs queue in the alert outbox (through
+ * {@link AlertOutbox}, as JSON through {@link AlertMessageCodec}) and the worker renders per channel type when it
+ * sends it. Fields that do not apply to a kind are null.
+ *
+ * <p>Version 1 is the format stored since the outbox began; it is written without a {@code version} field, as it
+ * always was, so that workers from before the field keep reading it during a rolling upgrade, and a message without
+ * the field reads as version 1. A later version that older workers must not misread is written with its number, and
+ * those workers leave it pending for a newer one ({@link AlertMessageCodec#read}).
+ *
+ * @param version message format version, {@link #CURRENT_VERSION} when written by this code
+ * @param kind what the alert is about
+ * @param monitorId the monitor, null for summaries and tests
+ * @param name the monitor's name (the channel's name for a test)
+ * @param url the monitored URL, or the target of another type of monitor ({@code tcp://db.internal:5432})
+ * @param from status before a change
+ * @param to status after a change (DOWN for a reminder)
+ * @param at when it happened: the check that crossed the threshold, the reminder's time, the summary's time
+ * @param reason why the check failed or what the warning says
+ * @param latencyMs latency of the check
+ * @param downSince when the monitor went DOWN (recoveries and reminders)
+ * @param reminder the reminder's number within the incident
+ * @param summary the daily summary's content
+ */
+public record AlertMessage(
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = VersionOneIsNotWritten.class)
+        int version,
+
+        AlertKind kind,
+        Long monitorId,
+        String name,
+        String url,
+        MonitorStatus from,
+        MonitorStatus to,
+        Instant at,
+        String reason,
+        Integer latencyMs,
+        Instant downSince,
+        Integer reminder,
+        DailySummary summary) {
+
+    public static final int CURRENT_VERSION = 1;
+
+    // Alerts go to chat rooms and mailboxes: a token in the monitored URL is shown masked, as the API shows it.
+    public AlertMessage {
+        if (version < 1) {
+            throw new IllegalArgumentException("alert message version must be positive");
+        }
+        url = Secrets.maskUrlCredentials(url);
+    }
+
+    /**
+     * A monitor changed status.
+     *
+     * @param changedAt when the check that crossed the threshold ran
+     * @param reason why that check failed, null for a success
+     * @param downSince when the monitor went DOWN, for a recovery; null otherwise
+     */
+    public static AlertMessage statusChange(
+            long monitorId,
+            String name,
+            String url,
+            MonitorStatus from,
+            MonitorStatus to,
+            Instant changedAt,
+            String reason,
+            int latencyMs,
+            Instant downSince) {
+        return new AlertMessage(
+                CURRENT_VERSION,
+                AlertKind.STATUS_CHANGE,
+                monitorId,
+                name,
+                url,
+                from,
+                to,
+                changedAt,
+                reason,
+                latencyMs,
+                downSince,
+                null,
+                null);
+    }
+
+    public static AlertMessage certificateWarning(
+            long monitorId, String name, String url, String reason, Instant checkedAt) {
+        return new AlertMessage(
+                CURRENT_VERSION,
+                AlertKind.TLS_EXPIRY,
+                monitorId,
+                name,
+                url,
+                null,
+                null,
+                checkedAt,
+                reason,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    public static AlertMessage reminder(
+            long monitorId, String name, String url, String reason, Instant downSince, Instant now, int number) {
+        return new AlertMessage(
+                CURRENT_VERSION,
+                AlertKind.REMINDER,
+                monitorId,
+                name,
+                url,
+                MonitorStatus.DOWN,
+                MonitorStatus.DOWN,
+                now,
+                reason,
+                null,
+                downSince,
+                number,
+                null);
+    }
+
+    public static AlertMessage summary(DailySummary summary, Instant now) {
+        return new AlertMessage(
+                CURRENT_VERSION,
+                AlertKind.SUMMARY,
+                null,
+                "Daily summary",
+                null,
+                null,
+                null,
+                now,
+                null,
+                null,
+                null,
+                null,
+                summary);
+    }
+
+    public static AlertMessage test(String channelName, Instant now) {
+        return new AlertMessage(
+                CURRENT_VERSION,
+                AlertKind.TEST,
+                null,
+                channelName,
+                null,
+                null,
+                null,
+                now,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /**
+     * A monitor still DOWN when its maintenance window ends: a status change from {@code MAINTENANCE} to
+     * {@code DOWN} without a status change row.
+     */
+    public static AlertMessage maintenanceEnded(long monitorId, String name, String url, String reason, Instant now) {
+        return new AlertMessage(
+                CURRENT_VERSION,
+                AlertKind.STATUS_CHANGE,
+                monitorId,
+                name,
+                url,
+                MonitorStatus.MAINTENANCE,
+                MonitorStatus.DOWN,
+                now,
+                reason,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /** Leaves version 1 out of the JSON, as it was written before the field existed. */
+    static final class VersionOneIsNotWritten {
+        @Override
+        public boolean equals(Object value) {
+            return value instanceof Integer version && version == 1;
+        }
+
+        @Override
+        public int hashCode() {
+            return 1;
+        }
+    }
+}

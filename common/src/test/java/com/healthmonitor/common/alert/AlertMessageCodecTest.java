@@ -1,0 +1,92 @@
+package com.healthmonitor.common.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.healthmonitor.common.monitor.MonitorStatus;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AlertMessageCodecTest {
+
+    private static final Instant AT = Instant.parse("2026-01-20T10:00:00.123Z");
+
+    private final AlertMessageCodec codec = new AlertMessageCodec();
+
+    @Test
+    void writesVersionOneWithoutAVersionFieldAsWorkersBeforeTheFieldExpect() {
+        String json = codec.write(AlertMessage.test("Ops", AT));
+
+        assertThat(json).doesNotContain("version").contains("\"kind\":\"TEST\"", "\"name\":\"Ops\"");
+    }
+
+    @Test
+    void readsAMessageStoredBeforeTheVersionFieldAsVersionOne() {
+        String stored = """
+                {"kind":"STATUS_CHANGE","monitorId":7,"name":"Checkout","url":"https://shop.example/health",
+                 "from":"UP","to":"DOWN","at":"2026-01-20T10:00:00.123Z","reason":"HTTP 503","latencyMs":120,
+                 "downSince":null,"reminder":null,"summary":null}""";
+
+        assertThat(codec.read(stored))
+                .isEqualTo(AlertMessage.statusChange(
+                        7,
+                        "Checkout",
+                        "https://shop.example/health",
+                        MonitorStatus.UP,
+                        MonitorStatus.DOWN,
+                        AT,
+                        "HTTP 503",
+                        120,
+                        null));
+    }
+
+    @Test
+    void readsTheApisFormerHandWrittenTestMessage() {
+        assertThat(codec.read("{\"kind\":\"TEST\",\"name\":\"Ops\",\"at\":\"2026-01-20T10:00:00.123Z\"}"))
+                .isEqualTo(AlertMessage.test("Ops", AT));
+    }
+
+    @Test
+    void roundTripsEveryKind() {
+        DailySummary summary = new DailySummary(
+                LocalDate.of(2026, 1, 20),
+                3,
+                1,
+                0,
+                List.of(new DailySummary.Incident(7, "Checkout", 600, 2)),
+                List.of(new DailySummary.Uptime(7, "Checkout", 99.31)),
+                List.of(new DailySummary.Latency(7, "Checkout", 840)));
+        List<AlertMessage> messages = List.of(
+                AlertMessage.certificateWarning(7, "Checkout", "https://shop.example", "expires in 5 days", AT),
+                AlertMessage.reminder(7, "Checkout", "https://shop.example", "HTTP 503", AT.minusSeconds(3600), AT, 2),
+                AlertMessage.maintenanceEnded(7, "Checkout", "https://shop.example", "HTTP 503", AT),
+                AlertMessage.summary(summary, AT),
+                AlertMessage.test("Ops", AT));
+
+        assertThat(messages).allSatisfy(message -> assertThat(codec.read(codec.write(message)))
+                .isEqualTo(message));
+    }
+
+    @Test
+    void acceptsFieldsANewerWriterAddsWithinAVersion() {
+        assertThat(codec.read("{\"kind\":\"TEST\",\"name\":\"Ops\",\"at\":\"2026-01-20T10:00:00.123Z\",\"x\":1}"))
+                .isEqualTo(AlertMessage.test("Ops", AT));
+    }
+
+    @Test
+    void refusesANewerVersionInsteadOfMisreadingIt() {
+        assertThatThrownBy(() -> codec.read("{\"version\":2,\"kind\":\"TEST\",\"name\":\"Ops\"}"))
+                .isInstanceOf(AlertMessageCodec.UnreadableAlertMessageException.class)
+                .hasMessageContaining("unsupported alert message version 2");
+    }
+
+    @Test
+    void refusesWhatIsNoAlertMessage() {
+        assertThatThrownBy(() -> codec.read("[1]"))
+                .isInstanceOf(AlertMessageCodec.UnreadableAlertMessageException.class);
+        assertThatThrownBy(() -> codec.read("{\"kind\":\"NO_SUCH_KIND\"}"))
+                .isInstanceOf(AlertMessageCodec.UnreadableAlertMessageException.class);
+    }
+}

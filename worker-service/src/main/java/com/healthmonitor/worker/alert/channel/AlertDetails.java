@@ -1,0 +1,55 @@
+package com.healthmonitor.worker.alert.channel;
+
+import com.healthmonitor.common.alert.AlertMessage;
+import com.healthmonitor.common.monitor.MonitorStatus;
+import com.healthmonitor.common.secret.Secrets;
+import java.time.Instant;
+
+/**
+ * What the seed's Slack text says about one status change.
+ *
+ * @param name the monitor's name
+ * @param url the monitored URL, or the target of another type of monitor ({@code tcp://db.internal:5432})
+ * @param from status before the change
+ * @param to status after the change
+ * @param changedAt when the check that crossed the threshold ran
+ * @param reason why the check failed, null for a success
+ * @param latencyMs latency of that check
+ * @param downSince when the monitor went DOWN, for a recovery; null otherwise
+ */
+record AlertDetails(
+        String name,
+        String url,
+        MonitorStatus from,
+        MonitorStatus to,
+        Instant changedAt,
+        String reason,
+        int latencyMs,
+        Instant downSince) {
+
+    // Alerts go to chat rooms: a token in the monitored URL is shown masked, as the API shows it.
+    AlertDetails {
+        url = Secrets.maskUrlCredentials(url);
+    }
+
+    /** {@code URL} for an HTTP monitor, {@code Target} for the other types. */
+    static AlertDetails of(AlertMessage message) {
+        return new AlertDetails(
+                message.name(),
+                message.url(),
+                message.from(),
+                message.to(),
+                message.at(),
+                message.reason(),
+                message.latencyMs() == null ? 0 : message.latencyMs(),
+                message.downSince());
+    }
+
+    String targetLabel() {
+        return targetLabel(url);
+    }
+
+    static String targetLabel(String target) {
+        return target == null || target.regionMatches(true, 0, "http", 0, 4) ? "URL" : "Target";
+    }
+}
