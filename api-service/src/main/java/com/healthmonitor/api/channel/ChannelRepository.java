@@ -1,5 +1,6 @@
 package com.healthmonitor.api.channel;
 
+import com.healthmonitor.common.alert.ChannelType;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,7 +11,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The channels table, and the outbox rows the API writes for channels (test messages, cancellations). */
+/** The channels table; the outbox rows the API writes for channels go through {@code AlertOutbox}. */
 @Repository
 class ChannelRepository {
 
@@ -97,54 +98,14 @@ class ChannelRepository {
     }
 
     /**
-     * Deletes the channel. Its recorded deliveries stay (the foreign key sets channel_id to NULL, name and type are
-     * kept); those still pending are marked CANCELLED so that they neither wait nor block anything.
+     * Deletes the channel and takes it out of the daily summary. Its recorded deliveries stay (the foreign key sets
+     * channel_id to NULL, name and type are kept).
      */
     void delete(long id) {
-        List<Long> changes = jdbc.sql("""
-                        UPDATE deliveries SET status = 'CANCELLED', last_error = 'channel deleted',
-                                              next_attempt_at = NULL, locked_by = NULL, locked_until = NULL
-                        WHERE channel_id = :id AND status = 'PENDING'
-                        RETURNING status_change_id""")
-                .param("id", id)
-                .query((rs, n) -> (Long) rs.getObject(1))
-                .list();
         jdbc.sql("DELETE FROM channels WHERE id = :id").param("id", id).update();
-        changes.stream().filter(java.util.Objects::nonNull).distinct().sorted().forEach(change -> jdbc.sql(
-                        "SELECT refresh_status_change_delivery(:id)")
-                .param("id", change)
-                .query()
-                .singleRow());
         jdbc.sql("""
                         UPDATE daily_summary_settings SET channel_ids = array_remove(channel_ids, CAST(:id AS bigint))
                         WHERE :id = ANY (channel_ids)""").param("id", id).update();
-    }
-
-    /** Queues a test message for the worker; returns the delivery's id. */
-    long queueTest(Stored channel, String message) {
-        return jdbc.sql("""
-                        INSERT INTO deliveries (kind, channel_id, channel_type, channel_name, stream, message, status,
-                                                next_attempt_at)
-                        VALUES ('TEST', :id, :type, :name, 'channel:' || :id, CAST(:message AS jsonb), 'PENDING', now())
-                        RETURNING id""")
-                .param("id", channel.id())
-                .param("type", channel.settings().type().id())
-                .param("name", channel.settings().name())
-                .param("message", message)
-                .query(Long.class)
-                .single();
-    }
-
-    TestResult delivery(long deliveryId) {
-        return jdbc.sql("SELECT id, status, last_status_code, last_error, attempts FROM deliveries WHERE id = :id")
-                .param("id", deliveryId)
-                .query((rs, n) -> new TestResult(
-                        rs.getLong("id"),
-                        rs.getString("status"),
-                        (Integer) rs.getObject("last_status_code"),
-                        rs.getString("last_error"),
-                        rs.getInt("attempts")))
-                .single();
     }
 
     private static Stored stored(ResultSet rs) throws SQLException {

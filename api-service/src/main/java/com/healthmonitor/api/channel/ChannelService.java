@@ -1,34 +1,38 @@
 package com.healthmonitor.api.channel;
 
+import com.healthmonitor.common.alert.AlertMessage;
+import com.healthmonitor.common.alert.AlertOutbox;
 import com.healthmonitor.common.secret.Secrets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 @Service
 @Transactional
 class ChannelService {
 
     private static final Logger log = LoggerFactory.getLogger(ChannelService.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration TEST_POLL = Duration.ofMillis(100);
 
     private final ChannelRepository channels;
+    private final AlertOutbox outbox;
     private final ChannelValidator validator;
     private final ChannelProperties properties;
     private final Clock clock;
 
-    ChannelService(ChannelRepository channels, ChannelValidator validator, ChannelProperties properties, Clock clock) {
+    ChannelService(
+            ChannelRepository channels,
+            AlertOutbox outbox,
+            ChannelValidator validator,
+            ChannelProperties properties,
+            Clock clock) {
         this.channels = channels;
+        this.outbox = outbox;
         this.validator = validator;
         this.properties = properties;
         this.clock = clock;
@@ -62,6 +66,8 @@ class ChannelService {
 
     void delete(long id) {
         channels.findForUpdate(id).orElseThrow(() -> new ChannelNotFoundException(id));
+        // Pending alerts to it would neither be sent nor let later ones of their monitor through.
+        outbox.cancelPending(id, "channel deleted");
         channels.delete(id);
         log.info("[CHANNEL] deleted channel={}", id);
     }
@@ -73,24 +79,23 @@ class ChannelService {
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     TestResult test(long id) {
         ChannelRepository.Stored channel = channels.find(id).orElseThrow(() -> new ChannelNotFoundException(id));
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("kind", "TEST");
-        message.put("name", channel.settings().name());
-        message.put("at", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
-        long deliveryId = channels.queueTest(channel, JSON.writeValueAsString(message));
+        AlertMessage message = AlertMessage.test(channel.settings().name(), clock.instant());
+        // Nothing is queued for a channel deleted since it was read.
+        List<Long> queued = outbox.queueForChannels(List.of(id), message);
+        long deliveryId = queued.stream().findFirst().orElseThrow(() -> new ChannelNotFoundException(id));
         long deadline = System.nanoTime() + properties.testTimeout().toNanos();
-        TestResult result = channels.delivery(deliveryId);
-        while (result.status().equals("PENDING") && System.nanoTime() < deadline) {
+        AlertOutbox.Outcome outcome = outbox.outcome(deliveryId).orElseThrow();
+        while (outcome.pending() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(TEST_POLL);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
-            result = channels.delivery(deliveryId);
+            outcome = outbox.outcome(deliveryId).orElseThrow();
         }
-        log.info("[CHANNEL] test of channel={} delivery={}: {}", id, deliveryId, result.status());
-        return result;
+        log.info("[CHANNEL] test of channel={} delivery={}: {}", id, deliveryId, outcome.status());
+        return new TestResult(deliveryId, outcome.status(), outcome.code(), outcome.error(), outcome.attempts());
     }
 
     private static ChannelResponse response(ChannelRepository.Stored stored) {

@@ -1,5 +1,6 @@
 package com.healthmonitor.api.channel;
 
+import com.healthmonitor.common.alert.ChannelType;
 import java.util.List;
 
 /** A channel's validated settings, as stored. */

@@ -3,6 +3,7 @@ package com.healthmonitor.api.channel;
 import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
 import com.healthmonitor.api.web.TargetUrls;
+import com.healthmonitor.common.alert.ChannelType;
 import com.healthmonitor.common.secret.Secrets;
 import java.util.ArrayList;
 import java.util.List;
