@@ -14,4 +14,9 @@ class ArchitectureTest {
     void scheduledMethodsReachTransactionsThroughTheProxy() {
         Architecture.assertScheduledMethodsDoNotCallTransactionalMethodsOfTheirOwnClass("com.healthmonitor.api");
     }
+
+    @Test
+    void theApiReachesTheWorkersOutboxOnlyThroughTheAlertContract() {
+        Architecture.assertOutboxOnlyThroughTheAlertContract("com.healthmonitor.api");
+    }
 }

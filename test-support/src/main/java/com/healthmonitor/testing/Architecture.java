@@ -1,6 +1,7 @@
 package com.healthmonitor.testing;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -14,15 +15,24 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.constantpool.PoolEntry;
+import java.lang.classfile.constantpool.StringEntry;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * The structure rules every service keeps: its feature packages depend on each other one way only, and its scheduled
- * jobs start their transactions where Spring can see them.
+ * The structure rules every service keeps: its feature packages depend on each other one way only, its scheduled
+ * jobs start their transactions where Spring can see them, and only the alert contract in {@code common} touches the
+ * worker's alert outbox from outside the worker.
  */
 public final class Architecture {
 
@@ -32,7 +42,38 @@ public final class Architecture {
     private static final List<String> TRANSACTIONAL =
             List.of("org.springframework.transaction.annotation.Transactional", "jakarta.transaction.Transactional");
 
+    /** The package of the alert contract: the one way into the worker's {@code deliveries} table. */
+    public static final String ALERT_CONTRACT = "com.healthmonitor.common.alert";
+
+    // SQL that reads or writes the outbox table, in any string constant (a text block is one).
+    private static final Pattern OUTBOX_SQL =
+            Pattern.compile("(?is)\\b(?:into|update|from|join|table)\\s+deliveries\\b");
+
     private Architecture() {}
+
+    /**
+     * Fails, naming the class and its SQL, when a class under {@code rootPackage} names the worker's {@code deliveries}
+     * table in SQL instead of going through the alert contract: see {@link #outboxOnlyThroughTheAlertContract()}.
+     */
+    public static void assertOutboxOnlyThroughTheAlertContract(String rootPackage) {
+        outboxOnlyThroughTheAlertContract().check(classes(rootPackage));
+    }
+
+    /**
+     * The alert outbox ({@code deliveries}) belongs to the worker; anyone else queues alerts and reads their outcome
+     * through {@code AlertOutbox} and the versioned {@code AlertMessage} in {@value #ALERT_CONTRACT}, so that the
+     * table's shape and the message's format are known in one place. Found by reading each class's string constants,
+     * where its SQL is.
+     */
+    public static ArchRule outboxOnlyThroughTheAlertContract() {
+        return noClasses()
+                .that()
+                .resideOutsideOfPackage(ALERT_CONTRACT + "..")
+                .should(nameTheOutboxTableInSql())
+                .because("the api reaches the worker's outbox only through the alert contract in common ("
+                        + ALERT_CONTRACT + ".AlertOutbox)")
+                .allowEmptyShould(true);
+    }
 
     /** Fails, naming the cycle, when two feature packages under {@code rootPackage} depend on each other. */
     public static void assertNoPackageCycles(String rootPackage) {
@@ -66,6 +107,43 @@ public final class Architecture {
         return new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(rootPackage);
+    }
+
+    private static ArchCondition<JavaClass> nameTheOutboxTableInSql() {
+        return new ArchCondition<>("name the deliveries table in SQL") {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                for (String constant : stringConstants(javaClass)) {
+                    if (OUTBOX_SQL.matcher(constant).find()) {
+                        events.add(SimpleConditionEvent.satisfied(
+                                javaClass,
+                                javaClass.getName() + " names the deliveries table in SQL: "
+                                        + constant.strip().replaceAll("\\s+", " ")));
+                    }
+                }
+            }
+        };
+    }
+
+    /** The string literals of the class file (ArchUnit does not model constants), by the JDK's class-file API. */
+    private static List<String> stringConstants(JavaClass javaClass) {
+        return javaClass
+                .getSource()
+                .map(source -> {
+                    try (InputStream in = source.getUri().toURL().openStream()) {
+                        List<String> strings = new ArrayList<>();
+                        for (PoolEntry entry :
+                                ClassFile.of().parse(in.readAllBytes()).constantPool()) {
+                            if (entry instanceof StringEntry string) {
+                                strings.add(string.stringValue());
+                            }
+                        }
+                        return strings;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot read " + source.getUri(), e);
+                    }
+                })
+                .orElse(List.of());
     }
 
     private static DescribedPredicate<JavaMethod> scheduled() {
