@@ -32,7 +32,7 @@ record AlertDetails(
         url = Secrets.maskUrlCredentials(url);
     }
 
-    /** {@code URL} for an HTTP monitor, {@code Target} for the other types. */
+    /** The status change {@code message} reports. */
     static AlertDetails of(AlertMessage message) {
         return new AlertDetails(
                 message.name(),
@@ -45,6 +45,7 @@ record AlertDetails(
                 message.downSince());
     }
 
+    /** {@code URL} for an HTTP monitor, {@code Target} for the other types. */
     String targetLabel() {
         return targetLabel(url);
     }
