@@ -2,18 +2,12 @@ package com.healthmonitor.standalone;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.PatternLayout;
 import com.healthmonitor.api.ApiApplication;
 import com.healthmonitor.scheduler.SchedulerApplication;
 import com.healthmonitor.worker.WorkerApplication;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,11 +25,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * The whole Health Monitor in one JVM: an embedded PostgreSQL whose data survives restarts, an in-process
@@ -45,11 +42,6 @@ import org.springframework.context.support.GenericApplicationContext;
 public final class HealthMonitorSystem implements AutoCloseable {
 
     static final String QUEUE_NAME = "health-monitor-checks";
-
-    /** Spring Boot's console pattern with the service each line comes from (see {@link ServiceNameConverter}). */
-    static final String CONSOLE_PATTERN =
-            "%clr(%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX}){faint} %clr(%5p) %clr(${PID}){magenta}"
-                    + " %clr(--- [%service] [%15.15t]){faint} %clr(%-40.40logger{39}){cyan} %clr(:){faint} %m%n%wEx";
 
     private static final Logger log = LoggerFactory.getLogger(HealthMonitorSystem.class);
 
@@ -120,8 +112,8 @@ public final class HealthMonitorSystem implements AutoCloseable {
         // Database settings go to every service as the same variables a deployment sets; common's
         // DatabaseUrlEnvironmentPostProcessor maps them, in the services and in the migration alike.
         Map<String, String> shared = new LinkedHashMap<>();
-        PatternLayout.DEFAULT_CONVERTER_SUPPLIER_MAP.putIfAbsent("service", ServiceNameConverter::new);
-        shared.put("logging.pattern.console", CONSOLE_PATTERN);
+        // Each line names its own service (see logback-spring.xml), JSON lines too.
+        shared.put("logging.structured.json.customizer", ServiceNameJsonMember.class.getName());
         // One registry for all three (see shareMeterRegistry): one application tag for all.
         shared.put("management.metrics.tags.application", "standalone");
         // ElasticMQ (Pekko, Scala: seconds of class loading) starts on a thread of its own while PostgreSQL starts.
@@ -132,10 +124,14 @@ public final class HealthMonitorSystem implements AutoCloseable {
                 : null;
         try {
             if (settings.databaseUrl() == null) {
-                EmbeddedPostgres postgres = startPostgres(settings);
-                shared.put("DATABASE_URL", postgres.getJdbcUrl("postgres", "postgres"));
-                shared.put("DATABASE_USERNAME", "postgres");
-                shared.put("DATABASE_PASSWORD", "postgres");
+                EmbeddedDatabase database = EmbeddedDatabase.start(settings.dataDirectory());
+                resources.addFirst(database);
+                log.info(
+                        "[STANDALONE] PostgreSQL data in {}",
+                        settings.dataDirectory().toAbsolutePath().normalize());
+                shared.put("DATABASE_URL", database.jdbcUrl());
+                shared.put("DATABASE_USERNAME", EmbeddedDatabase.USER);
+                shared.put("DATABASE_PASSWORD", EmbeddedDatabase.USER);
             } else {
                 shared.put("DATABASE_URL", settings.databaseUrl());
                 putIfPresent(shared, "DATABASE_USERNAME", settings.databaseUsername());
@@ -246,34 +242,6 @@ public final class HealthMonitorSystem implements AutoCloseable {
                 apiKeysOn() ? "on" : "off (see the [AUTH] line for who may call it)");
     }
 
-    private EmbeddedPostgres startPostgres(StandaloneSettings settings) {
-        try {
-            Files.createDirectories(settings.dataDirectory());
-            Path data = settings.dataDirectory().resolve("postgres");
-            LeftoverPostmaster.stopIfRunning(data);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(data)
-                    .setCleanDataDirectory(false)
-                    // Stopped by close(), after the services, not by a hook racing them.
-                    .setRegisterShutdownHook(false)
-                    // The library's defaults are for throw-away test databases (it passes -F, fsync off, and
-                    // synchronous_commit off): this is the user's real data, as durable as PostgreSQL ships.
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on")
-                    // After a crash PostgreSQL replays its WAL before accepting connections.
-                    .setPGStartupWait(Duration.ofSeconds(120))
-                    .start();
-            resources.addFirst(postgres);
-            log.info(
-                    "[STANDALONE] PostgreSQL data in {}",
-                    settings.dataDirectory().toAbsolutePath().normalize());
-            return postgres;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
-        }
-    }
-
     /**
      * PostgreSQL and ElasticMQ start before the first Spring context configures logging, under Logback's bare
      * defaults; the same levels as {@link #QUIET} until then (each context sets them again as it starts).
@@ -327,13 +295,6 @@ public final class HealthMonitorSystem implements AutoCloseable {
         return !keys.isBlank();
     }
 
-    /** As command-line arguments, settings outrank each service's own defaults, like environment variables do. */
-    private static String[] asArguments(Map<String, String> properties) {
-        return properties.entrySet().stream()
-                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
-                .toArray(String[]::new);
-    }
-
     private ConfigurableApplicationContext startService(
             Class<?> application,
             String configName,
@@ -343,9 +304,10 @@ public final class HealthMonitorSystem implements AutoCloseable {
             Runnable onceLoggingIsConfigured) {
         Map<String, Object> defaults = new LinkedHashMap<>(QUIET);
         defaults.put("spring.config.name", configName);
-        Map<String, String> arguments = new LinkedHashMap<>(properties);
-        arguments.putAll(standaloneOnly);
+        Map<String, Object> settings = new LinkedHashMap<>(properties);
+        settings.putAll(standaloneOnly);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+                .listeners(new StandaloneSettingsFirst(settings))
                 .properties(defaults)
                 .initializers(this::shareMeterRegistry)
                 .web(type)
@@ -353,11 +315,29 @@ public final class HealthMonitorSystem implements AutoCloseable {
                 .registerShutdownHook(false)
                 .logStartupInfo(false)
                 .listeners((ApplicationListener<ApplicationPreparedEvent>) event -> onceLoggingIsConfigured.run())
-                .run(asArguments(arguments));
+                .run();
         synchronized (resources) {
             resources.addFirst(context);
         }
         return context;
+    }
+
+    /**
+     * The standalone's settings above every other source, as a deployment's environment variables are above the
+     * services' defaults; added before the environment post-processors (config files, {@code DATABASE_URL}) read it.
+     */
+    private record StandaloneSettingsFirst(Map<String, Object> settings)
+            implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
+        @Override
+        public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+            event.getEnvironment().getPropertySources().addFirst(new MapPropertySource("standalone", settings));
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
     }
 
     /**

@@ -103,6 +103,11 @@ final class JarProcess implements AutoCloseable {
         }
     }
 
+    /** The process's console output so far. */
+    List<String> lines() throws IOException {
+        return Files.readAllLines(log, StandardCharsets.UTF_8);
+    }
+
     /** The last lines of the process's console output, headed by its state, for failure messages. */
     String tail() {
         String state = process.isAlive() ? "running" : "exited with " + process.exitValue();

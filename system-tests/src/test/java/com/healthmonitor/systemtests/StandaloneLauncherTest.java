@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The README's one command for a local run, {@code standalone/health-monitor}, started twice on one data directory
@@ -31,6 +33,8 @@ class StandaloneLauncherTest {
     // Generous: the first start also records the cache, on a shared two-core machine.
     private static final Duration START_WAIT = Duration.ofSeconds(240);
 
+    private static final JsonMapper JSON = new JsonMapper();
+
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Path logs = Path.of(System.getProperty("system-tests.logs", "target/system-tests"));
@@ -41,7 +45,7 @@ class StandaloneLauncherTest {
     @Test
     void theSecondStartLoadsTheCacheTheFirstRecordedAndKeepsTheData() throws Exception {
         int port = JarProcess.freePort();
-        try (JarProcess first = start("standalone-first", port, "")) {
+        try (JarProcess first = start("standalone-first", port, "", "text")) {
             awaitHealthy(first, port);
             HttpResponse<String> created = send(
                     port,
@@ -54,15 +58,31 @@ class StandaloneLauncherTest {
         }
         assertThat(caches()).as("AOT cache in %s", data).hasSize(1);
 
-        try (JarProcess second = start("standalone-second", port, "-XX:AOTMode=on")) {
+        try (JarProcess second = start("standalone-second", port, "-XX:AOTMode=on", "json")) {
             awaitHealthy(second, port);
             HttpResponse<String> monitors =
                     send(port, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/monitors")));
             assertThat(monitors.body()).as(second::tail).contains("\"Kept\"");
+            // Three services share one Logback: each JSON line still names its own.
+            List<JsonNode> lines = second.lines().stream()
+                    .filter(line -> line.startsWith("{"))
+                    .map(JSON::readTree)
+                    .toList();
+            assertThat(lines)
+                    .as(second::tail)
+                    .filteredOn(line -> line.at("/log/logger").asString().startsWith("com.healthmonitor.api."))
+                    .isNotEmpty()
+                    .allSatisfy(line ->
+                            assertThat(line.get("service.name").asString()).isEqualTo("api-service"));
+            assertThat(lines)
+                    .filteredOn(line -> line.at("/log/logger").asString().startsWith("com.healthmonitor.standalone."))
+                    .isNotEmpty()
+                    .allSatisfy(line ->
+                            assertThat(line.get("service.name").asString()).isEqualTo("standalone"));
         }
     }
 
-    private JarProcess start(String name, int port, String javaOptions) {
+    private JarProcess start(String name, int port, String javaOptions, String logFormat) {
         assertThat(LAUNCHER).as("the launcher").isExecutable();
         Path javaHome = JarProcess.java().getParent().getParent();
         return JarProcess.start(
@@ -70,11 +90,18 @@ class StandaloneLauncherTest {
                 List.of(LAUNCHER.toAbsolutePath().toString()),
                 logs,
                 Map.of(
-                        "PATH", "/usr/local/bin:/usr/bin:/bin",
-                        "JAVA_HOME", javaHome.toString(),
-                        "JAVA_OPTS", javaOptions,
-                        "HEALTH_MONITOR_DATA_DIR", data.toString(),
-                        "SERVER_PORT", Integer.toString(port)));
+                        "PATH",
+                        "/usr/local/bin:/usr/bin:/bin",
+                        "JAVA_HOME",
+                        javaHome.toString(),
+                        "JAVA_OPTS",
+                        javaOptions,
+                        "LOG_FORMAT",
+                        logFormat,
+                        "HEALTH_MONITOR_DATA_DIR",
+                        data.toString(),
+                        "SERVER_PORT",
+                        Integer.toString(port)));
     }
 
     private void awaitHealthy(JarProcess process, int port) {

@@ -1,6 +1,7 @@
 package com.healthmonitor.scheduler.dispatch;
 
 import com.healthmonitor.common.check.CheckRequestCodec;
+import com.healthmonitor.common.sqs.QueueProperties;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
@@ -19,6 +21,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
  * parallel.
  */
 @Component
+@EnableConfigurationProperties(QueueProperties.class)
 class CheckPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(CheckPublisher.class);

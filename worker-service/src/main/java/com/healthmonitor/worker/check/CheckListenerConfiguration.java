@@ -1,5 +1,6 @@
 package com.healthmonitor.worker.check;
 
+import com.healthmonitor.common.sqs.QueueProperties;
 import com.healthmonitor.worker.http.GuardedHttpClient;
 import com.healthmonitor.worker.http.TargetGuard;
 import com.healthmonitor.worker.state.ThresholdStateMachine;
@@ -12,25 +13,23 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.util.StringUtils;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 /** The SQS container and the machinery of checks: the SSRF guard, the HTTP client, the checkers. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(QueueProperties.class)
 class CheckListenerConfiguration {
 
     static final String FACTORY = "checkListenerContainerFactory";
 
     @Bean(name = FACTORY)
     SqsMessageListenerContainerFactory<Object> checkListenerContainerFactory(
-            SqsAsyncClient sqs, WorkerProperties worker, Environment environment) {
-        if (!StringUtils.hasText(environment.getProperty("health-monitor.sqs.queue-url"))) {
-            throw new IllegalStateException("health-monitor.sqs.queue-url (SQS_QUEUE_URL) is not set");
-        }
+            SqsAsyncClient sqs, WorkerProperties worker, QueueProperties queue) {
+        // The listener names its queue by placeholder; the record refuses a missing SQS_QUEUE_URL at start-up.
         // Each in-flight message runs on its own virtual thread, and so does each of its checks
         // (ConcurrentChecks): a check mostly waits on the network, so slow targets cost memory, not platform threads.
         SimpleAsyncTaskExecutor virtualThreads = new SimpleAsyncTaskExecutor("check-");

@@ -27,7 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     the embedding code (e.g. after other contexts are up, or a benchmark after its baseline)
  */
 @ConfigurationProperties("health-monitor.worker")
-public record WorkerProperties(
+record WorkerProperties(
         int failThreshold,
         int successThreshold,
         boolean allowPrivateTargets,

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     follow on the next runs
  */
 @ConfigurationProperties("health-monitor.heartbeat")
-public record HeartbeatProperties(
+record HeartbeatProperties(
         @DefaultValue("1s") Duration checkInterval,
         @DefaultValue("500") int batchSize,
         @DefaultValue("100") int maxMissesPerRun) {

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param checkInterval how often due reminders are looked for
  */
 @ConfigurationProperties("health-monitor.reminder")
-public record ReminderProperties(
+record ReminderProperties(
         int maxReminders, @DefaultValue("30s") Duration checkInterval) {
 
     public ReminderProperties {
