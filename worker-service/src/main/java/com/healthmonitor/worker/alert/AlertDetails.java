@@ -2,6 +2,7 @@ package com.healthmonitor.worker.alert;
 
 import com.healthmonitor.common.monitor.MonitorStatus;
 import com.healthmonitor.common.secret.Secrets;
+import com.healthmonitor.worker.result.LastPing;
 import java.time.Instant;
 
 /**
@@ -15,6 +16,7 @@ import java.time.Instant;
  * @param reason why the check failed, null for a success
  * @param latencyMs latency of that check
  * @param downSince when the monitor went DOWN, for a recovery; null otherwise
+ * @param lastPing a heartbeat's last ping, its own line in the alert; null for the polled types
  */
 public record AlertDetails(
         String name,
@@ -24,11 +26,25 @@ public record AlertDetails(
         Instant changedAt,
         String reason,
         int latencyMs,
-        Instant downSince) {
+        Instant downSince,
+        LastPing lastPing) {
 
     // Alerts go to chat rooms: a token in the monitored URL is shown masked, as the API shows it.
     public AlertDetails {
         url = Secrets.maskUrlCredentials(url);
+    }
+
+    /** A polled monitor's change. */
+    public AlertDetails(
+            String name,
+            String url,
+            MonitorStatus from,
+            MonitorStatus to,
+            Instant changedAt,
+            String reason,
+            int latencyMs,
+            Instant downSince) {
+        this(name, url, from, to, changedAt, reason, latencyMs, downSince, null);
     }
 
     /** {@code URL} for an HTTP monitor, {@code Target} for the other types. */
@@ -38,5 +54,10 @@ public record AlertDetails(
 
     static String targetLabel(String target) {
         return target == null || target.regionMatches(true, 0, "http", 0, 4) ? "URL" : "Target";
+    }
+
+    /** What a heartbeat alert's {@code Last ping} line says: the time, or {@code never}. */
+    static String lastPingText(LastPing lastPing) {
+        return lastPing.at() == null ? "never" : SlackPayload.TIME.format(lastPing.at());
     }
 }

@@ -2,6 +2,7 @@ package com.healthmonitor.worker.alert;
 
 import com.healthmonitor.common.monitor.MonitorStatus;
 import com.healthmonitor.common.secret.Secrets;
+import com.healthmonitor.worker.result.LastPing;
 import java.time.Instant;
 
 /**
@@ -20,6 +21,7 @@ import java.time.Instant;
  * @param downSince when the monitor went DOWN (recoveries and reminders)
  * @param reminder the reminder's number within the incident
  * @param summary the daily summary's content
+ * @param lastPing a heartbeat's last ping at a status change; null for the polled types and older stored alerts
  */
 public record AlertMessage(
         AlertKind kind,
@@ -33,11 +35,29 @@ public record AlertMessage(
         Integer latencyMs,
         Instant downSince,
         Integer reminder,
-        DailySummary summary) {
+        DailySummary summary,
+        LastPing lastPing) {
 
     // Alerts go to chat rooms and mailboxes: a token in the monitored URL is shown masked, as the API shows it.
     public AlertMessage {
         url = Secrets.maskUrlCredentials(url);
+    }
+
+    /** An alert without a last ping: all but a heartbeat's status change. */
+    public AlertMessage(
+            AlertKind kind,
+            Long monitorId,
+            String name,
+            String url,
+            MonitorStatus from,
+            MonitorStatus to,
+            Instant at,
+            String reason,
+            Integer latencyMs,
+            Instant downSince,
+            Integer reminder,
+            DailySummary summary) {
+        this(kind, monitorId, name, url, from, to, at, reason, latencyMs, downSince, reminder, summary, null);
     }
 
     public static AlertMessage statusChange(long monitorId, AlertDetails details) {
@@ -53,7 +73,8 @@ public record AlertMessage(
                 details.latencyMs(),
                 details.downSince(),
                 null,
-                null);
+                null,
+                details.lastPing());
     }
 
     public static AlertMessage certificateWarning(
@@ -95,6 +116,7 @@ public record AlertMessage(
 
     /** The seed's view of a status change, for the Slack text. */
     AlertDetails details() {
-        return new AlertDetails(name, url, from, to, at, reason, latencyMs == null ? 0 : latencyMs, downSince);
+        return new AlertDetails(
+                name, url, from, to, at, reason, latencyMs == null ? 0 : latencyMs, downSince, lastPing);
     }
 }

@@ -62,7 +62,8 @@ class StatusChanges {
                     result.checkedAt(),
                     result.error(),
                     result.latencyMs(),
-                    change.from() == MonitorStatus.DOWN ? downSince : null);
+                    change.from() == MonitorStatus.DOWN ? downSince : null,
+                    result.lastPing());
             int queued = alerts.queueForMonitor(
                     monitorId, changeId, monitor.webhookUrl(), AlertMessage.statusChange(monitorId, alert));
             if (queued > 0) {
