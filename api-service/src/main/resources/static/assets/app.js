@@ -124,6 +124,15 @@ function filtered() {
 
 const displayStatus = (m) => (m.enabled === false ? 'PAUSED' : m.status);
 
+/** What a monitor checks, in one line: the URL, tcp://host:port, "dns A name @resolver", "heartbeat every 1 d, grace 1 h". */
+function targetText(m) {
+  if (m.type === 'dns') return `dns ${m.record_type} ${m.hostname}${m.resolver ? ` @${m.resolver}` : ''}`;
+  if (m.type === 'tcp') return `${m.target}${m.tls ? ' (TLS)' : ''}`;
+  return m.target ?? m.url;
+}
+
+const typeTag = (m) => h('span', { class: 'type', 'data-type': m.type }, m.type || 'http');
+
 async function listView() {
   const summary = h('section', { class: 'summary', 'aria-labelledby': 'summary-title' },
     h('h1', { id: 'summary-title' }, 'Monitors'), h('div', { id: 'summary-figures', class: 'figures' }));
@@ -174,12 +183,12 @@ function renderList() {
   const now = Date.now();
   const table = h('table', { class: 'monitors' },
     h('caption', {}, `${rows.length} monitor${rows.length === 1 ? '' : 's'}${state.loaded ? '' : ' (loading…)'}, down first`),
-    h('thead', {}, h('tr', {}, ...['Status', 'Name', 'URL', 'Last check', 'Latency', 'Uptime 24 h', 'Uptime 30 d', 'Last checks']
+    h('thead', {}, h('tr', {}, ...['Status', 'Name', 'Target', 'Last check', 'Latency', 'Uptime 24 h', 'Uptime 30 d', 'Last checks']
       .map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, ...visible.map((m) => h('tr', { 'data-monitor-id': m.id },
       h('td', { class: 'status-cell' }, statusBadge(displayStatus(m))),
       h('th', { scope: 'row' }, h('a', { href: `#/monitors/${m.id}` }, m.name)),
-      h('td', { class: 'url' }, m.url),
+      h('td', { class: 'url' }, typeTag(m), ' ', targetText(m)),
       h('td', {}, age(m.last_checked_at, now)),
       h('td', {}, ms(m.last_latency_ms)),
       h('td', {}, percent(m.uptime_24h)),
@@ -252,11 +261,17 @@ async function monitorView(id) {
   show(
     h('h1', { id: 'monitor-title' }, monitor.name, ' ', h('span', { id: 'monitor-status', 'data-status': status }, statusBadge(status))),
     h('dl', { class: 'facts' },
-      h('dt', {}, 'URL'), h('dd', { class: 'url' }, monitor.url),
+      h('dt', {}, 'Type'), h('dd', { id: 'monitor-type' }, typeTag(monitor)),
+      h('dt', {}, 'Target'), h('dd', { class: 'url', id: 'monitor-target' }, targetText(monitor)),
       h('dt', {}, 'Since'), h('dd', {}, formatTime(monitor.last_status_change_at)),
-      h('dt', {}, 'Last check'), h('dd', {}, `${age(monitor.last_checked_at)} · ${monitor.last_status_code ?? 'no response'} · ${ms(monitor.last_latency_ms)}`),
+      monitor.type === 'heartbeat'
+        ? [h('dt', {}, 'Last ping'), h('dd', { id: 'last-ping' }, monitor.last_ping_at ? `${formatTime(monitor.last_ping_at)} (${age(monitor.last_ping_at)})` : 'never'),
+          h('dt', {}, 'Expected by'), h('dd', {}, monitor.ping_deadline ? formatTime(monitor.ping_deadline) : '—')]
+        : [h('dt', {}, 'Last check'), h('dd', {}, `${age(monitor.last_checked_at)}${monitor.type === 'http' ? ` · ${monitor.last_status_code ?? 'no response'}` : ''} · ${ms(monitor.last_latency_ms)}`)],
       h('dt', {}, 'Last error'), h('dd', { id: 'last-error' }, monitor.last_error || 'none'),
-      h('dt', {}, 'Checked every'), h('dd', {}, `${monitor.check_interval} s (timeout ${monitor.timeout} s, expects ${monitor.expected_status_code})`)),
+      monitor.type === 'heartbeat' ? null : [h('dt', {}, 'Checked every'), h('dd', {}, `${monitor.check_interval} s (timeout ${monitor.timeout} s`
+        + `${monitor.type === 'http' ? `, expects ${monitor.expected_status_code ?? monitor.expected_status_codes?.join(', ')}` : ''})`)]),
+    monitor.type === 'heartbeat' ? pingSection(monitor) : null,
     canWrite() ? h('div', { class: 'actions' },
       h('a', { class: 'button', href: `#/monitors/${monitor.id}/edit` }, 'Edit'),
       h('button', { type: 'button', id: 'toggle-enabled', onclick: toggle }, monitor.enabled ? 'Pause' : 'Resume'),
@@ -274,6 +289,52 @@ async function monitorView(id) {
   loadChart(monitor, '24h');
   loadStats(monitor.id);
   loadChanges(monitor.id);
+}
+
+/**
+ * Only a token's hash is stored, so the API shows a ping URL once, in the response that issues it (creation, rotation);
+ * the dashboard keeps it in this tab's memory, and otherwise offers to issue a new one.
+ */
+const pingUrls = new Map();
+
+function remember(monitor) {
+  if (monitor.ping_url) pingUrls.set(monitor.id, monitor.ping_url);
+}
+
+function pingSection(monitor) {
+  const url = pingUrls.get(monitor.id);
+  const rotate = canWrite() ? h('button', { type: 'button', id: 'rotate-ping-token', onclick: async () => {
+    if (url && !window.confirm('Issue a new ping URL? The current one stops working at once.')) return;
+    try {
+      const { data } = await request('POST', `/monitors/${monitor.id}/rotate-ping-token`);
+      remember(data);
+      announce('New ping URL issued');
+      monitorView(monitor.id);
+    } catch (e) {
+      document.getElementById('ping-error').textContent = problemText(e);
+    }
+  } }, url ? 'Issue a new ping URL' : 'Show a new ping URL') : null;
+  if (!url) {
+    return h('section', { 'aria-labelledby': 'ping-title', class: 'ping' }, h('h2', { id: 'ping-title' }, 'Ping URL'),
+      h('p', {}, 'The ping URL is shown once, when it is issued. A new one replaces it: the job must then use the new one.'),
+      rotate, h('p', { id: 'ping-error', role: 'alert', class: 'error' }));
+  }
+  const curl = `0 3 * * * backup.sh && curl -fsS -m 10 "${url}"`;
+  const copy = h('button', { type: 'button', id: 'copy-ping-url', onclick: async () => {
+    try {
+      await navigator.clipboard.writeText(url);
+      announce('Ping URL copied');
+    } catch (e) {
+      // No clipboard (an insecure origin, a refused permission): select the URL so that it can be copied by hand.
+      window.getSelection().selectAllChildren(document.getElementById('ping-url'));
+      announce('Copying failed: the URL is selected, copy it by hand');
+    }
+  } }, 'Copy');
+  return h('section', { 'aria-labelledby': 'ping-title', class: 'ping' }, h('h2', { id: 'ping-title' }, 'Ping URL'),
+    h('p', {}, 'Keep it: it is shown only now. ', h('code', { id: 'ping-url' }, url), ' ', copy),
+    h('p', {}, 'Call it when the job succeeds (append /fail on failure, /start when it begins), e.g. from cron:'),
+    h('pre', {}, h('code', { id: 'ping-curl' }, curl)),
+    rotate, h('p', { id: 'ping-error', role: 'alert', class: 'error' }));
 }
 
 const WINDOWS = { '24h': [864e5, '15m'], '7d': [6048e5, '1h'], '30d': [2592e6, '6h'], '90d': [7776e6, '1d'] };
@@ -356,11 +417,33 @@ async function loadChanges(id) {
 
 /** The fields that come back in a response but are not configuration. Everything else is sent back on PUT. */
 const STATE_FIELDS = ['id', 'status', 'consecutive_failures', 'consecutive_successes', 'last_checked_at', 'last_status_code',
-  'last_latency_ms', 'last_error', 'last_status_change_at', 'next_check_at', 'created_at', 'updated_at', 'uptime_24h', 'uptime_30d'];
+  'last_latency_ms', 'last_error', 'last_status_change_at', 'next_check_at', 'created_at', 'updated_at', 'uptime_24h', 'uptime_30d',
+  'target', 'ping_url', 'last_ping_at', 'ping_deadline'];
+
+/** The fields only some types have (the API refuses another type's): each type's own. */
+const POLLED = ['check_interval', 'timeout'];
+const TYPE_FIELDS = {
+  http: [...POLLED, 'url', 'expected_status_code', 'expected_status_codes', 'method', 'headers', 'body', 'content_type',
+    'assertions', 'follow_redirects', 'tls_expiry_days'],
+  tcp: [...POLLED, 'host', 'port', 'tls', 'tls_expiry_days'],
+  dns: [...POLLED, 'hostname', 'record_type', 'resolver', 'expected_values'],
+  heartbeat: ['period', 'grace'],
+};
+const TYPES = Object.keys(TYPE_FIELDS);
+const POLLED_TYPES = TYPES.filter((t) => TYPE_FIELDS[t].includes('check_interval'));
+
+/** Drops what the config's type does not have, so that a changed type sends only the new type's fields. */
+function onlyFieldsOfType(config) {
+  const own = TYPE_FIELDS[config.type || 'http'];
+  Object.values(TYPE_FIELDS).flat().filter((f) => !own.includes(f)).forEach((f) => delete config[f]);
+  return config;
+}
 
 function configOf(monitor) {
   const config = { ...monitor };
   STATE_FIELDS.forEach((f) => delete config[f]);
+  onlyFieldsOfType(config);
+  if ((config.type || 'http') !== 'http') return config;
   // Responses show a single expected code both ways; a request may name it only one way.
   setExpectedCode(config, config.expected_status_code ?? null);
   return config;
@@ -376,22 +459,51 @@ function setExpectedCode(config, code) {
   }
 }
 
+/** The form's fields; those with {@code types} show (and are sent) only for a monitor of one of those types. */
 const FIELDS = [
   { name: 'name', label: 'Name', type: 'text', required: true },
-  { name: 'url', label: 'URL', type: 'url', required: true, help: 'http or https' },
-  { name: 'check_interval', label: 'Check interval (seconds)', type: 'number', value: 60 },
-  { name: 'timeout', label: 'Timeout (seconds)', type: 'number', value: 5 },
-  { name: 'expected_status_code', label: 'Expected status code (empty: keep the monitor’s set of codes)', type: 'number', value: 200 },
+  { name: 'type', label: 'Type', type: 'select', options: TYPES, value: 'http' },
+  { name: 'url', label: 'URL', type: 'url', required: true, help: 'http or https', types: ['http'] },
+  { name: 'host', label: 'Host', type: 'text', required: true, types: ['tcp'] },
+  { name: 'port', label: 'Port', type: 'number', required: true, types: ['tcp'] },
+  { name: 'tls', label: 'TLS handshake (certificate checked)', type: 'checkbox', types: ['tcp'] },
+  { name: 'hostname', label: 'Host name to resolve', type: 'text', required: true, types: ['dns'] },
+  { name: 'record_type', label: 'Record type', type: 'select', options: ['A', 'AAAA', 'CNAME', 'MX', 'NS', 'TXT', 'SOA'], value: 'A', types: ['dns'] },
+  { name: 'resolver', label: 'Resolver, host or host:port (empty: the system’s)', type: 'text', types: ['dns'] },
+  { name: 'expected_values', label: 'Expected values (comma-separated, all must be in the answer)', type: 'list', types: ['dns'] },
+  { name: 'period', label: 'Period: seconds between the job’s runs', type: 'number', required: true, value: 86400, types: ['heartbeat'] },
+  { name: 'grace', label: 'Grace: seconds a ping may be late', type: 'number', value: 3600, types: ['heartbeat'] },
+  { name: 'check_interval', label: 'Check interval (seconds)', type: 'number', value: 60, types: POLLED_TYPES },
+  { name: 'timeout', label: 'Timeout (seconds)', type: 'number', value: 5, types: POLLED_TYPES },
+  { name: 'expected_status_code', label: 'Expected status code (empty: keep the monitor’s set of codes)', type: 'number', value: 200, types: ['http'] },
   { name: 'webhook_url', label: 'Slack webhook URL (optional)', type: 'url' },
 ];
 
 function field(spec, value) {
   const id = `field-${spec.name}`;
-  return h('div', { class: 'field' },
-    h('label', { for: id }, spec.label, spec.required ? h('span', { 'aria-hidden': 'true' }, ' *') : null),
-    h('input', { id, name: spec.name, type: spec.type === 'url' ? 'text' : spec.type, inputmode: spec.type === 'url' ? 'url' : null,
-      value: value ?? spec.value ?? '', 'aria-describedby': `error-${spec.name}`, required: spec.required }),
-    h('p', { id: `error-${spec.name}`, class: 'field-error' }));
+  const shown = value ?? spec.value ?? '';
+  const common = { id, name: spec.name, 'aria-describedby': `error-${spec.name}` };
+  const error = h('p', { id: `error-${spec.name}`, class: 'field-error' });
+  if (spec.type === 'checkbox') {
+    return h('div', { class: 'field checkbox', 'data-types': spec.types?.join(' ') },
+      h('input', { ...common, type: 'checkbox', checked: value === true }), h('label', { for: id }, spec.label), error);
+  }
+  const input = spec.type === 'select'
+    ? h('select', common, ...spec.options.map((o) => h('option', { value: o, selected: o === shown }, o)))
+    : h('input', { ...common, type: spec.type === 'number' ? 'number' : 'text', inputmode: spec.type === 'url' ? 'url' : null,
+      value: Array.isArray(shown) ? shown.join(', ') : shown, required: spec.required });
+  return h('div', { class: 'field', 'data-types': spec.types?.join(' ') },
+    h('label', { for: id }, spec.label, spec.required ? h('span', { 'aria-hidden': 'true' }, ' *') : null), input, error);
+}
+
+/** A field's value as the API takes it: null when empty. */
+function valueOf(spec, input) {
+  if (spec.type === 'checkbox') return input.checked;
+  const raw = input.value.trim();
+  if (raw === '') return null;
+  if (spec.type === 'number') return Number(raw);
+  if (spec.type === 'list') return raw.split(/\s*,\s*/).filter(Boolean);
+  return raw;
 }
 
 /** Shows a problem's field errors next to their fields; errors for fields the form lacks go at the top. */
@@ -439,16 +551,17 @@ async function formView(id) {
   const form = h('form', { class: 'card', id: 'monitor-form', novalidate: true, onsubmit: async (event) => {
     event.preventDefault();
     const body = monitor ? configOf(monitor) : {};
+    const type = form.elements.type.value;
     for (const spec of FIELDS) {
-      const raw = form.elements[spec.name].value.trim();
-      if (spec.type === 'number') body[spec.name] = raw === '' ? null : Number(raw);
-      else body[spec.name] = raw === '' ? null : raw;
+      if (!spec.types || spec.types.includes(type)) body[spec.name] = valueOf(spec, form.elements[spec.name]);
     }
-    setExpectedCode(body, body.expected_status_code);
+    onlyFieldsOfType(body);
+    if (type === 'http') setExpectedCode(body, body.expected_status_code);
     body.enabled = enabled.checked;
     try {
       const { data } = await request(monitor ? 'PUT' : 'POST', monitor ? `/monitors/${monitor.id}` : '/monitors', body);
       state.monitors.set(data.id, data);
+      remember(data);
       announce(monitor ? 'Monitor saved' : 'Monitor created');
       location.hash = `#/monitors/${data.id}`;
     } catch (e) {
@@ -460,6 +573,12 @@ async function formView(id) {
   ...FIELDS.map((spec) => field(spec, monitor ? monitor[spec.name] : undefined)),
   h('div', { class: 'field checkbox' }, enabled, h('label', { for: 'field-enabled' }, 'Enabled')),
   h('button', { type: 'submit', id: 'save-monitor' }, monitor ? 'Save' : 'Create monitor'));
+  // Only the chosen type's fields show; the others are hidden and not sent.
+  const showType = () => form.querySelectorAll('[data-types]').forEach((div) => {
+    div.hidden = !div.dataset.types.split(' ').includes(form.elements.type.value);
+  });
+  form.elements.type.addEventListener('change', showType);
+  showType();
   show(form);
   form.elements.name.focus();
 }

@@ -65,29 +65,12 @@ public final class HealthMonitorSystem implements AutoCloseable {
             "logging.level.org.apache.pekko.actor.CoordinatedShutdown",
             "error");
 
-    /**
-     * The worker and the scheduler use JDBC only; their own images have no JPA, but in this one class path the
-     * API's Hibernate would otherwise start an entity manager factory in each of them too.
-     */
-    private static final Map<String, String> JDBC_ONLY = Map.of(
-            "spring.autoconfigure.exclude",
-            String.join(
-                    ",",
-                    "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
-                    "org.springframework.boot.hibernate.autoconfigure.metrics.HibernateMetricsAutoConfiguration",
-                    "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration"),
-            "spring.flyway.enabled",
-            "false");
+    /** The scheduler leaves the schema alone; the worker's context migrates it (below). */
+    private static final Map<String, String> NO_MIGRATIONS = Map.of("spring.flyway.enabled", "false");
 
-    /** The worker, JDBC only too, migrates the database as db-migrations does in AWS (same retries). */
-    private static final Map<String, String> MIGRATES;
-
-    static {
-        Map<String, String> migrates = new LinkedHashMap<>(JDBC_ONLY);
-        migrates.put("spring.flyway.enabled", "true");
-        migrates.put("spring.flyway.connect-retries", "${DB_CONNECT_RETRIES:6}");
-        MIGRATES = Map.copyOf(migrates);
-    }
+    /** The worker migrates the database as db-migrations does in AWS (same retries). */
+    private static final Map<String, String> MIGRATES =
+            Map.of("spring.flyway.enabled", "true", "spring.flyway.connect-retries", "${DB_CONNECT_RETRIES:6}");
 
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -188,7 +171,7 @@ public final class HealthMonitorSystem implements AutoCloseable {
                             SchedulerApplication.CONFIG_NAME,
                             WebApplicationType.NONE,
                             shared,
-                            JDBC_ONLY,
+                            NO_MIGRATIONS,
                             () -> {});
                     scheduler.complete(System.nanoTime());
                 } catch (Throwable e) {

@@ -140,46 +140,4 @@ record MonitorRequest(
                 description =
                         "heartbeat: seconds a ping may be late, and a run started with /start may take, before the silence counts (0 to period; default 3600 or period when shorter)",
                 example = "3600")
-        Integer grace) {
-
-    /** The seed's fields only: every check setting at its default. */
-    MonitorRequest(
-            String name,
-            String url,
-            Integer checkInterval,
-            Integer timeout,
-            Integer expectedStatusCode,
-            String webhookUrl,
-            Boolean enabled) {
-        this(
-                name,
-                url,
-                checkInterval,
-                timeout,
-                expectedStatusCode,
-                webhookUrl,
-                enabled,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
-    }
-}
+        Integer grace) {}

@@ -10,7 +10,6 @@ import com.healthmonitor.api.web.InvalidRequestException;
 import com.healthmonitor.common.check.MonitorType;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import com.healthmonitor.common.secret.Secrets;
-import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,8 +30,6 @@ class MonitorService {
     static final String DESTINATION_CHANGED = "re-enter the secret: the destination changed";
 
     private final MonitorRepository monitors;
-    private final MonitorPages pages;
-    private final EntityManager entityManager;
     private final HistoryQueries history;
     private final MaintenanceStatus maintenance;
     private final PingUrls pingUrls;
@@ -40,15 +37,11 @@ class MonitorService {
 
     MonitorService(
             MonitorRepository monitors,
-            MonitorPages pages,
-            EntityManager entityManager,
             HistoryQueries history,
             MaintenanceStatus maintenance,
             PingUrls pingUrls,
             Clock clock) {
         this.monitors = monitors;
-        this.pages = pages;
-        this.entityManager = entityManager;
         this.history = history;
         this.maintenance = maintenance;
         this.pingUrls = pingUrls;
@@ -60,9 +53,8 @@ class MonitorService {
         Monitor created = Monitor.create(settings, now);
         created.alerting(alerting, now);
         String pingUrl = issuePingTokenIfNeeded(created);
-        Monitor monitor = monitors.saveAndFlush(created);
-        // The database fills in the columns the API does not write (status, created_at, ...).
-        entityManager.refresh(monitor);
+        // Read back: the database fills in the columns the API does not write (id, status, ...).
+        Monitor monitor = find(monitors.insert(created));
         log.info(
                 "[MONITOR] created monitor={} type={}",
                 monitor.id(),
@@ -79,7 +71,7 @@ class MonitorService {
         }
         PingTokens.NewToken token = PingTokens.generate();
         monitor.pingToken(token.hash());
-        monitors.flush();
+        monitors.pingToken(id, token.hash());
         log.info("[MONITOR] rotated the ping token of monitor={}", id);
         return response(monitor, pingUrls.of(token.secret()));
     }
@@ -101,7 +93,7 @@ class MonitorService {
 
     @Transactional(readOnly = true)
     List<MonitorResponse> list(MonitorStatus status, long afterId, int limit) {
-        List<Monitor> page = pages.after(status, afterId, limit);
+        List<Monitor> page = monitors.after(status, afterId, limit);
         // One query for the whole page's uptimes and one for its maintenance, not one per monitor.
         List<Long> ids = page.stream().map(Monitor::id).toList();
         Map<Long, Uptimes> uptimes = history.uptimes(ids);
@@ -114,48 +106,56 @@ class MonitorService {
 
     MonitorResponse replace(long id, MonitorSettings settings, MonitorAlerting alerting) {
         Monitor monitor = find(id);
-        if (Secrets.isMaskOf(settings.webhookUrl(), monitor.webhookUrl())) {
-            // The client echoed back the masked webhook it was shown: keep the real one.
-            settings = settings.withWebhookUrl(monitor.webhookUrl());
-        }
-        settings = unmasked(settings, monitor);
+        settings = settings.withSecrets(unmasked(settings, monitor.settings()));
         Instant now = now();
-        monitor.replace(settings, now);
-        monitor.alerting(alerting, now);
+        Monitor.Change change = monitor.replace(settings, now);
+        boolean alertingChanged = monitor.alerting(alerting, now);
         String pingUrl = issuePingTokenIfNeeded(monitor);
-        monitors.flush();
+        if (change != Monitor.Change.NONE || alertingChanged) {
+            monitors.update(monitor, change == Monitor.Change.RESTART);
+        } else if (pingUrl != null) {
+            monitors.pingToken(id, monitor.pingTokenHash());
+        }
         log.info("[MONITOR] updated monitor={}", id);
-        return response(monitor, pingUrl);
+        return response(find(id), pingUrl);
     }
 
     /**
-     * Puts back the stored secrets the client echoed masked (the URL's credentials, header values), but only while
-     * they still go where they went: otherwise a PUT that only changes the host would send the kept token there.
+     * The secrets of {@code settings} with the stored ones the client echoed masked put back (the webhook URL, the
+     * URL's credentials, header values), but the URL's and headers' only while they still go where they went:
+     * otherwise a PUT that only changes the host would send the kept token there.
      */
-    private static MonitorSettings unmasked(MonitorSettings settings, Monitor monitor) {
-        if (settings.url() == null || monitor.url() == null) {
-            return settings; // no URL or headers of an HTTP monitor on one side: nothing was shown masked
+    private static MonitorSettings.SecretFields unmasked(MonitorSettings settings, MonitorSettings stored) {
+        String webhookUrl = Secrets.isMaskOf(settings.webhookUrl(), stored.webhookUrl())
+                ? stored.webhookUrl()
+                : settings.webhookUrl();
+        if (settings.url() == null || stored.url() == null) {
+            // No URL or headers of an HTTP monitor on one side: nothing was shown masked.
+            return new MonitorSettings.SecretFields(settings.url(), webhookUrl, settings.headers());
         }
+        String url = settings.url();
         List<FieldViolation> violations = new ArrayList<>();
-        if (Secrets.echoesMaskedCredentials(settings.url(), monitor.url())) {
-            if (Secrets.sameEndpoint(settings.url(), monitor.url())) {
-                settings = settings.withUrl(Secrets.restoreMaskedCredentials(settings.url(), monitor.url()));
+        if (Secrets.echoesMaskedCredentials(url, stored.url())) {
+            if (Secrets.sameEndpoint(url, stored.url())) {
+                url = Secrets.restoreMaskedCredentials(url, stored.url());
             } else {
                 violations.add(new FieldViolation("url", DESTINATION_CHANGED));
             }
         }
-        if (!Secrets.sameOrigin(settings.url(), monitor.url())) {
-            settings.maskedHeaders(monitor.headers())
+        if (!Secrets.sameOrigin(url, stored.url())) {
+            settings.maskedHeaders(stored.headers())
                     .forEach(header -> violations.add(new FieldViolation("headers." + header, DESTINATION_CHANGED)));
         }
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
-        return settings.withUnmaskedHeaders(monitor.headers());
+        return new MonitorSettings.SecretFields(url, webhookUrl, settings.unmaskedHeaders(stored.headers()));
     }
 
     void delete(long id) {
-        monitors.delete(find(id));
+        if (!monitors.delete(id)) {
+            throw new MonitorNotFoundException(id);
+        }
         log.info("[MONITOR] deleted monitor={}", id);
     }
 
@@ -173,7 +173,7 @@ class MonitorService {
     }
 
     private Monitor find(long id) {
-        return monitors.findById(id).orElseThrow(() -> new MonitorNotFoundException(id));
+        return monitors.find(id).orElseThrow(() -> new MonitorNotFoundException(id));
     }
 
     /** The database keeps microseconds; so do we, so that a response shows what a later read shows. */

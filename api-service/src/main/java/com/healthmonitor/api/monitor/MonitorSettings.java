@@ -82,40 +82,28 @@ record MonitorSettings(
                 null);
     }
 
-    MonitorSettings withWebhookUrl(String webhookUrl) {
-        return new MonitorSettings(
-                name,
-                url,
-                checkInterval,
-                timeout,
-                expectedStatusCode,
-                webhookUrl,
-                enabled,
-                method,
-                headers,
-                body,
-                contentType,
-                expectedStatusCodes,
-                assertions,
-                followRedirects,
-                tlsExpiryDays,
-                failThreshold,
-                successThreshold,
-                type,
-                target);
+    /**
+     * What responses show masked: the URL's credentials, the webhook URL and the header values. A client that sends
+     * them back masked keeps the stored ones ({@link MonitorService}).
+     */
+    record SecretFields(String url, String webhookUrl, Map<String, String> headers) {}
+
+    SecretFields secrets() {
+        return new SecretFields(url, webhookUrl, headers);
     }
 
-    MonitorSettings withUrl(String url) {
+    /** These settings with the secrets put back; the one copy of a whole configuration. */
+    MonitorSettings withSecrets(SecretFields secrets) {
         return new MonitorSettings(
                 name,
-                url,
+                secrets.url(),
                 checkInterval,
                 timeout,
                 expectedStatusCode,
-                webhookUrl,
+                secrets.webhookUrl(),
                 enabled,
                 method,
-                headers,
+                secrets.headers(),
                 body,
                 contentType,
                 expectedStatusCodes,
@@ -140,36 +128,17 @@ record MonitorSettings(
     }
 
     /**
-     * Header values the client sent back masked (as responses show them) are replaced by the stored ones, so a
-     * client can PUT what it GOT without erasing its tokens.
+     * The headers with each value the client sent back masked (as responses show them) replaced by the stored one,
+     * so a client can PUT what it GOT without erasing its tokens.
      */
-    MonitorSettings withUnmaskedHeaders(Map<String, String> stored) {
+    Map<String, String> unmaskedHeaders(Map<String, String> stored) {
         Map<String, String> merged = new HashMap<>(headers);
         headers.forEach((name, value) -> stored.entrySet().stream()
                 .filter(old -> old.getKey().equalsIgnoreCase(name))
                 .filter(old -> Secrets.isMaskOfValue(value, old.getValue()))
                 .findFirst()
                 .ifPresent(old -> merged.put(name, old.getValue())));
-        return new MonitorSettings(
-                name,
-                url,
-                checkInterval,
-                timeout,
-                expectedStatusCode,
-                webhookUrl,
-                enabled,
-                method,
-                merged,
-                body,
-                contentType,
-                expectedStatusCodes,
-                assertions,
-                followRedirects,
-                tlsExpiryDays,
-                failThreshold,
-                successThreshold,
-                type,
-                target);
+        return merged;
     }
 
     /** The settings that change what a check does (not its name, webhook or thresholds). */

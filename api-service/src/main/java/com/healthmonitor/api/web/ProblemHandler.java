@@ -1,6 +1,5 @@
 package com.healthmonitor.api.web;
 
-import jakarta.persistence.OptimisticLockException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -41,7 +40,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return badRequest("Invalid request", List.of(new FieldViolation(e.getName(), "must be " + expected)));
     }
 
-    @ExceptionHandler({OptimisticLockingFailureException.class, OptimisticLockException.class})
+    @ExceptionHandler(OptimisticLockingFailureException.class)
     ProblemDetail concurrentUpdate() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.CONFLICT, "The monitor was changed by another request at the same time; retry.");

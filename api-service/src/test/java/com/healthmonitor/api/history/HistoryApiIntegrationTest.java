@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.healthmonitor.testing.TestDatabaseInitializer;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -261,6 +262,41 @@ class HistoryApiIntegrationTest {
         assertThat(first.get("checks").asLong()).isEqualTo(20);
         assertThat(first.at("/latency_ms/avg").asDouble()).isEqualTo(15);
         assertThat(first.at("/latency_ms/p95").asDouble()).isEqualTo(24);
+    }
+
+    @Test
+    void aHeartbeatsUptimeCountsPeriodsWithAndWithoutAPingAndItHasNoLatency() throws Exception {
+        long heartbeat = jdbc.sql("""
+                        INSERT INTO monitors (name, type, target, ping_token_hash, ping_deadline)
+                        VALUES ('nightly backup', 'heartbeat', '{"type":"heartbeat","period":300,"grace":60}',
+                                sha256('token'), timestamptz '2026-03-10T11:31:00Z')
+                        RETURNING id""").query(Long.class).single();
+        // As the worker records them: a ping every 5 min until 11:10, then silence, a miss per period from its
+        // deadline (ping + period + grace) on. Neither has a latency.
+        jdbc.sql("""
+                        INSERT INTO check_results (monitor_id, slot, checked_at, config_version, success, latency_ms,
+                                                   error, responded)
+                        SELECT :id, s, s, 1, ok, 0, CASE WHEN NOT ok THEN 'no ping for ' || m || ' min' END, false
+                        FROM (VALUES (timestamptz '2026-03-10T11:00:00Z', true, 0),
+                                     (timestamptz '2026-03-10T11:05:00Z', true, 0),
+                                     (timestamptz '2026-03-10T11:10:00Z', true, 0),
+                                     (timestamptz '2026-03-10T11:16:00Z', false, 6),
+                                     (timestamptz '2026-03-10T11:21:00Z', false, 11),
+                                     (timestamptz '2026-03-10T11:26:00Z', false, 16)) AS r(s, ok, m)""").param("id", heartbeat).update();
+
+        JsonNode stats = getJson("/monitors/" + heartbeat + "/stats?from=2026-03-10T11:00:00Z&to=2026-03-10T11:30:00Z");
+
+        assertThat(stats.get("checks").asLong()).isEqualTo(6);
+        assertThat(stats.get("failures").asLong()).isEqualTo(3);
+        assertThat(stats.get("uptime_percent").decimalValue()).isEqualByComparingTo("50");
+        assertThat(stats.at("/latency_ms/p50").isNull()).isTrue();
+        // Per 10 minutes: the pinged periods are up, the silent ones down.
+        JsonNode series = getJson(
+                "/monitors/" + heartbeat + "/series?from=2026-03-10T11:00:00Z&to=2026-03-10T11:30:00Z&step=10m");
+        assertThat(series)
+                .extracting(bucket -> bucket.get("uptime_percent").decimalValue())
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("100"), new BigDecimal("50"), BigDecimal.ZERO);
     }
 
     @Test

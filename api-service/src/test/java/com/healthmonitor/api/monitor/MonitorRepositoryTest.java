@@ -1,10 +1,10 @@
 package com.healthmonitor.api.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.healthmonitor.api.history.Uptimes;
-import com.healthmonitor.common.check.CheckAssertion;
-import com.healthmonitor.common.check.MonitorType;
+import com.healthmonitor.common.database.Timestamps;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import com.healthmonitor.testing.TestDatabaseInitializer;
 import java.time.Instant;
@@ -13,102 +13,165 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
-import org.springframework.boot.jpa.test.autoconfigure.TestEntityManager;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 
-/** The entity against the Flyway schema ({@code ddl-auto=validate}), and the list's page query. */
-@DataJpaTest(properties = "spring.jpa.hibernate.ddl-auto=validate")
+/**
+ * The monitors' rows against the Flyway schema: what is written reads back the same, an update leaves the worker's
+ * and the scheduler's columns alone, a concurrent change fails, and the list's page query.
+ */
+@JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
-@Import(MonitorPages.class)
+@Import(MonitorRepository.class)
 class MonitorRepositoryTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-10T12:00:00.123456Z");
+    private static final MonitorValidator VALIDATOR = new MonitorValidator(new MonitorProperties(30, true, 500, 1000));
 
     @Autowired
     private MonitorRepository monitors;
 
     @Autowired
-    private MonitorPages pages;
-
-    @Autowired
     private JdbcClient jdbc;
-
-    @Autowired
-    private TestEntityManager entities;
 
     @Test
     void pagesByIdAfterTheGivenCursor() {
-        long first = save("a").id();
-        long second = save("b").id();
-        long third = save("c").id();
+        long first = save("a");
+        long second = save("b");
+        long third = save("c");
 
-        assertThat(pages.after(null, 0, 2)).extracting(Monitor::id).containsExactly(first, second);
-        assertThat(pages.after(null, second, 2)).extracting(Monitor::id).containsExactly(third);
+        assertThat(monitors.after(null, 0, 2)).extracting(Monitor::id).containsExactly(first, second);
+        assertThat(monitors.after(null, second, 2)).extracting(Monitor::id).containsExactly(third);
     }
 
     @Test
     void filtersByStatus() {
-        long up = save("up").id();
+        long up = save("up");
         save("unknown");
-        jdbc.sql("UPDATE monitors SET status = 'UP' WHERE id = ?").param(up).update();
+        jdbc.sql("UPDATE monitors SET status = 'UP' WHERE id = :id")
+                .param("id", up)
+                .update();
 
-        assertThat(pages.after(MonitorStatus.UP, 0, 10)).extracting(Monitor::id).containsExactly(up);
+        assertThat(monitors.after(MonitorStatus.UP, 0, 10))
+                .extracting(Monitor::id)
+                .containsExactly(up);
     }
 
     @Test
-    void aPagedMonitorShowsExactlyAsTheEntityLoadedByHibernate() {
+    void aMonitorReadsBackAsItWasWrittenAlikeAloneAndInAPage() {
         long slack = channel("slack");
         long email = channel("email");
-        Monitor created = Monitor.create(
-                new MonitorSettings(
-                        "everything",
-                        "https://example.com/health",
-                        30,
-                        7,
-                        null,
-                        "https://hooks.slack.com/services/T000/B000/secret",
-                        true,
-                        "POST",
-                        Map.of("Authorization", "Bearer secret-token", "X-Trace", "1"),
-                        "{\"ping\":true}",
-                        "application/json",
-                        List.of("200-299", "301"),
-                        List.of(new CheckAssertion.BodyContains("ok"), new CheckAssertion.BodyNotContains("error")),
-                        true,
-                        14,
-                        3,
-                        2,
-                        MonitorType.HTTP,
-                        null),
-                Instant.now().truncatedTo(ChronoUnit.MICROS));
-        created.alerting(new MonitorAlerting(List.of(slack, email), 15), Instant.now());
-        long id = monitors.saveAndFlush(created).id();
-        jdbc.sql("""
-                        UPDATE monitors SET status = 'DOWN', consecutive_failures = 4, consecutive_successes = 0,
-                            last_checked_at = now(), last_status_code = 503, last_latency_ms = 87,
-                            last_error = 'unexpected status 503', last_status_change_at = now() - interval '1 minute'
-                        WHERE id = ?""").param(id).update();
-        save("plain");
+        MonitorSettings settings = VALIDATOR.validate(MonitorRequests.of(
+                "name",
+                "everything",
+                "url",
+                "https://example.com/health",
+                "check_interval",
+                30,
+                "timeout",
+                7,
+                "webhook_url",
+                "https://hooks.slack.com/services/T000/B000/secret",
+                "method",
+                "POST",
+                "headers",
+                Map.of("Authorization", "Bearer secret-token", "X-Trace", "1"),
+                "body",
+                "{\"ping\":true}",
+                "content_type",
+                "application/json",
+                "expected_status_codes",
+                List.of("200-299", "301"),
+                "assertions",
+                List.of(
+                        Map.of("type", "body_contains", "value", "ok"),
+                        Map.of("type", "body_not_contains", "value", "error")),
+                "tls_expiry_days",
+                14,
+                "fail_threshold",
+                3,
+                "success_threshold",
+                2));
+        Monitor created = Monitor.create(settings, NOW);
+        created.alerting(new MonitorAlerting(List.of(slack, email), 15), NOW);
 
-        // Hibernate reads the database again, not the instances it saved.
-        entities.clear();
+        long id = monitors.insert(created);
+        Monitor loaded = monitors.find(id).orElseThrow();
 
-        List<Monitor> page = pages.after(null, 0, 10);
-        Monitor loaded = reload(id);
-
-        assertThat(page).hasSize(2);
-        assertThat(page.getFirst().toResponse(Uptimes.NONE, false)).isEqualTo(loaded.toResponse(Uptimes.NONE, false));
-        assertThat(page.getFirst().settings()).isEqualTo(loaded.settings());
-        assertThat(page.getFirst().alerting()).isEqualTo(loaded.alerting());
-        assertThat(page.getLast().toResponse(Uptimes.NONE, true))
-                .isEqualTo(reload(page.getLast().id()).toResponse(Uptimes.NONE, true));
+        assertThat(loaded.settings()).isEqualTo(settings);
+        assertThat(loaded.alerting()).isEqualTo(new MonitorAlerting(List.of(slack, email), 15));
+        MonitorResponse response = loaded.toResponse(Uptimes.NONE, false);
+        assertThat(response.createdAt()).isEqualTo(NOW);
+        assertThat(response.nextCheckAt()).isEqualTo(NOW);
+        assertThat(response.status()).isEqualTo(MonitorStatus.UNKNOWN);
+        assertThat(monitors.after(null, 0, 10).getFirst().toResponse(Uptimes.NONE, false))
+                .isEqualTo(response);
     }
 
-    private Monitor reload(long id) {
-        return monitors.findById(id).orElseThrow();
+    @Test
+    void anUpdateWritesTheConfigurationAndLeavesTheWorkersAndTheSchedulersColumnsAlone() {
+        long id = save("config");
+        Instant scheduled = NOW.plusSeconds(3600);
+        jdbc.sql("""
+                        UPDATE monitors SET status = 'DOWN', consecutive_failures = 4, last_error = 'HTTP 503',
+                            next_check_at = :scheduled
+                        WHERE id = :id""")
+                .param("scheduled", Timestamps.utc(scheduled))
+                .param("id", id)
+                .update();
+        Monitor monitor = monitors.find(id).orElseThrow();
+        Instant later = NOW.plusSeconds(60);
+
+        Monitor.Change change = monitor.replace(settings("renamed", 60), later);
+        monitors.update(monitor, change == Monitor.Change.RESTART);
+
+        MonitorResponse renamed = monitors.find(id).orElseThrow().toResponse(Uptimes.NONE, false);
+        assertThat(change).isEqualTo(Monitor.Change.CONFIGURATION);
+        assertThat(renamed.name()).isEqualTo("renamed");
+        assertThat(renamed.updatedAt()).isEqualTo(later);
+        assertThat(renamed.status()).isEqualTo(MonitorStatus.DOWN);
+        assertThat(renamed.consecutiveFailures()).isEqualTo(4);
+        assertThat(renamed.lastError()).isEqualTo("HTTP 503");
+        assertThat(renamed.nextCheckAt()).isEqualTo(scheduled);
+
+        // A changed check is due at once.
+        monitor = monitors.find(id).orElseThrow();
+        change = monitor.replace(settings("renamed", 120), later);
+        monitors.update(monitor, change == Monitor.Change.RESTART);
+
+        assertThat(change).isEqualTo(Monitor.Change.RESTART);
+        assertThat(monitors.find(id)
+                        .orElseThrow()
+                        .toResponse(Uptimes.NONE, false)
+                        .nextCheckAt())
+                .isEqualTo(later);
+        assertThat(version(id)).isEqualTo(3);
+    }
+
+    @Test
+    void aConcurrentChangeFailsInsteadOfMerging() {
+        long id = save("contested");
+        Monitor first = monitors.find(id).orElseThrow();
+        Monitor second = monitors.find(id).orElseThrow();
+        first.replace(settings("first", 60), NOW);
+        second.replace(settings("second", 60), NOW);
+
+        monitors.update(first, false);
+
+        assertThatThrownBy(() -> monitors.update(second, false)).isInstanceOf(OptimisticLockingFailureException.class);
+        assertThat(monitors.find(id).orElseThrow().settings().name()).isEqualTo("first");
+    }
+
+    private long version(long id) {
+        return jdbc.sql("SELECT config_version FROM monitors WHERE id = :id")
+                .param("id", id)
+                .query(Long.class)
+                .single();
     }
 
     private long channel(String type) {
@@ -123,8 +186,11 @@ class MonitorRepositoryTest {
                 .single();
     }
 
-    private Monitor save(String name) {
-        return monitors.saveAndFlush(Monitor.create(
-                new MonitorSettings(name, "https://example.com", 60, 5, 200, null, true), Instant.now()));
+    private static MonitorSettings settings(String name, int interval) {
+        return VALIDATOR.validate(MonitorRequests.seed(name, "https://example.com", interval, 5, 200, null, true));
+    }
+
+    private long save(String name) {
+        return monitors.insert(Monitor.create(settings(name, 60), NOW.truncatedTo(ChronoUnit.MICROS)));
     }
 }

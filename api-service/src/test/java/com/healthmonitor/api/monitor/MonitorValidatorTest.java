@@ -15,7 +15,7 @@ class MonitorValidatorTest {
     @Test
     void appliesTheSeedDefaults() {
         MonitorSettings settings = validator.validate(
-                new MonitorRequest("Google Homepage", "https://google.com/", null, null, null, null, null));
+                MonitorRequests.seed("Google Homepage", "https://google.com/", null, null, null, null, null));
 
         assertThat(settings)
                 .isEqualTo(new MonitorSettings("Google Homepage", "https://google.com/", 60, 5, 200, null, true));
@@ -23,7 +23,7 @@ class MonitorValidatorTest {
 
     @Test
     void acceptsTheSeedsStepTenMonitor() {
-        MonitorSettings settings = validator.validate(new MonitorRequest(
+        MonitorSettings settings = validator.validate(MonitorRequests.seed(
                 "Google Homepage",
                 "https://google.com/",
                 30,
@@ -38,14 +38,14 @@ class MonitorValidatorTest {
 
     @Test
     void reportsEveryBrokenRuleAtOnce() {
-        assertThat(violations(new MonitorRequest("", "ftp://x", 10, 0, 99, "not a url", true)))
+        assertThat(violations(MonitorRequests.seed("", "ftp://x", 10, 0, 99, "not a url", true)))
                 .extracting(FieldViolation::field)
                 .containsExactly("name", "url", "check_interval", "timeout", "expected_status_code", "webhook_url");
     }
 
     @Test
     void requiresNameAndUrl() {
-        assertThat(violations(new MonitorRequest(null, null, null, null, null, null, null)))
+        assertThat(violations(MonitorRequests.seed(null, null, null, null, null, null, null)))
                 .containsExactly(new FieldViolation("name", "is required"), new FieldViolation("url", "is required"));
         assertThat(violations(request("   ", "https://example.com")))
                 .extracting(FieldViolation::field)
@@ -128,14 +128,14 @@ class MonitorValidatorTest {
     @Test
     void boundsTheExpectedStatusCode() {
         assertThat(validator
-                        .validate(new MonitorRequest("x", "https://e.com", null, null, 100, null, null))
+                        .validate(MonitorRequests.seed("x", "https://e.com", null, null, 100, null, null))
                         .expectedStatusCode())
                 .isEqualTo(100);
         assertThat(validator
-                        .validate(new MonitorRequest("x", "https://e.com", null, null, 599, null, null))
+                        .validate(MonitorRequests.seed("x", "https://e.com", null, null, 599, null, null))
                         .expectedStatusCode())
                 .isEqualTo(599);
-        assertThat(violations(new MonitorRequest("x", "https://e.com", null, null, 600, null, null)))
+        assertThat(violations(MonitorRequests.seed("x", "https://e.com", null, null, 600, null, null)))
                 .extracting(FieldViolation::field)
                 .containsExactly("expected_status_code");
     }
@@ -143,12 +143,12 @@ class MonitorValidatorTest {
     @Test
     void requiresHttpsWebhooksUnlessPrivateTargetsAreAllowed() {
         MonitorRequest httpWebhook =
-                new MonitorRequest("x", "https://e.com", null, null, null, "http://hooks.local/x", null);
+                MonitorRequests.seed("x", "https://e.com", null, null, null, "http://hooks.local/x", null);
 
         assertThat(violations(httpWebhook)).containsExactly(new FieldViolation("webhook_url", "must be an https URL"));
         assertThat(validator(true).validate(httpWebhook).webhookUrl()).isEqualTo("http://hooks.local/x");
         assertThat(validator
-                        .validate(new MonitorRequest("x", "https://e.com", null, null, null, " ", null))
+                        .validate(MonitorRequests.seed("x", "https://e.com", null, null, null, " ", null))
                         .webhookUrl())
                 .isNull();
     }
@@ -156,7 +156,7 @@ class MonitorValidatorTest {
     @Test
     void keepsAnExplicitlyDisabledMonitorDisabled() {
         assertThat(validator
-                        .validate(new MonitorRequest("x", "https://e.com", null, null, null, null, false))
+                        .validate(MonitorRequests.seed("x", "https://e.com", null, null, null, null, false))
                         .enabled())
                 .isFalse();
     }
@@ -171,11 +171,11 @@ class MonitorValidatorTest {
     }
 
     private static MonitorRequest request(String name, String url) {
-        return new MonitorRequest(name, url, null, null, null, null, null);
+        return MonitorRequests.seed(name, url, null, null, null, null, null);
     }
 
     private static MonitorRequest withInterval(int interval, int timeout) {
-        return new MonitorRequest("x", "https://example.com", interval, timeout, null, null, null);
+        return MonitorRequests.seed("x", "https://example.com", interval, timeout, null, null, null);
     }
 
     private static MonitorValidator validator(boolean allowPrivateTargets) {

@@ -28,6 +28,8 @@ import java.time.Instant;
  * @param downSince when the monitor went DOWN (recoveries and reminders)
  * @param reminder the reminder's number within the incident
  * @param summary the daily summary's content
+ * @param lastPing a heartbeat's last ping at a status change; null for the polled types and for messages stored
+ *     before it existed (an added field: older workers ignore it, so the version stays 1)
  */
 public record AlertMessage(
         @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = VersionOneIsNotWritten.class)
@@ -44,7 +46,8 @@ public record AlertMessage(
         Integer latencyMs,
         Instant downSince,
         Integer reminder,
-        DailySummary summary) {
+        DailySummary summary,
+        LastPing lastPing) {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -56,13 +59,7 @@ public record AlertMessage(
         url = Secrets.maskUrlCredentials(url);
     }
 
-    /**
-     * A monitor changed status.
-     *
-     * @param changedAt when the check that crossed the threshold ran
-     * @param reason why that check failed, null for a success
-     * @param downSince when the monitor went DOWN, for a recovery; null otherwise
-     */
+    /** A polled monitor (http, tcp, dns) changed status: no last ping. */
     public static AlertMessage statusChange(
             long monitorId,
             String name,
@@ -73,6 +70,28 @@ public record AlertMessage(
             String reason,
             int latencyMs,
             Instant downSince) {
+        return statusChange(monitorId, name, url, from, to, changedAt, reason, latencyMs, downSince, null);
+    }
+
+    /**
+     * A monitor changed status.
+     *
+     * @param changedAt when the check that crossed the threshold ran
+     * @param reason why that check failed, null for a success
+     * @param downSince when the monitor went DOWN, for a recovery; null otherwise
+     * @param lastPing a heartbeat's last ping, null for the polled types
+     */
+    public static AlertMessage statusChange(
+            long monitorId,
+            String name,
+            String url,
+            MonitorStatus from,
+            MonitorStatus to,
+            Instant changedAt,
+            String reason,
+            int latencyMs,
+            Instant downSince,
+            LastPing lastPing) {
         return new AlertMessage(
                 CURRENT_VERSION,
                 AlertKind.STATUS_CHANGE,
@@ -86,7 +105,8 @@ public record AlertMessage(
                 latencyMs,
                 downSince,
                 null,
-                null);
+                null,
+                lastPing);
     }
 
     public static AlertMessage certificateWarning(
@@ -101,6 +121,7 @@ public record AlertMessage(
                 null,
                 checkedAt,
                 reason,
+                null,
                 null,
                 null,
                 null,
@@ -122,6 +143,7 @@ public record AlertMessage(
                 null,
                 downSince,
                 number,
+                null,
                 null);
     }
 
@@ -139,7 +161,8 @@ public record AlertMessage(
                 null,
                 null,
                 null,
-                summary);
+                summary,
+                null);
     }
 
     public static AlertMessage test(String channelName, Instant now) {
@@ -152,6 +175,7 @@ public record AlertMessage(
                 null,
                 null,
                 now,
+                null,
                 null,
                 null,
                 null,
@@ -174,6 +198,7 @@ public record AlertMessage(
                 MonitorStatus.DOWN,
                 now,
                 reason,
+                null,
                 null,
                 null,
                 null,

@@ -4,8 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
-/** Reading {@code timestamptz} columns: PgJDBC returns them as {@link OffsetDateTime}, the services keep instants. */
+/**
+ * {@code timestamptz} columns: PgJDBC reads and writes them as {@link OffsetDateTime} (not {@link Instant}), the
+ * services keep instants.
+ */
 public final class Timestamps {
 
     private Timestamps() {}
@@ -14,5 +18,10 @@ public final class Timestamps {
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    /** An instant as a parameter for a {@code timestamptz} column, or null. */
+    public static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

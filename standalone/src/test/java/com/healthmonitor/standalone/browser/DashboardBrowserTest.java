@@ -8,6 +8,8 @@ import com.healthmonitor.standalone.StandaloneSettings;
 import com.healthmonitor.testing.StubServer;
 import com.healthmonitor.testing.StubServer.Reply;
 import com.healthmonitor.testing.TestDatabase;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,6 +33,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -205,6 +208,76 @@ class DashboardBrowserTest {
         waitFor(By.cssSelector("#changes table"));
         assertThat(driver.findElement(By.id("last-error")).getText()).contains("503");
         Browser.screenshot(driver, "monitor");
+    }
+
+    @Test
+    void aTcpMonitorCreatedThroughTheFormShowsItsTypeAndTarget() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            signIn();
+            driver.get(base + "/#/monitors/new");
+            waitFor(By.id("field-name")).sendKeys("Orders DB");
+            new Select(driver.findElement(By.id("field-type"))).selectByValue("tcp");
+            // Only the tcp fields show.
+            assertThat(driver.findElement(By.id("field-url")).isDisplayed()).isFalse();
+            assertThat(driver.findElement(By.id("field-expected_status_code")).isDisplayed())
+                    .isFalse();
+            assertThat(driver.findElement(By.id("field-period")).isDisplayed()).isFalse();
+            waitFor(By.id("field-host")).sendKeys("127.0.0.1");
+            driver.findElement(By.id("field-port")).sendKeys(Integer.toString(listener.getLocalPort()));
+            replace(By.id("field-check_interval"), "2");
+            replace(By.id("field-timeout"), "1");
+            driver.findElement(By.id("save-monitor")).click();
+
+            wait(UI_WAIT).until(ExpectedConditions.urlMatches("#/monitors/\\d+$"));
+            long id = Long.parseLong(driver.getCurrentUrl().replaceAll(".*#/monitors/", ""));
+            String target = "tcp://127.0.0.1:" + listener.getLocalPort();
+            assertThat(waitFor(By.id("monitor-type")).getText()).isEqualTo("tcp");
+            assertThat(driver.findElement(By.id("monitor-target")).getText()).isEqualTo(target);
+            wait(UI_WAIT).until(ExpectedConditions.attributeToBe(By.id("monitor-status"), "data-status", "UP"));
+            assertThat(driver.findElements(By.id("ping-url"))).isEmpty();
+
+            driver.get(base + "/#/");
+            By row = By.cssSelector("tr[data-monitor-id='" + id + "'] td.url");
+            wait(UI_WAIT).until(ExpectedConditions.textToBePresentInElementLocated(row, "tcp " + target));
+        }
+    }
+
+    @Test
+    void aHeartbeatCreatedThroughTheFormShowsItsPingUrlToCopyAndACronExample() throws Exception {
+        signIn();
+        driver.get(base + "/#/monitors/new");
+        waitFor(By.id("field-name")).sendKeys("Nightly <b>backup</b>");
+        new Select(driver.findElement(By.id("field-type"))).selectByValue("heartbeat");
+        assertThat(driver.findElement(By.id("field-check_interval")).isDisplayed())
+                .isFalse();
+        assertThat(driver.findElement(By.id("field-host")).isDisplayed()).isFalse();
+        replace(By.id("field-period"), "86400");
+        replace(By.id("field-grace"), "3600");
+        driver.findElement(By.id("save-monitor")).click();
+
+        wait(UI_WAIT).until(ExpectedConditions.urlMatches("#/monitors/\\d+$"));
+        assertThat(waitFor(By.id("monitor-title")).getText()).startsWith("Nightly <b>backup</b>");
+        assertThat(driver.findElement(By.id("monitor-type")).getText()).isEqualTo("heartbeat");
+        assertThat(driver.findElement(By.id("monitor-target")).getText()).isEqualTo("heartbeat every 1 d, grace 1 h");
+        assertThat(driver.findElement(By.id("last-ping")).getText()).isEqualTo("never");
+        String pingUrl = waitFor(By.id("ping-url")).getText();
+        assertThat(pingUrl).startsWith(base + "/ping/");
+        assertThat(driver.findElement(By.id("copy-ping-url")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("ping-curl")).getText())
+                .isEqualTo("0 3 * * * backup.sh && curl -fsS -m 10 \"" + pingUrl + "\"");
+        Browser.screenshot(driver, "heartbeat");
+
+        // The URL shown is the one that works, without a key.
+        HttpResponse<String> ping =
+                http.send(HttpRequest.newBuilder(URI.create(pingUrl)).build(), BodyHandlers.ofString());
+        assertThat(ping.statusCode()).isEqualTo(200);
+        driver.navigate().refresh();
+        wait(UI_WAIT).until(ExpectedConditions.attributeToBe(By.id("monitor-status"), "data-status", "UP"));
+        assertThat(driver.findElement(By.id("last-ping")).getText()).isNotEqualTo("never");
+
+        // Pausing sends back the heartbeat's own fields only (the API refuses another type's).
+        driver.findElement(By.id("toggle-enabled")).click();
+        wait(UI_WAIT).until(ExpectedConditions.textToBe(By.id("toggle-enabled"), "Resume"));
     }
 
     @Test

@@ -73,8 +73,8 @@ final class Timeline {
 
     private void apply(Ping ping) {
         switch (ping.kind()) {
-            case SUCCESS -> result(ping.at(), null);
-            case FAIL -> result(ping.at(), "the job reported a failure (/fail)");
+            case SUCCESS -> result(ping.at(), null, ping.at());
+            case FAIL -> result(ping.at(), "the job reported a failure (/fail)", ping.at());
             case START -> {
                 runStartedAt = ping.at();
                 deadline = ping.at().plusSeconds(target.grace());
@@ -111,7 +111,8 @@ final class Timeline {
                                 .toSeconds())
                         + " ago did not report its end; no ping for " + silence
                 : "no ping for " + silence;
-        result(deadline, reason + (lastPingAt == null ? " (never pinged)" : " (last ping: " + lastPingAt + ")"));
+        // The last ping is an alert line of its own (AlertMessage.lastPing), not part of the reason.
+        result(deadline, reason, lastPingAt);
         runStartedAt = null;
         deadline = deadline.plusSeconds(target.period());
         misses++;
@@ -121,13 +122,12 @@ final class Timeline {
      * A result at {@code at}, or just after the last one recorded: a ping the API received just before a deadline
      * but committed after the job recorded that miss must still be news, not a stale slot.
      */
-    private void result(Instant at, String error) {
+    private void result(Instant at, String error, Instant lastPing) {
         Instant slot = at.truncatedTo(ChronoUnit.MICROS);
         if (lastSlot != null && !slot.isAfter(lastSlot)) {
             slot = lastSlot.plus(1, ChronoUnit.MICROS);
         }
         lastSlot = slot;
-        // No latency: a heartbeat has none, and its results stay out of the latency statistics.
-        results.add(new CheckResult(slot, error == null, null, 0, error, null, false));
+        results.add(CheckResult.heartbeat(slot, error, lastPing));
     }
 }

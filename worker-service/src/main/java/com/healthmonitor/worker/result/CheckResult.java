@@ -1,5 +1,6 @@
 package com.healthmonitor.worker.result;
 
+import com.healthmonitor.common.alert.LastPing;
 import java.time.Instant;
 
 /**
@@ -14,6 +15,7 @@ import java.time.Instant;
  * @param tls the certificate chain's earliest expiry when a TLS handshake completed, null otherwise
  * @param responded whether the target answered at all: only then is {@code latencyMs} a latency for the statistics
  *     (a timeout's duration is not a response time)
+ * @param lastPing a heartbeat's last ping at this result, null for the polled types
  */
 public record CheckResult(
         Instant checkedAt,
@@ -22,7 +24,8 @@ public record CheckResult(
         int latencyMs,
         String error,
         TlsInspection tls,
-        boolean responded) {
+        boolean responded,
+        LastPing lastPing) {
 
     static final int MAX_ERROR_LENGTH = 500;
 
@@ -33,6 +36,18 @@ public record CheckResult(
         if (error != null && error.length() > MAX_ERROR_LENGTH) {
             error = error.substring(0, MAX_ERROR_LENGTH - 1) + "…";
         }
+    }
+
+    /** A polled check's result. */
+    public CheckResult(
+            Instant checkedAt,
+            boolean success,
+            Integer statusCode,
+            int latencyMs,
+            String error,
+            TlsInspection tls,
+            boolean responded) {
+        this(checkedAt, success, statusCode, latencyMs, error, tls, responded, null);
     }
 
     /** An HTTP check's result: it got a response when it got a status. */
@@ -54,6 +69,11 @@ public record CheckResult(
     /** A check of a type without status codes that got no answer (refused, timeout, DNS failure, blocked). */
     public static CheckResult unanswered(Instant checkedAt, int latencyMs, String error) {
         return new CheckResult(checkedAt, false, null, latencyMs, error, null, false);
+    }
+
+    /** A heartbeat's result: a ping, a reported failure or a silence; no latency, so none in the statistics. */
+    public static CheckResult heartbeat(Instant at, String error, Instant lastPingAt) {
+        return new CheckResult(at, error == null, null, 0, error, null, false, new LastPing(lastPingAt));
     }
 
     /** The earliest certificate expiry seen, null for http or when no handshake completed. */

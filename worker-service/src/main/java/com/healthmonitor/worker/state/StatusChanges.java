@@ -62,7 +62,8 @@ class StatusChanges {
                     result.checkedAt(),
                     result.error(),
                     result.latencyMs(),
-                    change.from() == MonitorStatus.DOWN ? downSince : null);
+                    change.from() == MonitorStatus.DOWN ? downSince : null,
+                    result.lastPing());
             int queued = alerts.queueForMonitor(monitorId, changeId, monitor.webhookUrl(), alert);
             if (queued > 0) {
                 jdbc.sql("UPDATE status_changes SET delivery = 'PENDING' WHERE id = :id")

@@ -12,6 +12,8 @@ import com.healthmonitor.worker.testing.MutableClock;
 import com.healthmonitor.worker.testing.WorkerIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -94,17 +96,14 @@ class HeartbeatJobIntegrationTest {
         clock.set(created.plusSeconds(DAY + HOUR));
         job.run();
         assertThat(heartbeats.status(monitor)).isEqualTo("DOWN");
-        assertThat(heartbeats.results(monitor)).containsExactly("no ping for 1 d 1 h (never pinged)");
+        assertThat(heartbeats.results(monitor)).containsExactly("no ping for 1 d 1 h");
 
         // Three days on: one failed result per missed period, still one transition.
         clock.set(created.plusSeconds(3 * DAY + HOUR + 5));
         job.run();
         job.run();
         assertThat(heartbeats.results(monitor))
-                .containsExactly(
-                        "no ping for 1 d 1 h (never pinged)",
-                        "no ping for 2 d 1 h (never pinged)",
-                        "no ping for 3 d 1 h (never pinged)");
+                .containsExactly("no ping for 1 d 1 h", "no ping for 2 d 1 h", "no ping for 3 d 1 h");
         assertThat(heartbeats.transitions(monitor)).containsExactly("UNKNOWN->DOWN");
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> HOOKS.requests("/silence").size() == 1);
@@ -116,11 +115,13 @@ class HeartbeatJobIntegrationTest {
         assertThat(text)
                 .contains("Name: Nightly backup")
                 .contains("Target: heartbeat every 1 d, grace 1 h")
-                .contains("New: DOWN");
+                .contains("New: DOWN")
+                .contains("\nLast ping: never\n")
+                .contains("Reason: no ping for 1 d 1 h\n");
     }
 
     @Test
-    void aReportedFailureIsDownAtOnceAndTheNextPingUpAgainNamingTheLastPing() {
+    void aReportedFailureIsDownAtOnceAndTheNextPingUpAgainEachAlertNamingTheLastPing() {
         HOOKS.script("/fail", Reply.ok());
         Instant created = clock.instant();
         Heartbeats heartbeats = new Heartbeats(jdbc);
@@ -133,19 +134,37 @@ class HeartbeatJobIntegrationTest {
         assertThat(heartbeats.status(monitor)).isEqualTo("DOWN");
         assertThat(heartbeats.results(monitor)).containsExactly("ok", "the job reported a failure (/fail)");
 
-        // The job goes silent after its failure: the miss names the last ping.
+        // The job goes silent after its failure: the miss counts from the last ping.
         clock.set(created.plusSeconds(20 + HOUR + 600));
         job.run();
-        assertThat(heartbeats.results(monitor).getLast())
-                .isEqualTo("no ping for 1 h 10 min (last ping: " + created.plusSeconds(20) + ")");
+        assertThat(heartbeats.results(monitor).getLast()).isEqualTo("no ping for 1 h 10 min");
 
-        heartbeats.ping(monitor, "success", clock.instant().plusSeconds(5));
+        Instant recovery = clock.instant().plusSeconds(5);
+        heartbeats.ping(monitor, "success", recovery);
         clock.set(clock.instant().plusSeconds(6));
         job.run();
         assertThat(heartbeats.status(monitor)).isEqualTo("UP");
         assertThat(heartbeats.transitions(monitor)).containsExactly("UNKNOWN->UP", "UP->DOWN", "DOWN->UP");
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> HOOKS.requests("/fail").size() == 3);
+        // Each alert's last ping is the one at its change: the /fail for the DOWN, the new ping for the UP.
+        assertThat(HOOKS.requests("/fail").stream().map(request -> JsonMapper.builder()
+                        .build()
+                        .readTree(request.body())
+                        .get("text")
+                        .asString()))
+                .anySatisfy(text -> assertThat(text)
+                        .contains("New: DOWN")
+                        .contains("Last ping: " + timeOf(created.plusSeconds(20))))
+                .anySatisfy(text ->
+                        assertThat(text).contains("Old: DOWN -> New: UP").contains("Last ping: " + timeOf(recovery)));
+    }
+
+    /** As alerts show a time. */
+    private static String timeOf(Instant instant) {
+        return DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+                .withZone(ZoneOffset.UTC)
+                .format(instant);
     }
 
     @Test
@@ -163,8 +182,7 @@ class HeartbeatJobIntegrationTest {
         job.run();
         assertThat(heartbeats.status(monitor)).isEqualTo("DOWN");
         assertThat(heartbeats.results(monitor))
-                .containsExactly(
-                        "a run started 10 min ago did not report its end; no ping for 11 min 40 s" + " (never pinged)");
+                .containsExactly("a run started 10 min ago did not report its end; no ping for 11 min 40 s");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.healthmonitor.worker.alert.channel;
 
 import com.healthmonitor.common.alert.AlertMessage;
+import com.healthmonitor.common.alert.LastPing;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import com.healthmonitor.common.secret.Secrets;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.time.Instant;
  * @param reason why the check failed, null for a success
  * @param latencyMs latency of that check
  * @param downSince when the monitor went DOWN, for a recovery; null otherwise
+ * @param lastPing a heartbeat's last ping, its own line in the alert; null for the polled types
  */
 record AlertDetails(
         String name,
@@ -25,7 +27,8 @@ record AlertDetails(
         Instant changedAt,
         String reason,
         int latencyMs,
-        Instant downSince) {
+        Instant downSince,
+        LastPing lastPing) {
 
     // Alerts go to chat rooms: a token in the monitored URL is shown masked, as the API shows it.
     AlertDetails {
@@ -42,7 +45,21 @@ record AlertDetails(
                 message.at(),
                 message.reason(),
                 message.latencyMs() == null ? 0 : message.latencyMs(),
-                message.downSince());
+                message.downSince(),
+                message.lastPing());
+    }
+
+    /** A polled monitor's change. */
+    AlertDetails(
+            String name,
+            String url,
+            MonitorStatus from,
+            MonitorStatus to,
+            Instant changedAt,
+            String reason,
+            int latencyMs,
+            Instant downSince) {
+        this(name, url, from, to, changedAt, reason, latencyMs, downSince, null);
     }
 
     /** {@code URL} for an HTTP monitor, {@code Target} for the other types. */
@@ -52,5 +69,10 @@ record AlertDetails(
 
     static String targetLabel(String target) {
         return target == null || target.regionMatches(true, 0, "http", 0, 4) ? "URL" : "Target";
+    }
+
+    /** What a heartbeat alert's {@code Last ping} line says: the time, or {@code never}. */
+    static String lastPingText(LastPing lastPing) {
+        return lastPing.at() == null ? "never" : Notice.TIME.format(lastPing.at());
     }
 }

@@ -90,6 +90,9 @@ final class SlackPayload {
         lines.add("🔔 API Status Changed");
         lines.add("Name: " + escape.apply(alert.name()));
         lines.add(alert.targetLabel() + ": " + escape.apply(alert.url()));
+        if (alert.lastPing() != null) {
+            lines.add("Last ping: " + AlertDetails.lastPingText(alert.lastPing()));
+        }
         lines.add("Old: " + alert.from() + " -> New: " + alert.to());
         lines.add("Time: " + Notice.TIME.format(alert.changedAt()));
         extras(alert).forEach(line -> lines.add(escape.apply(line)));
@@ -101,6 +104,9 @@ final class SlackPayload {
         List<String> lines = new ArrayList<>();
         lines.add(emoji + " *" + escape(alert.name()) + "* is *" + alert.to() + "* (was " + alert.from() + ")");
         lines.add(alert.targetLabel() + ": " + escape(alert.url()));
+        if (alert.lastPing() != null) {
+            lines.add("Last ping: " + AlertDetails.lastPingText(alert.lastPing()));
+        }
         lines.add("Time: " + Notice.TIME.format(alert.changedAt()));
         extras(alert).forEach(line -> lines.add(escape(line)));
         return String.join("\n", lines);

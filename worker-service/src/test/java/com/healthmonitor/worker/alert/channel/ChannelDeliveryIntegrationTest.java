@@ -7,6 +7,7 @@ import com.healthmonitor.common.alert.AlertMessage;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import com.healthmonitor.testing.StubServer;
 import com.healthmonitor.testing.StubServer.Reply;
+import com.healthmonitor.common.alert.LastPing;
 import com.healthmonitor.worker.alert.Alerts;
 import com.healthmonitor.worker.testing.Channels;
 import com.healthmonitor.worker.testing.Monitors;
@@ -175,6 +176,44 @@ class ChannelDeliveryIntegrationTest {
                     .isEqualTo("{\"parse\":[]}");
             assertThat(payload).doesNotContain("@everyone");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"slack", "google_chat", "teams", "discord", "webhook"})
+    void everyChannelNamesANonHttpTargetAndAHeartbeatsLastPingOnALineOfItsOwn(String type) {
+        String path = path();
+        HOOKS.script(path, Reply.ok());
+        long monitor = monitorWithChannel(type, path, null);
+
+        queue(monitor, downOf(monitor, "Orders DB", "tcp://db.internal:5432", "connection refused", null));
+        queue(monitor, downOf(monitor, "Shop DNS", "dns://1.1.1.1/shop.example.com?type=A", "NXDOMAIN", null));
+        queue(
+                monitor,
+                downOf(
+                        monitor,
+                        "Nightly backup",
+                        "heartbeat every 1 d, grace 1 h",
+                        "no ping for 1 d 1 h",
+                        new LastPing(AT.minus(Duration.ofHours(25)))));
+        queue(
+                monitor,
+                downOf(monitor, "Weekly export", "heartbeat every 7 d, grace 1 h", "no ping for 7 d 1 h", NEVER));
+
+        await().atMost(WAIT).until(() -> HOOKS.requests(path).size() == 4);
+        List<String> payloads =
+                HOOKS.requests(path).stream().map(StubServer.Recorded::body).toList();
+        assertThat(payloads.get(0))
+                .contains("Target")
+                .contains("tcp://db.internal:5432")
+                .doesNotContain("Last ping");
+        assertThat(payloads.get(1)).contains("Target").contains("dns://1.1.1.1/shop.example.com?type=A");
+        assertThat(payloads.get(2))
+                .contains("heartbeat every 1 d, grace 1 h")
+                .contains("Last ping")
+                .contains("2026-11-20T09:15:30.123Z")
+                // The reason is the silence alone; the last ping is not folded into it.
+                .doesNotContain("no ping for 1 d 1 h (");
+        assertThat(payloads.get(3)).contains("Last ping").contains("never");
     }
 
     @Test
@@ -379,6 +418,13 @@ class ChannelDeliveryIntegrationTest {
 
     private void queue(long monitor, AlertMessage message) {
         transactions.executeWithoutResult(tx -> alerts.queueForMonitor(monitor, null, null, message));
+    }
+
+    private static final LastPing NEVER = new LastPing(null);
+
+    private static AlertMessage downOf(long monitor, String name, String target, String reason, LastPing lastPing) {
+        return AlertMessage.statusChange(
+                monitor, name, target, MonitorStatus.UP, MonitorStatus.DOWN, AT, reason, 3, null, lastPing);
     }
 
     static AlertMessage down(long monitor) {
