@@ -2,11 +2,12 @@ package com.healthmonitor.api.monitor;
 
 import com.healthmonitor.api.heartbeat.PingTokens;
 import com.healthmonitor.api.heartbeat.PingUrls;
-import com.healthmonitor.api.history.HistoryQueries;
+import com.healthmonitor.api.history.UptimeRepository;
 import com.healthmonitor.api.history.Uptimes;
 import com.healthmonitor.api.maintenance.MaintenanceStatus;
 import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
+import com.healthmonitor.api.web.MonitorNotFoundException;
 import com.healthmonitor.common.check.MonitorType;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import com.healthmonitor.common.secret.Secrets;
@@ -33,7 +34,7 @@ class MonitorService {
     private final MonitorRepository monitors;
     private final MonitorPages pages;
     private final EntityManager entityManager;
-    private final HistoryQueries history;
+    private final UptimeRepository history;
     private final MaintenanceStatus maintenance;
     private final PingUrls pingUrls;
     private final Clock clock;
@@ -42,7 +43,7 @@ class MonitorService {
             MonitorRepository monitors,
             MonitorPages pages,
             EntityManager entityManager,
-            HistoryQueries history,
+            UptimeRepository history,
             MaintenanceStatus maintenance,
             PingUrls pingUrls,
             Clock clock) {
