@@ -110,17 +110,20 @@ BEGIN
         END IF;
 
         -- Where a removed row held the fleet's minimum or maximum and no added row of the same monitor replaces it.
-        EXECUTE format($sql$
-            WITH d AS (%1$s)
-            SELECT array_agg(at ORDER BY at, enabled), array_agg(enabled ORDER BY at, enabled) FROM (
-                SELECT DISTINCT d.at, d.enabled FROM d JOIN %2$I f ON f.%3$I = d.at AND f.enabled = d.enabled
-                WHERE d.sign = -1 AND (d.latency_min <= f.latency_min OR d.latency_max >= f.latency_max)
-                  AND NOT EXISTS (SELECT 1 FROM d a
-                                  WHERE a.sign = 1 AND a.monitor_id = d.monitor_id AND a.at = d.at
-                                    AND a.enabled = d.enabled AND a.latency_min <= d.latency_min
-                                    AND a.latency_max >= d.latency_max)) lost
-            $sql$, deltas, fleet, level)
-            INTO lost_at, lost_enabled USING changed_monitor, was_enabled, is_enabled;
+        lost_at := NULL;
+        IF TG_OP <> 'INSERT' THEN
+            EXECUTE format($sql$
+                WITH d AS (%1$s)
+                SELECT array_agg(at ORDER BY at, enabled), array_agg(enabled ORDER BY at, enabled) FROM (
+                    SELECT DISTINCT d.at, d.enabled FROM d JOIN %2$I f ON f.%3$I = d.at AND f.enabled = d.enabled
+                    WHERE d.sign = -1 AND (d.latency_min <= f.latency_min OR d.latency_max >= f.latency_max)
+                      AND NOT EXISTS (SELECT 1 FROM d a
+                                      WHERE a.sign = 1 AND a.monitor_id = d.monitor_id AND a.at = d.at
+                                        AND a.enabled = d.enabled AND a.latency_min <= d.latency_min
+                                        AND a.latency_max >= d.latency_max)) lost
+                $sql$, deltas, fleet, level)
+                INTO lost_at, lost_enabled USING changed_monitor, was_enabled, is_enabled;
+        END IF;
 
         EXECUTE format($sql$
             WITH d AS (%1$s)
