@@ -11,10 +11,7 @@ public record Uptimes(BigDecimal uptime24h, BigDecimal uptime30d) {
 
     public static final Uptimes NONE = new Uptimes(null, null);
 
-    /**
-     * The one definition of uptime: successful checks over all checks, in percent with 3 decimals, null without checks.
-     * Checks taken during maintenance are not counted (they stay out of the rollups).
-     */
+    /** The one definition of uptime: successful over all checks in percent, 3 decimals, null without checks. */
     public static BigDecimal percent(long checks, long failures) {
         if (checks == 0) {
             return null;

@@ -34,7 +34,7 @@ class MonitorService {
     private final MonitorRepository monitors;
     private final MonitorPages pages;
     private final EntityManager entityManager;
-    private final UptimeRepository history;
+    private final UptimeRepository uptimes;
     private final MaintenanceStatus maintenance;
     private final PingUrls pingUrls;
     private final Clock clock;
@@ -43,14 +43,14 @@ class MonitorService {
             MonitorRepository monitors,
             MonitorPages pages,
             EntityManager entityManager,
-            UptimeRepository history,
+            UptimeRepository uptimes,
             MaintenanceStatus maintenance,
             PingUrls pingUrls,
             Clock clock) {
         this.monitors = monitors;
         this.pages = pages;
         this.entityManager = entityManager;
-        this.history = history;
+        this.uptimes = uptimes;
         this.maintenance = maintenance;
         this.pingUrls = pingUrls;
         this.clock = clock;
@@ -105,11 +105,11 @@ class MonitorService {
         List<Monitor> page = pages.after(status, afterId, limit);
         // One query for the whole page's uptimes and one for its maintenance, not one per monitor.
         List<Long> ids = page.stream().map(Monitor::id).toList();
-        Map<Long, Uptimes> uptimes = history.uptimes(ids);
+        Map<Long, Uptimes> pageUptimes = uptimes.uptimes(ids);
         Set<Long> inMaintenance = maintenance.covered(ids);
         return page.stream()
                 .map(monitor -> monitor.toResponse(
-                        uptimes.getOrDefault(monitor.id(), Uptimes.NONE), inMaintenance.contains(monitor.id())))
+                        pageUptimes.getOrDefault(monitor.id(), Uptimes.NONE), inMaintenance.contains(monitor.id())))
                 .toList();
     }
 
@@ -166,7 +166,7 @@ class MonitorService {
 
     private MonitorResponse response(Monitor monitor, String pingUrl) {
         return monitor.toResponse(
-                history.uptimes(List.of(monitor.id())).get(monitor.id()), inMaintenance(monitor), pingUrl);
+                uptimes.uptimes(List.of(monitor.id())).get(monitor.id()), inMaintenance(monitor), pingUrl);
     }
 
     private boolean inMaintenance(Monitor monitor) {
