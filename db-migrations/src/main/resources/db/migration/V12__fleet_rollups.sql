@@ -31,6 +31,10 @@ CREATE TABLE fleet_rollups_daily (
     PRIMARY KEY (day, enabled)
 );
 
+-- Writers of the monitors' rollups wait until the triggers below exist, so that nothing falls between the sums taken
+-- here and the triggers (the migration is one transaction; summing a year of a large fleet takes a minute or so).
+LOCK TABLE check_rollups_hourly, check_rollups_daily IN SHARE ROW EXCLUSIVE MODE;
+
 INSERT INTO fleet_rollups_hourly
 SELECT r.hour, m.enabled, sum(r.checks), sum(r.failures), sum(r.latency_count), sum(r.latency_sum),
        min(r.latency_min), max(r.latency_max), histogram_sum(r.latency_histogram)

@@ -6,8 +6,6 @@ import java.math.RoundingMode;
 /** Time spent DOWN in a window, and the number of transitions to DOWN in it. */
 record Downtime(BigDecimal seconds, long incidents) {
 
-    static final Downtime NONE = new Downtime(BigDecimal.ZERO, 0);
-
     long roundedSeconds() {
         return seconds.setScale(0, RoundingMode.HALF_UP).longValueExact();
     }
