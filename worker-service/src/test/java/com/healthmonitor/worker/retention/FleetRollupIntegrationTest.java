@@ -117,9 +117,6 @@ class FleetRollupIntegrationTest {
                                                             UNION ALL (TABLE fleet EXCEPT TABLE sums)) t
                         UNION ALL
                         SELECT 'histogram', at::text FROM ((TABLE sum_buckets EXCEPT TABLE fleet_buckets)
-                                                       UNION ALL (TABLE fleet_buckets EXCEPT TABLE sum_buckets)) h"""
-                        .formatted(level, rollups, fleet))
-                .query()
-                .listOfRows();
+                                                       UNION ALL (TABLE fleet_buckets EXCEPT TABLE sum_buckets)) h""".formatted(level, rollups, fleet)).query().listOfRows();
     }
 }
