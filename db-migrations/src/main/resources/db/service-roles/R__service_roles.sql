@@ -53,6 +53,8 @@ BEGIN
             (api, 'check_results',               'SELECT',                         FALSE),
             (api, 'check_rollups_hourly',        'SELECT',                         FALSE),
             (api, 'check_rollups_daily',         'SELECT',                         FALSE),
+            (api, 'fleet_rollups_hourly',        'SELECT',                         FALSE),
+            (api, 'fleet_rollups_daily',         'SELECT',                         FALSE),
             (api, 'history_horizons',            'SELECT',                         FALSE),
             (api, 'maintenance_windows',         'SELECT, INSERT, UPDATE, DELETE', FALSE),
             (api, 'maintenance_window_monitors', 'SELECT, INSERT, DELETE',         FALSE),
@@ -73,6 +75,9 @@ BEGIN
             (worker, 'check_results_default',    'SELECT, UPDATE, DELETE',         FALSE),
             (worker, 'check_rollups_hourly',     'SELECT, INSERT, UPDATE, DELETE', FALSE),
             (worker, 'check_rollups_daily',      'SELECT, INSERT, UPDATE, DELETE', FALSE),
+            -- Fleet rollups (V12) follow the monitors' rollups by trigger (as the owner); retention deletes them.
+            (worker, 'fleet_rollups_hourly',     'SELECT, DELETE',                 FALSE),
+            (worker, 'fleet_rollups_daily',      'SELECT, DELETE',                 FALSE),
             (worker, 'history_horizons',         'SELECT, UPDATE',                 FALSE),
             (worker, 'status_changes',           'SELECT, INSERT, UPDATE, DELETE', FALSE),
             (worker, 'deliveries',               'SELECT, INSERT, UPDATE, DELETE', FALSE),

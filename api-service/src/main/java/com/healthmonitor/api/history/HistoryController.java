@@ -37,11 +37,11 @@ class HistoryController {
     private static final String FROM = "Window start, an ISO-8601 instant (instead of window)";
     private static final String TO = "Window end, an ISO-8601 instant not before from (default now)";
 
-    private final HistoryQueries queries;
+    private final HistoryService history;
     private final Clock clock;
 
-    HistoryController(HistoryQueries queries, Clock clock) {
-        this.queries = queries;
+    HistoryController(HistoryService history, Clock clock) {
+        this.history = history;
         this.clock = clock;
     }
 
@@ -52,7 +52,7 @@ class HistoryController {
             @Parameter(description = LIMIT) @RequestParam(name = "limit", required = false) Integer limit,
             @Parameter(description = BEFORE) @RequestParam(name = "before", required = false) String before) {
         int pageSize = RequestParameters.limit(limit);
-        List<CheckEntry> page = queries.checks(id, RequestParameters.instant("before", before), pageSize);
+        List<CheckEntry> page = history.checks(id, RequestParameters.instant("before", before), pageSize);
         return paged(page, pageSize, CheckEntry::checkedAt);
     }
 
@@ -63,7 +63,7 @@ class HistoryController {
             @Parameter(description = LIMIT) @RequestParam(name = "limit", required = false) Integer limit,
             @Parameter(description = BEFORE) @RequestParam(name = "before", required = false) String before) {
         int pageSize = RequestParameters.limit(limit);
-        List<StatusChangeEntry> page = queries.statusChanges(id, RequestParameters.instant("before", before), pageSize);
+        List<StatusChangeEntry> page = history.statusChanges(id, RequestParameters.instant("before", before), pageSize);
         return paged(page, pageSize, StatusChangeEntry::changedAt);
     }
 
@@ -78,7 +78,7 @@ class HistoryController {
             @Parameter(description = WINDOW) @RequestParam(name = "window", required = false) String window,
             @Parameter(description = FROM) @RequestParam(name = "from", required = false) String from,
             @Parameter(description = TO) @RequestParam(name = "to", required = false) String to) {
-        return queries.stats(id, RequestParameters.window(window, from, to, clock.instant()));
+        return history.stats(id, RequestParameters.window(window, from, to, clock.instant()));
     }
 
     @Operation(summary = "A monitor's statistics per time bucket, for charts (at most 1,000 buckets)")
@@ -92,7 +92,7 @@ class HistoryController {
                     @RequestParam(name = "step", required = false)
                     String step) {
         Window parsed = RequestParameters.window(window, from, to, clock.instant());
-        return queries.series(id, parsed, RequestParameters.step(step, parsed));
+        return history.series(id, parsed, RequestParameters.step(step, parsed));
     }
 
     @Operation(summary = "The fleet: enabled monitors by status, and their aggregate statistics over a window")
@@ -101,7 +101,7 @@ class HistoryController {
             @Parameter(description = WINDOW) @RequestParam(name = "window", required = false) String window,
             @Parameter(description = FROM) @RequestParam(name = "from", required = false) String from,
             @Parameter(description = TO) @RequestParam(name = "to", required = false) String to) {
-        return queries.fleet(RequestParameters.window(window, from, to, clock.instant()));
+        return history.fleet(RequestParameters.window(window, from, to, clock.instant()));
     }
 
     private static <T> ResponseEntity<List<T>> paged(List<T> page, int pageSize, Function<T, Instant> time) {

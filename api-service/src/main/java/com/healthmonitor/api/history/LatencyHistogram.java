@@ -30,13 +30,28 @@ final class LatencyHistogram {
         return bounds.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** Adds stored counts whose first element belongs to bucket {@code firstBucket}; nulls count 0. */
-    void add(int firstBucket, Integer[] bucketCounts) {
-        for (int i = 0; i < bucketCounts.length; i++) {
-            if (bucketCounts[i] != null && bucketCounts[i] > 0) {
-                add(firstBucket + i, bucketCounts[i]);
+    /**
+     * A histogram as PostgreSQL writes an INTEGER[] as text: {@code [40:44]={5,10,NULL,10,5}}, or {@code {...}} when
+     * it starts at bucket 1; null is the empty histogram.
+     */
+    static LatencyHistogram parse(String array) {
+        LatencyHistogram histogram = new LatencyHistogram();
+        if (array == null) {
+            return histogram;
+        }
+        int first = 1;
+        String elements = array;
+        if (array.startsWith("[")) {
+            first = Integer.parseInt(array.substring(1, array.indexOf(':')));
+            elements = array.substring(array.indexOf('=') + 1);
+        }
+        String[] counts = elements.substring(1, elements.length() - 1).split(",");
+        for (int i = 0; i < counts.length; i++) {
+            if (!counts[i].isEmpty() && !counts[i].equals("NULL")) {
+                histogram.add(first + i, Long.parseLong(counts[i]));
             }
         }
+        return histogram;
     }
 
     void add(int bucket, long count) {

@@ -71,6 +71,14 @@ record WindowPlan(Instant from, Instant to, Span daily, List<Span> hourly, List<
         return new WindowPlan(start, end, daily, List.copyOf(hourly), List.copyOf(raw), List.copyOf(statusChanges));
     }
 
+    /**
+     * The window that "uptime over the last 24 h (30 d, ...)" means wherever it is shown: from the start of the hour
+     * {@code length} ago up to the end of the current hour. Hour-aligned, so it is read from rollups only.
+     */
+    static WindowPlan recent(Instant now, Duration length, Horizons horizons) {
+        return of(floor(now.minus(length), ChronoUnit.HOURS), ceil(now, ChronoUnit.HOURS), horizons);
+    }
+
     List<Span> dailySpans() {
         return daily == null ? List.of() : List.of(daily);
     }

@@ -2,11 +2,12 @@ package com.healthmonitor.api.monitor;
 
 import com.healthmonitor.api.heartbeat.PingTokens;
 import com.healthmonitor.api.heartbeat.PingUrls;
-import com.healthmonitor.api.history.HistoryQueries;
+import com.healthmonitor.api.history.UptimeRepository;
 import com.healthmonitor.api.history.Uptimes;
 import com.healthmonitor.api.maintenance.MaintenanceStatus;
 import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
+import com.healthmonitor.api.web.MonitorNotFoundException;
 import com.healthmonitor.common.check.MonitorType;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import com.healthmonitor.common.secret.Secrets;
@@ -30,19 +31,19 @@ class MonitorService {
     static final String DESTINATION_CHANGED = "re-enter the secret: the destination changed";
 
     private final MonitorRepository monitors;
-    private final HistoryQueries history;
+    private final UptimeRepository uptimes;
     private final MaintenanceStatus maintenance;
     private final PingUrls pingUrls;
     private final Clock clock;
 
     MonitorService(
             MonitorRepository monitors,
-            HistoryQueries history,
+            UptimeRepository uptimes,
             MaintenanceStatus maintenance,
             PingUrls pingUrls,
             Clock clock) {
         this.monitors = monitors;
-        this.history = history;
+        this.uptimes = uptimes;
         this.maintenance = maintenance;
         this.pingUrls = pingUrls;
         this.clock = clock;
@@ -96,11 +97,11 @@ class MonitorService {
         List<Monitor> page = monitors.after(status, afterId, limit);
         // One query for the whole page's uptimes and one for its maintenance, not one per monitor.
         List<Long> ids = page.stream().map(Monitor::id).toList();
-        Map<Long, Uptimes> uptimes = history.uptimes(ids);
+        Map<Long, Uptimes> pageUptimes = uptimes.uptimes(ids);
         Set<Long> inMaintenance = maintenance.covered(ids);
         return page.stream()
                 .map(monitor -> monitor.toResponse(
-                        uptimes.getOrDefault(monitor.id(), Uptimes.NONE), inMaintenance.contains(monitor.id())))
+                        pageUptimes.getOrDefault(monitor.id(), Uptimes.NONE), inMaintenance.contains(monitor.id())))
                 .toList();
     }
 
@@ -165,7 +166,7 @@ class MonitorService {
 
     private MonitorResponse response(Monitor monitor, String pingUrl) {
         return monitor.toResponse(
-                history.uptimes(List.of(monitor.id())).get(monitor.id()), inMaintenance(monitor), pingUrl);
+                uptimes.uptimes(List.of(monitor.id())).get(monitor.id()), inMaintenance(monitor), pingUrl);
     }
 
     private boolean inMaintenance(Monitor monitor) {

@@ -2,13 +2,14 @@ package com.healthmonitor.api.statuspage;
 
 import static com.healthmonitor.common.database.Timestamps.instant;
 
+import com.healthmonitor.api.history.UptimeRepository;
+import com.healthmonitor.api.history.Uptimes;
 import com.healthmonitor.api.statuspage.PublicStatus.Change;
 import com.healthmonitor.api.statuspage.PublicStatus.Day;
 import com.healthmonitor.api.statuspage.PublicStatus.Group;
 import com.healthmonitor.api.statuspage.PublicStatus.MonitorStatus;
 import com.healthmonitor.api.statuspage.PublicStatus.Overall;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,10 +41,12 @@ class PublicStatusQueries {
     static final Duration RECENT_CHANGES = Duration.ofDays(7);
 
     private final JdbcClient jdbc;
+    private final UptimeRepository uptimes;
     private final Clock clock;
 
-    PublicStatusQueries(JdbcClient jdbc, Clock clock) {
+    PublicStatusQueries(JdbcClient jdbc, UptimeRepository uptimes, Clock clock) {
         this.jdbc = jdbc;
+        this.uptimes = uptimes;
         this.clock = clock;
     }
 
@@ -70,16 +72,14 @@ class PublicStatusQueries {
                 .optional();
     }
 
-    /** Uptime in percent over the last {@code window} (null without checks). */
+    /** Uptime in percent over the last {@code window} (null without checks), as the monitor list counts it. */
     BigDecimal uptime(long monitorId, Duration window) {
-        Totals totals = totals(monitorId, window);
-        return percent(totals.checks, totals.failures);
+        return uptimes.recent(monitorId, window).uptimePercent();
     }
 
     /** Mean response time in ms over the last {@code window} (null without responses). */
     Long meanLatency(long monitorId, Duration window) {
-        Totals totals = totals(monitorId, window);
-        return totals.latencyCount == 0 ? null : Math.round((double) totals.latencySum / totals.latencyCount);
+        return uptimes.recent(monitorId, window).meanLatencyMs();
     }
 
     private PublicStatus read(PageRow page) {
@@ -125,9 +125,10 @@ class PublicStatusQueries {
             long[] cell = cells.getOrDefault(day, new long[3]);
             checks += cell[0];
             failures += cell[1];
-            days.add(new Day(day, cell[0], percent(cell[0], cell[1]), cell[2]));
+            days.add(new Day(day, cell[0], Uptimes.percent(cell[0], cell[1]), cell[2]));
         }
-        return new MonitorStatus(row.id(), row.name(), row.status(), row.since(), percent(checks, failures), days);
+        return new MonitorStatus(
+                row.id(), row.name(), row.status(), row.since(), Uptimes.percent(checks, failures), days);
     }
 
     private static Overall overall(List<MonitorRow> rows) {
@@ -188,43 +189,8 @@ class PublicStatusQueries {
                 .list();
     }
 
-    /**
-     * Checks, failures and latency over the last {@code window}: hourly rollups for the whole hours it covers,
-     * daily ones for the days the hourly rollups were already dropped for.
-     */
-    private Totals totals(long monitorId, Duration window) {
-        Instant now = clock.instant();
-        OffsetDateTime from = now.minus(window).truncatedTo(ChronoUnit.HOURS).atOffset(ZoneOffset.UTC);
-        Totals totals = new Totals();
-        jdbc.sql("""
-                        WITH h AS (SELECT hourly_rollups_from AS hourly_from FROM history_horizons)
-                        SELECT sum(checks) AS checks, sum(failures) AS failures, sum(latency_count) AS latency_count,
-                               sum(latency_sum) AS latency_sum FROM (
-                            SELECT checks, failures, latency_count, latency_sum FROM check_rollups_daily, h
-                            WHERE monitor_id = :id AND day >= date_trunc('day', :from, 'UTC')
-                              AND day + interval '1 day' <= h.hourly_from
-                            UNION ALL
-                            SELECT checks, failures, latency_count, latency_sum FROM check_rollups_hourly, h
-                            WHERE monitor_id = :id AND hour >= :from AND hour >= h.hourly_from) t""").param("id", monitorId).param("from", from).query(rs -> {
-            totals.checks = rs.getLong("checks");
-            totals.failures = rs.getLong("failures");
-            totals.latencyCount = rs.getLong("latency_count");
-            totals.latencySum = rs.getLong("latency_sum");
-        });
-        return totals;
-    }
-
     private static String publicStatus(String status, ResultSet rs) throws SQLException {
         return rs.getBoolean("enabled") ? status : "PAUSED";
-    }
-
-    static BigDecimal percent(long checks, long failures) {
-        if (checks == 0) {
-            return null;
-        }
-        return BigDecimal.valueOf(checks - failures)
-                .multiply(BigDecimal.valueOf(100))
-                .divide(BigDecimal.valueOf(checks), 3, RoundingMode.HALF_UP);
     }
 
     private record PageRow(long id, String title, String description) {}
@@ -232,11 +198,4 @@ class PublicStatusQueries {
     private record MonitorRow(long id, String name, String status, Instant since, String group) {}
 
     record BadgeMonitor(long id, String name, String status) {}
-
-    private static final class Totals {
-        long checks;
-        long failures;
-        long latencyCount;
-        long latencySum;
-    }
 }

@@ -391,6 +391,137 @@ class HistoryApiIntegrationTest {
     }
 
     @Test
+    void fleetStatsCountWholeHoursFromTheFleetRollups() throws Exception {
+        JsonNode fleet = getJson("/stats?from=2026-03-09T12:25:00Z&to=2026-03-10T12:30:00Z");
+
+        // The edges move back to the hour: the current hour (12:00-12:30) is not complete yet.
+        assertThat(fleet.get("from").asString()).isEqualTo("2026-03-09T12:00:00Z");
+        assertThat(fleet.get("to").asString()).isEqualTo("2026-03-10T12:00:00Z");
+        assertThat(fleet.get("checks").asLong()).isEqualTo(144);
+        JsonNode month = getJson("/stats?window=30d");
+        JsonNode stats = getJson("/monitors/" + id + "/stats?from=2026-02-08T12:00:00Z&to=2026-03-10T12:00:00Z");
+        for (String field : List.of("checks", "failures", "uptime_percent", "downtime_seconds", "incidents")) {
+            assertThat(month.get(field)).as(field).isEqualTo(stats.get(field));
+        }
+        assertThat(month.get("latency_ms")).isEqualTo(stats.get("latency_ms"));
+    }
+
+    @Test
+    void fleetStatsLeaveOutAPausedMonitorUntilItIsResumedAndADeletedOneForGood() throws Exception {
+        JsonNode alone = getJson("/stats?window=24h");
+        long other = jdbc.sql("""
+                        INSERT INTO monitors (name, url, status) VALUES ('other', 'https://example.org/', 'DOWN')
+                        RETURNING id""").query(Long.class).single();
+        jdbc.sql("""
+                        INSERT INTO check_rollups_hourly (monitor_id, hour, checks, failures, latency_count,
+                                                          latency_sum, latency_min, latency_max, latency_histogram)
+                        VALUES (:id, '2026-03-10T08:00:00Z', 10, 4, 6, 6, 1, 1, latency_histogram(1)),
+                               (:id, '2026-03-10T09:00:00Z', 10, 0, 10, 9000, 900, 900, NULL)""").param("id", other).update();
+
+        JsonNode both = getJson("/stats?window=24h");
+        assertThat(both.get("checks").asLong()).isEqualTo(164);
+        assertThat(both.get("failures").asLong()).isEqualTo(4);
+        assertThat(both.get("latency_ms").get("min").asInt()).isEqualTo(1);
+        assertThat(both.get("latency_ms").get("max").asInt()).isEqualTo(900);
+        assertThat(both.get("downtime_seconds").asLong()).isEqualTo(86400);
+
+        JsonNode paused = fleetAfter("UPDATE monitors SET enabled = false WHERE id = " + other);
+        assertThat(paused.get("monitors").asLong()).isEqualTo(1);
+        assertThat(paused).isEqualTo(alone);
+
+        assertThat(fleetAfter("UPDATE monitors SET enabled = true WHERE id = " + other))
+                .isEqualTo(both);
+
+        assertThat(send("DELETE", "/monitors/" + other).statusCode()).isEqualTo(204);
+        assertThat(getJson("/stats?window=24h")).isEqualTo(alone);
+        assertThat(jdbc.sql("SELECT coalesce(sum(checks), 0) FROM fleet_rollups_hourly WHERE NOT enabled")
+                        .query(Long.class)
+                        .single())
+                .as("nothing is left under the paused flag")
+                .isZero();
+    }
+
+    private JsonNode fleetAfter(String sql) throws Exception {
+        jdbc.sql(sql).update();
+        return getJson("/stats?window=24h");
+    }
+
+    @Test
+    void aLateResultInAClosedHourCountsInTheFleetAtOnce() throws Exception {
+        JsonNode before = getJson("/stats?window=24h");
+
+        // As the worker records a result whose slot lies in an hour already closed.
+        jdbc.sql("""
+                        UPDATE check_rollups_hourly SET checks = checks + 1, failures = failures + 1
+                        WHERE monitor_id = :id AND hour = '2026-03-10T03:00:00Z'""").param("id", id).update();
+
+        JsonNode after = getJson("/stats?window=24h");
+        assertThat(after.get("checks").asLong()).isEqualTo(before.get("checks").asLong() + 1);
+        assertThat(after.get("failures").asLong())
+                .isEqualTo(before.get("failures").asLong() + 1);
+    }
+
+    @Test
+    void theMonitorListBadgesStatusPagesAndStatsAgreeOnUptime() throws Exception {
+        // Results every 5 minutes from 03-09 20:00 to 03-10 00:55, with their hourly rollups as the worker writes them
+        // and the daily rollup of 03-09 as its daily job does.
+        long agreed = jdbc.sql(
+                        "INSERT INTO monitors (name, url) VALUES ('agreed', 'https://example.org/') RETURNING id")
+                .query(Long.class)
+                .single();
+        jdbc.sql("""
+                        INSERT INTO check_results (monitor_id, slot, checked_at, config_version, success, status_code,
+                                                   latency_ms, error)
+                        SELECT :id, s, s, 1, k % 7 <> 0, CASE WHEN k % 7 <> 0 THEN 200 ELSE 500 END, 100,
+                               CASE WHEN k % 7 = 0 THEN 'unexpected status 500 (expected 200)' END
+                        FROM generate_series(0, 59) k,
+                             LATERAL (SELECT timestamptz '2026-03-09T20:00:00Z' + k * interval '5 minutes' AS s) t""").param("id", agreed).update();
+        jdbc.sql("""
+                        INSERT INTO check_rollups_hourly (monitor_id, hour, checks, failures, latency_count,
+                                                          latency_sum, latency_min, latency_max, latency_histogram)
+                        SELECT monitor_id, date_trunc('hour', slot, 'UTC'), count(*),
+                               count(*) FILTER (WHERE NOT success), count(*), sum(latency_ms), min(latency_ms),
+                               max(latency_ms), histogram_sum(latency_histogram(latency_ms))
+                        FROM check_results WHERE monitor_id = :id GROUP BY 1, 2""").param("id", agreed).update();
+        jdbc.sql("""
+                        INSERT INTO check_rollups_daily (monitor_id, day, checks, failures, latency_count, latency_sum,
+                                                         latency_min, latency_max, latency_histogram,
+                                                         downtime_seconds, incidents)
+                        SELECT monitor_id, '2026-03-09T00:00:00Z', sum(checks), sum(failures), sum(latency_count),
+                               sum(latency_sum), min(latency_min), max(latency_max),
+                               histogram_sum(latency_histogram), 0, 0
+                        FROM check_rollups_hourly WHERE monitor_id = :id AND hour < '2026-03-10T00:00:00Z'
+                        GROUP BY monitor_id""").param("id", agreed).update();
+        long page = jdbc.sql("INSERT INTO status_pages (slug, title) VALUES ('agreed', 'Agreed') RETURNING id")
+                .query(Long.class)
+                .single();
+        jdbc.sql("INSERT INTO status_page_monitors (status_page_id, monitor_id, position) VALUES (:page, :id, 0)")
+                .param("page", page)
+                .param("id", agreed)
+                .update();
+
+        // 60 checks, 9 failed (k = 0, 7, ..., 56).
+        String expected = "85.000";
+        assertThat(getJson("/monitors/" + agreed).get("uptime_24h").decimalValue())
+                .isEqualByComparingTo(expected);
+        assertThat(getJson("/monitors/" + agreed + "/stats?from=2026-03-09T13:00:00Z&to=2026-03-10T12:30:00Z")
+                        .get("uptime_percent")
+                        .decimalValue())
+                .isEqualByComparingTo(expected);
+        assertThat(getJson("/status/agreed/summary.json")
+                        .get("groups")
+                        .get(0)
+                        .get("monitors")
+                        .get(0)
+                        .get("uptime_90d")
+                        .decimalValue())
+                .isEqualByComparingTo(expected);
+        assertThat(get("/status/agreed/badges/" + agreed + "/uptime.svg?window=24h")
+                        .body())
+                .contains("uptime 24h: 85%");
+    }
+
+    @Test
     void monitorsCarryTheirUptimesFromTheRollups() throws Exception {
         jdbc.sql("INSERT INTO monitors (name, url) VALUES ('new', 'https://example.org/')")
                 .update();

@@ -85,6 +85,10 @@ class RetentionJobIntegrationTest {
                 .isEqualTo(2);
         assertThat(count("SELECT count(*) FROM check_rollups_daily WHERE monitor_id = " + id))
                 .isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM fleet_rollups_hourly WHERE hour < now() - interval '90 days'"))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM fleet_rollups_daily WHERE day < now() - interval '730 days'"))
+                .isZero();
     }
 
     @Test

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.healthmonitor.common.alert.AlertMessage;
+import com.healthmonitor.common.alert.LastPing;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import com.healthmonitor.testing.StubServer;
 import com.healthmonitor.testing.StubServer.Reply;
-import com.healthmonitor.common.alert.LastPing;
 import com.healthmonitor.worker.alert.Alerts;
 import com.healthmonitor.worker.testing.Channels;
 import com.healthmonitor.worker.testing.Monitors;

@@ -1,13 +1,13 @@
-package com.healthmonitor.api.monitor;
+package com.healthmonitor.api.web;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** Rendered by Spring as a 404 problem+json. */
-class MonitorNotFoundException extends ErrorResponseException {
+/** Rendered by Spring as a 404 problem+json; thrown by every feature that is asked about a monitor. */
+public class MonitorNotFoundException extends ErrorResponseException {
 
-    MonitorNotFoundException(long id) {
+    public MonitorNotFoundException(long id) {
         super(HttpStatus.NOT_FOUND, problem(id), null);
     }
 

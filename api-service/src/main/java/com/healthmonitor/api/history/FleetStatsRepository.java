@@ -1,0 +1,109 @@
+package com.healthmonitor.api.history;
+
+import com.healthmonitor.common.monitor.MonitorStatus;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The enabled monitors' totals over a {@link WindowPlan}, from the fleet rollups (V12: the sums of all monitors'
+ * rollups per hour and day, kept by triggers), so that a request reads a few dozen rows whatever the fleet's size.
+ * Fleet rollups have no raw part: fleet windows are whole hours ({@link #wholeHours}).
+ */
+@Repository
+class FleetStatsRepository {
+
+    private final JdbcClient jdbc;
+
+    FleetStatsRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The whole hours of a window: its edges moved back to the hour, so the fleet's current hour is not in it. */
+    static WindowPlan wholeHours(RequestParameters.Window window, Horizons horizons) {
+        return WindowPlan.of(
+                WindowPlan.floor(window.from(), ChronoUnit.HOURS),
+                WindowPlan.floor(window.to(), ChronoUnit.HOURS),
+                horizons);
+    }
+
+    WindowTotals totals(WindowPlan plan) {
+        return jdbc.sql("SELECT " + WindowTotals.SUMS + """
+                         FROM (
+                            SELECT f.checks, f.failures, f.latency_count, f.latency_sum, f.latency_min,
+                                   f.latency_max, f.latency_histogram
+                            FROM fleet_rollups_daily f
+                            JOIN unnest(CAST(:daily_from AS timestamptz[]), CAST(:daily_to AS timestamptz[]))
+                                AS s (span_from, span_to) ON f.day >= s.span_from AND f.day < s.span_to
+                            WHERE f.enabled
+                            UNION ALL
+                            SELECT f.checks, f.failures, f.latency_count, f.latency_sum, f.latency_min,
+                                   f.latency_max, f.latency_histogram
+                            FROM fleet_rollups_hourly f
+                            JOIN unnest(CAST(:hourly_from AS timestamptz[]), CAST(:hourly_to AS timestamptz[]))
+                                AS s (span_from, span_to) ON f.hour >= s.span_from AND f.hour < s.span_to
+                            WHERE f.enabled) parts""")
+                .params(SpanParameters.of("daily", plan.dailySpans()))
+                .params(SpanParameters.of("hourly", plan.hourly()))
+                .query((rs, n) -> WindowTotals.read(rs))
+                .single();
+    }
+
+    /**
+     * Downtime of the enabled monitors: from the fleet's daily rollups for the whole days, and outside them from the
+     * status changes of the window across monitors. The number of monitors DOWN at a span's start is the number DOWN
+     * now less the changes since (each change moves it by +1, -1 or 0); the span's downtime is that number times its
+     * length, plus each change's step times the rest of the span after it. This is the sum of monitor_downtime over
+     * the monitors, read from the changes instead of once per monitor.
+     */
+    Downtime downtime(WindowPlan plan) {
+        return jdbc.sql("""
+                        WITH spans AS (
+                            SELECT * FROM unnest(CAST(:changes_from AS timestamptz[]),
+                                                 CAST(:changes_to AS timestamptz[])) AS s (span_from, span_to)
+                        ), changes AS (
+                            SELECT c.changed_at, c.new_status = 'DOWN' AS to_down,
+                                   (c.new_status = 'DOWN')::int - coalesce(c.old_status = 'DOWN', false)::int AS step
+                            FROM status_changes c JOIN monitors m ON m.id = c.monitor_id AND m.enabled
+                            WHERE c.kind = 'STATUS_CHANGE' AND c.changed_at >= (SELECT min(span_from) FROM spans)
+                        ), down_now AS (
+                            SELECT count(*) AS monitors FROM monitors WHERE enabled AND status = 'DOWN'
+                        )
+                        SELECT coalesce(sum(downtime_seconds), 0) AS downtime_seconds,
+                               coalesce(sum(incidents), 0) AS incidents
+                        FROM (
+                            SELECT f.downtime_seconds, f.incidents FROM fleet_rollups_daily f
+                            JOIN unnest(CAST(:daily_from AS timestamptz[]), CAST(:daily_to AS timestamptz[]))
+                                AS s (span_from, span_to) ON f.day >= s.span_from AND f.day < s.span_to
+                            WHERE f.enabled
+                            UNION ALL
+                            SELECT extract(EPOCH FROM s.span_to - s.span_from)
+                                       * (down_now.monitors - (SELECT coalesce(sum(c.step), 0) FROM changes c
+                                                               WHERE c.changed_at >= s.span_from))
+                                   + (SELECT coalesce(sum(c.step * extract(EPOCH FROM s.span_to - c.changed_at)), 0)
+                                      FROM changes c
+                                      WHERE c.changed_at >= s.span_from AND c.changed_at < s.span_to),
+                                   (SELECT count(*) FROM changes c
+                                    WHERE c.to_down AND c.changed_at >= s.span_from AND c.changed_at < s.span_to)
+                            FROM spans s, down_now) parts""")
+                .params(SpanParameters.of("daily", plan.dailySpans()))
+                .params(SpanParameters.of("changes", plan.statusChanges()))
+                .query((rs, n) -> new Downtime(rs.getBigDecimal("downtime_seconds"), rs.getLong("incidents")))
+                .single();
+    }
+
+    /** The enabled monitors by status, every status named. */
+    Map<String, Long> byStatus() {
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        for (MonitorStatus status : MonitorStatus.values()) {
+            byStatus.put(status.name(), 0L);
+        }
+        jdbc.sql("SELECT status, count(*) AS monitors FROM monitors WHERE enabled GROUP BY status")
+                .query(rs -> {
+                    byStatus.put(rs.getString("status"), rs.getLong("monitors"));
+                });
+        return byStatus;
+    }
+}
