@@ -24,7 +24,8 @@ import org.springframework.test.context.ContextConfiguration;
  * The dashboard and the status page are plain ES modules, which the browser fetches one import at a time: every
  * module a page reaches through its static imports is served as JavaScript (a module of another type is refused
  * under {@code nosniff}) and never from a stale cache (a new module must not meet its importer's old version), and
- * every module under {@code assets/} is reached from a page.
+ * every module under {@code assets/} is reached from a page. The dashboard names its modules for preloading, so that
+ * the browser fetches them at once rather than one import level after another.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -33,6 +34,7 @@ import org.springframework.test.context.ContextConfiguration;
 class DashboardModulesTest {
 
     private static final Pattern ENTRY = Pattern.compile("<script type=\"module\" src=\"([^\"]+)\"></script>");
+    private static final Pattern PRELOAD = Pattern.compile("<link rel=\"modulepreload\" href=\"([^\"]+)\">");
     private static final Pattern IMPORT = Pattern.compile("^import\\s[^;]*?'([^']+)';", Pattern.MULTILINE);
 
     @LocalServerPort
@@ -62,6 +64,20 @@ class DashboardModulesTest {
                         "/assets/views/status-pages.js",
                         "/assets/views/sign-in.js");
         assertThat(reached).as("no module that no page loads").isEqualTo(modulesOnTheClasspath());
+    }
+
+    @Test
+    void theDashboardPreloadsEveryModuleItsEntryImports() {
+        Response html = new RawHttp(port).get("/");
+        Set<String> preloaded = new TreeSet<>();
+        Matcher link = PRELOAD.matcher(html.body());
+        while (link.find()) {
+            preloaded.add(link.group(1));
+        }
+
+        Set<String> imported = modulesFrom("/assets/app.js");
+        imported.remove("/assets/app.js");
+        assertThat(preloaded).isEqualTo(imported);
     }
 
     /** The module at {@code path} and everything it imports, each checked as it is fetched. */
