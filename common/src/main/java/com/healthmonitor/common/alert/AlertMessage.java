@@ -128,8 +128,16 @@ public record AlertMessage(
                 null);
     }
 
+    /** A monitor still DOWN; {@code lastPing} for a heartbeat, null for the polled types. */
     public static AlertMessage reminder(
-            long monitorId, String name, String url, String reason, Instant downSince, Instant now, int number) {
+            long monitorId,
+            String name,
+            String url,
+            String reason,
+            Instant downSince,
+            Instant now,
+            int number,
+            LastPing lastPing) {
         return new AlertMessage(
                 CURRENT_VERSION,
                 AlertKind.REMINDER,
@@ -144,7 +152,7 @@ public record AlertMessage(
                 downSince,
                 number,
                 null,
-                null);
+                lastPing);
     }
 
     public static AlertMessage summary(DailySummary summary, Instant now) {

@@ -60,7 +60,8 @@ class AlertMessageCodecTest {
                 List.of(new DailySummary.Latency(7, "Checkout", 840)));
         List<AlertMessage> messages = List.of(
                 AlertMessage.certificateWarning(7, "Checkout", "https://shop.example", "expires in 5 days", AT),
-                AlertMessage.reminder(7, "Checkout", "https://shop.example", "HTTP 503", AT.minusSeconds(3600), AT, 2),
+                AlertMessage.reminder(
+                        7, "Checkout", "https://shop.example", "HTTP 503", AT.minusSeconds(3600), AT, 2, null),
                 AlertMessage.maintenanceEnded(7, "Checkout", "https://shop.example", "HTTP 503", AT),
                 AlertMessage.summary(summary, AT),
                 AlertMessage.test("Ops", AT));

@@ -1,12 +1,13 @@
 package com.healthmonitor.worker.reminder;
 
 import com.healthmonitor.common.alert.AlertMessage;
+import com.healthmonitor.common.alert.LastPing;
 import com.healthmonitor.common.check.CheckSettingsJson;
+import com.healthmonitor.common.database.Timestamps;
 import com.healthmonitor.worker.alert.Alerts;
 import com.healthmonitor.worker.maintenance.Maintenance;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.slf4j.Logger;
@@ -68,9 +69,18 @@ class ReminderJob {
     }
 
     private int remind(Instant now) {
-        record Due(long id, String name, String url, String webhookUrl, String error, Instant downSince, int sent) {}
+        record Due(
+                long id,
+                String name,
+                String url,
+                String webhookUrl,
+                String error,
+                Instant downSince,
+                int sent,
+                LastPing lastPing) {}
         List<Due> due = jdbc.sql("""
-                        SELECT id, name, url, target::text AS target, webhook_url, last_error, last_status_change_at, reminders_sent
+                        SELECT id, type, name, url, target::text AS target, webhook_url, last_error, last_status_change_at,
+                               reminders_sent, last_ping_at
                         FROM monitors
                         WHERE enabled AND status = 'DOWN' AND remind_every > 0 AND NOT in_maintenance
                           AND reminders_sent < :max AND last_status_change_at IS NOT NULL
@@ -86,9 +96,12 @@ class ReminderJob {
                         CheckSettingsJson.display(rs.getString("url"), rs.getString("target")),
                         rs.getString("webhook_url"),
                         rs.getString("last_error"),
-                        rs.getObject("last_status_change_at", OffsetDateTime.class)
-                                .toInstant(),
-                        rs.getInt("reminders_sent")))
+                        Timestamps.instant(rs, "last_status_change_at"),
+                        rs.getInt("reminders_sent"),
+                        // A heartbeat's reminder says when the job last reported, as its status change did.
+                        "heartbeat".equals(rs.getString("type"))
+                                ? new LastPing(Timestamps.instant(rs, "last_ping_at"))
+                                : null))
                 .list();
         int reminded = 0;
         for (Due monitor : due) {
@@ -106,7 +119,8 @@ class ReminderJob {
                             monitor.error(),
                             monitor.downSince(),
                             now,
-                            monitor.sent() + 1));
+                            monitor.sent() + 1,
+                            monitor.lastPing()));
             jdbc.sql("UPDATE monitors SET reminders_sent = reminders_sent + 1, last_reminder_at = :now WHERE id = :id")
                     .param("now", now.atOffset(ZoneOffset.UTC))
                     .param("id", monitor.id())

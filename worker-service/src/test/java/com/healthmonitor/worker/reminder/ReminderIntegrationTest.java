@@ -3,6 +3,7 @@ package com.healthmonitor.worker.reminder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.healthmonitor.common.check.CheckTarget;
 import com.healthmonitor.testing.StubServer;
 import com.healthmonitor.testing.StubServer.Reply;
 import com.healthmonitor.worker.testing.Channels;
@@ -105,6 +106,40 @@ class ReminderIntegrationTest {
                         .query(Long.class)
                         .single())
                 .isZero();
+    }
+
+    @Test
+    void aHeartbeatsReminderSaysWhenTheJobLastReported() {
+        HOOKS.script("/remind-heartbeat", Reply.ok());
+        long monitor =
+                new Monitors(jdbc).insert("Nightly backup", new CheckTarget.Heartbeat(86_400, 3_600), null, "DOWN", 1);
+        // Later than the other tests' clocks, so that their reminder counts never include this monitor.
+        Instant downAt = DOWN_AT.plus(Duration.ofDays(30));
+        Instant lastPing = downAt.minus(Duration.ofHours(25));
+        jdbc.sql("""
+                        UPDATE monitors SET remind_every = 10, last_status_change_at = :at, last_ping_at = :ping,
+                                            last_error = 'no ping for 1 d 1 h'
+                        WHERE id = :id""")
+                .param("at", downAt.atOffset(ZoneOffset.UTC))
+                .param("ping", lastPing.atOffset(ZoneOffset.UTC))
+                .param("id", monitor)
+                .update();
+        Channels channels = new Channels(jdbc);
+        channels.link(monitor, channels.webhook("slack", "ops", HOOKS.url("/remind-heartbeat"), null));
+
+        clock.set(downAt.plus(Duration.ofMinutes(10)));
+        assertThat(reminders.run()).isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> HOOKS.requests("/remind-heartbeat").size() == 1);
+        assertThat(JsonMapper.builder()
+                        .build()
+                        .readTree(HOOKS.requests("/remind-heartbeat").getFirst().body())
+                        .get("text")
+                        .asString())
+                .startsWith("🔴 Nightly backup still DOWN for 10 min")
+                .contains("Last ping: 2026-12-20T07:00:00")
+                .contains("Reason: no ping for 1 d 1 h");
     }
 
     private long downMonitor(String path, int remindEvery) {

@@ -86,6 +86,9 @@ record Notice(String title, Severity severity, List<Fact> facts, String text) {
         facts.add(new Fact("Status", "DOWN"));
         facts.add(new Fact("Name", message.name()));
         facts.add(new Fact(AlertDetails.targetLabel(message.url()), message.url()));
+        if (message.lastPing() != null) {
+            facts.add(new Fact("Last ping", AlertDetails.lastPingText(message.lastPing())));
+        }
         facts.add(new Fact("Down since", TIME.format(message.downSince())));
         if (message.reason() != null) {
             facts.add(new Fact("Reason", message.reason()));

@@ -109,7 +109,14 @@ class ChannelPayloadsTest {
     @Test
     void reminderSaysHowLongTheMonitorHasBeenDown() {
         AlertMessage reminder = AlertMessage.reminder(
-                7, "Checkout", "https://shop.example.com/health", "HTTP 503", AT, AT.plus(Duration.ofMinutes(80)), 3);
+                7,
+                "Checkout",
+                "https://shop.example.com/health",
+                "HTTP 503",
+                AT,
+                AT.plus(Duration.ofMinutes(80)),
+                3,
+                null);
 
         assertThat(Notice.of(reminder).text()).isEqualTo("""
                 🔴 Checkout still DOWN for 1 h 20 min

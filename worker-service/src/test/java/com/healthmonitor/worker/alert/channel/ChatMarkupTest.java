@@ -39,7 +39,7 @@ class ChatMarkupTest {
         return Stream.of(
                 AlertMessage.statusChange(1, NAME, URL, UP, DOWN, AT, REASON, 5, null),
                 AlertMessage.statusChange(1, NAME, URL, DOWN, UP, AT, null, 5, AT.minusSeconds(60)),
-                AlertMessage.reminder(1, NAME, URL, REASON, AT, AT.plus(Duration.ofHours(1)), 2),
+                AlertMessage.reminder(1, NAME, URL, REASON, AT, AT.plus(Duration.ofHours(1)), 2, null),
                 AlertMessage.certificateWarning(1, NAME, URL, REASON, AT),
                 AlertMessage.summary(summary, AT));
     }
