@@ -12,7 +12,7 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The api on a random port against a real PostgreSQL, anonymous access allowed and no rate limit, with an
  * {@link ApiHttp} to call it. Every test class using it shares one Spring context (one Tomcat, one pool); tests
- * isolate themselves by using rows of their own. A class that needs other settings (API keys, a rate limit, a fixed
+ * set up the rows they need before each test. A class that needs other settings (API keys, a rate limit, a fixed
  * clock) keeps its own {@code @SpringBootTest} and says why.
  */
 @Target(ElementType.TYPE)
