@@ -16,7 +16,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The seed's requests, sent as curl would send them, through real HTTP to a real PostgreSQL. */
-// No rate limit: the tests of one class share a context, a client address and hence one allowance.
 @ApiIntegrationTest
 class MonitorApiIntegrationTest {
 
