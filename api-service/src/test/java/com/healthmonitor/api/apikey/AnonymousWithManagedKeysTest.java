@@ -2,13 +2,11 @@ package com.healthmonitor.api.apikey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.healthmonitor.api.testing.ApiIntegrationTest;
 import com.healthmonitor.api.testing.RawHttp;
 import com.healthmonitor.api.testing.RawHttp.Response;
-import com.healthmonitor.testing.TestDatabaseInitializer;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,10 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  * is served as an admin, as before; a request that presents a key is held to it: a wrong key is a 401 and a
  * managed key gets its own scope, so a read key handed to a dashboard stays read-only here too.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"health-monitor.api.allow-anonymous=true", "health-monitor.api.rate-limit.per-minute=0"})
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@ApiIntegrationTest
 class AnonymousWithManagedKeysTest {
 
     private final JsonMapper json = JsonMapper.builder().build();

@@ -38,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * only, its scope decides what it may do (403 problem+json naming the scope needed), and a deleted key is refused at
  * once, by a second API instance on the same database too.
  */
+// Own context, not @ApiIntegrationTest: needs an admin API key and no anonymous access.
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"API_KEYS=" + ManagedApiKeysTest.ADMIN_KEY, "health-monitor.api.rate-limit.per-minute=0"})

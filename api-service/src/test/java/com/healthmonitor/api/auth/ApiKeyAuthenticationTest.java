@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 
 /** API keys over real HTTP: Tomcat decodes the path exactly as it does in production. */
+// Own context, not @ApiIntegrationTest: needs API keys and no anonymous access.
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.ContextConfiguration;
 
 /** Wrong keys per client address are limited (20 a minute by default); a valid key is never held back by them. */
+// Own context, not @ApiIntegrationTest: needs an API key and the default limit on failed authentications.
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "API_KEYS=" + KeyGuessingTest.KEY)

@@ -2,22 +2,14 @@ package com.healthmonitor.api.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.healthmonitor.testing.TestDatabaseInitializer;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
+import com.healthmonitor.api.testing.ApiHttp;
+import com.healthmonitor.api.testing.ApiIntegrationTest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,19 +17,15 @@ import tools.jackson.databind.json.JsonMapper;
  * Channels, monitors' channel_ids and remind_every, maintenance windows and the daily summary settings, through real
  * HTTP to a real PostgreSQL.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"health-monitor.channels.test-timeout=300ms", "health-monitor.api.allow-anonymous=true"})
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@ApiIntegrationTest
 class ChannelApiIntegrationTest {
 
     private static final String SLACK_URL = "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXX";
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final JsonMapper json = JsonMapper.builder().build();
+    @Autowired
+    private ApiHttp api;
 
-    @LocalServerPort
-    private int port;
+    private final JsonMapper json = JsonMapper.builder().build();
 
     @Autowired
     private JdbcClient jdbc;
@@ -74,7 +62,7 @@ class ChannelApiIntegrationTest {
                             .asString())
                     .isEqualTo(type);
         }
-        JsonNode list = json.readTree(send("GET", "/channels", null).body());
+        JsonNode list = json.readTree(api.send("GET", "/channels", null).body());
         assertThat(list).hasSize(6);
         assertThat(list.toString()).doesNotContain(SLACK_URL).doesNotContain("s3cret-value");
         assertThat(stored(webhook.get("id").asLong()))
@@ -89,7 +77,7 @@ class ChannelApiIntegrationTest {
                  "secret": "s3cret-value"}""");
         long id = webhook.get("id").asLong();
 
-        HttpResponse<String> renamed = send("PUT", "/channels/" + id, """
+        HttpResponse<String> renamed = api.send("PUT", "/channels/" + id, """
                 {"name": "pager 2", "type": "webhook", "url": "https://hooks.example.com/****3456",
                  "secret": "****"}""");
 
@@ -106,7 +94,7 @@ class ChannelApiIntegrationTest {
                 {"name": "pager", "type": "webhook", "url": "https://hooks.example.com/in/abcdef123456",
                  "secret": "s3cret-value"}""").get("id").asLong();
 
-        HttpResponse<String> moved = send("PUT", "/channels/" + id, """
+        HttpResponse<String> moved = api.send("PUT", "/channels/" + id, """
                 {"name": "pager", "type": "webhook", "url": "https://collector.example.net/in",
                  "secret": "****"}""");
 
@@ -123,7 +111,7 @@ class ChannelApiIntegrationTest {
                 {"name": "pager", "type": "webhook", "url": "https://hooks.example.com/in/abcdef123456",
                  "secret": "s3cret-value"}""").get("id").asLong();
 
-        HttpResponse<String> edited = send("PUT", "/channels/" + id, """
+        HttpResponse<String> edited = api.send("PUT", "/channels/" + id, """
                 {"name": "pager", "type": "webhook", "url": "https://hooks.example.com/in/other",
                  "secret": "****"}""");
 
@@ -135,17 +123,17 @@ class ChannelApiIntegrationTest {
 
     @Test
     void refusesPrivateAndNonHttpsUrlsAndMissingSettingsNamingTheFields() throws Exception {
-        assertProblem(send("POST", "/channels", channel("x", "slack", "https://169.254.169.254/latest")), "url");
-        assertProblem(send("POST", "/channels", channel("x", "discord", "https://127.0.0.1/hook")), "url");
-        assertProblem(send("POST", "/channels", channel("x", "teams", "http://example.com/hook")), "url");
-        assertProblem(send("POST", "/channels", channel("x", "teams", "https://localhost/hook")), "url");
-        assertProblem(send("POST", "/channels", """
+        assertProblem(api.send("POST", "/channels", channel("x", "slack", "https://169.254.169.254/latest")), "url");
+        assertProblem(api.send("POST", "/channels", channel("x", "discord", "https://127.0.0.1/hook")), "url");
+        assertProblem(api.send("POST", "/channels", channel("x", "teams", "http://example.com/hook")), "url");
+        assertProblem(api.send("POST", "/channels", channel("x", "teams", "https://localhost/hook")), "url");
+        assertProblem(api.send("POST", "/channels", """
                 {"name": "x", "type": "pigeon"}"""), "type");
-        assertProblem(send("POST", "/channels", """
+        assertProblem(api.send("POST", "/channels", """
                 {"name": "x", "type": "email", "recipients": ["not-an-address"]}"""), "recipients[0]");
-        assertProblem(send("POST", "/channels", """
+        assertProblem(api.send("POST", "/channels", """
                 {"name": "x", "type": "slack", "url": "https://hooks.slack.com/x", "secret": "nope"}"""), "secret");
-        assertProblem(send("POST", "/channels", """
+        assertProblem(api.send("POST", "/channels", """
                 {"name": "", "type": "slack"}"""), "name", "url");
         assertThat(jdbc.sql("SELECT count(*) FROM channels").query(Long.class).single())
                 .isZero();
@@ -158,7 +146,7 @@ class ChannelApiIntegrationTest {
                 .get("id")
                 .asLong();
 
-        HttpResponse<String> monitor = send("POST", "/monitors", """
+        HttpResponse<String> monitor = api.send("POST", "/monitors", """
                 {"name": "Checkout", "url": "https://shop.example.com/health",
                  "channel_ids": [%d, %d], "remind_every": 30}""".formatted(discord, slack));
 
@@ -167,18 +155,18 @@ class ChannelApiIntegrationTest {
         assertThat(body.get("channel_ids").toString()).isEqualTo("[" + slack + "," + discord + "]");
         assertThat(body.get("remind_every").asInt()).isEqualTo(30);
         long id = body.get("id").asLong();
-        assertThat(json.readTree(send("GET", "/monitors/" + id, null).body())
+        assertThat(json.readTree(api.send("GET", "/monitors/" + id, null).body())
                         .get("channel_ids")
                         .size())
                 .isEqualTo(2);
 
-        assertProblem(send("PUT", "/monitors/" + id, """
+        assertProblem(api.send("PUT", "/monitors/" + id, """
                         {"name": "Checkout", "url": "https://shop.example.com/health", "channel_ids": [999999],
                          "remind_every": -1}"""), "channel_ids", "remind_every");
 
         // Deleting a channel unlinks it from the monitor.
-        assertThat(send("DELETE", "/channels/" + slack, null).statusCode()).isEqualTo(204);
-        assertThat(json.readTree(send("GET", "/monitors/" + id, null).body())
+        assertThat(api.send("DELETE", "/channels/" + slack, null).statusCode()).isEqualTo(204);
+        assertThat(json.readTree(api.send("GET", "/monitors/" + id, null).body())
                         .get("channel_ids")
                         .toString())
                 .isEqualTo("[" + discord + "]");
@@ -196,7 +184,7 @@ class ChannelApiIntegrationTest {
                         VALUES ('STATUS_CHANGE', :change, 1, :channel, 'slack', 'ops', 'channel:' || :channel,
                                 '{"kind": "STATUS_CHANGE"}', 'PENDING', now() + interval '1 hour')""").param("change", change).param("channel", slack).update();
 
-        assertThat(send("DELETE", "/channels/" + slack, null).statusCode()).isEqualTo(204);
+        assertThat(api.send("DELETE", "/channels/" + slack, null).statusCode()).isEqualTo(204);
 
         assertThat(jdbc.sql("SELECT status, channel_id, channel_name, last_error FROM deliveries")
                         .query()
@@ -210,14 +198,14 @@ class ChannelApiIntegrationTest {
                         .query(String.class)
                         .single())
                 .isEqualTo("FAILED");
-        assertThat(send("GET", "/channels/" + slack, null).statusCode()).isEqualTo(404);
+        assertThat(api.send("GET", "/channels/" + slack, null).statusCode()).isEqualTo(404);
     }
 
     @Test
     void aTestMessageIsQueuedForTheWorkerAndReportedPendingWhenNoWorkerSendsIt() throws Exception {
         long slack = created(channel("ops", "slack", SLACK_URL)).get("id").asLong();
 
-        HttpResponse<String> test = send("POST", "/channels/" + slack + "/test", null);
+        HttpResponse<String> test = api.send("POST", "/channels/" + slack + "/test", null);
 
         assertThat(test.statusCode()).isEqualTo(202);
         JsonNode result = json.readTree(test.body());
@@ -234,7 +222,7 @@ class ChannelApiIntegrationTest {
                 .containsEntry("stream", "channel:" + slack)
                 .containsEntry("message_kind", "TEST")
                 .containsEntry("name", "ops");
-        assertThat(send("POST", "/channels/424242/test", null).statusCode()).isEqualTo(404);
+        assertThat(api.send("POST", "/channels/424242/test", null).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -250,7 +238,7 @@ class ChannelApiIntegrationTest {
             }
         });
 
-        HttpResponse<String> test = send("POST", "/channels/" + slack + "/test", null);
+        HttpResponse<String> test = api.send("POST", "/channels/" + slack + "/test", null);
         worker.join();
 
         assertThat(test.statusCode()).isEqualTo(200);
@@ -262,28 +250,30 @@ class ChannelApiIntegrationTest {
 
     @Test
     void aMaintenanceWindowShowsItsMonitorsAsMaintenance() throws Exception {
-        long inWindow =
-                json.readTree(send("POST", "/monitors", """
-                                {"name": "a", "url": "https://a.example.com/"}""").body()).get("id").asLong();
-        long outside =
-                json.readTree(send("POST", "/monitors", """
-                                {"name": "b", "url": "https://b.example.com/"}""").body()).get("id").asLong();
+        long inWindow = json.readTree(api.send("POST", "/monitors", """
+                                {"name": "a", "url": "https://a.example.com/"}""").body())
+                .get("id")
+                .asLong();
+        long outside = json.readTree(api.send("POST", "/monitors", """
+                                {"name": "b", "url": "https://b.example.com/"}""").body())
+                .get("id")
+                .asLong();
 
-        HttpResponse<String> window = send("POST", "/maintenance-windows", """
+        HttpResponse<String> window = api.send("POST", "/maintenance-windows", """
                 {"monitor_ids": [%d], "starts_at": "2020-01-01T00:00:00Z", "ends_at": "2100-01-01T00:00:00Z",
                  "reason": "database upgrade"}""".formatted(inWindow));
 
         assertThat(window.statusCode()).isEqualTo(201);
         assertThat(json.readTree(window.body()).get("active").asBoolean()).isTrue();
-        assertThat(json.readTree(send("GET", "/monitors/" + inWindow, null).body())
+        assertThat(json.readTree(api.send("GET", "/monitors/" + inWindow, null).body())
                         .get("status")
                         .asString())
                 .isEqualTo("MAINTENANCE");
-        assertThat(json.readTree(send("GET", "/monitors/" + outside, null).body())
+        assertThat(json.readTree(api.send("GET", "/monitors/" + outside, null).body())
                         .get("status")
                         .asString())
                 .isEqualTo("UNKNOWN");
-        JsonNode listed = json.readTree(send("GET", "/monitors", null).body());
+        JsonNode listed = json.readTree(api.send("GET", "/monitors", null).body());
         assertThat(listed.get(0).get("status").asString()).isEqualTo("MAINTENANCE");
 
         JsonNode weekly = created("/maintenance-windows", """
@@ -295,20 +285,20 @@ class ChannelApiIntegrationTest {
                 {"monitor_ids": [%d], "cron": "0 3 * * MON-FRI", "duration_minutes": 30}""".formatted(outside));
         assertThat(cron.get("time_zone").asString()).isEqualTo("UTC");
 
-        assertProblem(send("POST", "/maintenance-windows", """
+        assertProblem(api.send("POST", "/maintenance-windows", """
                 {"monitor_ids": [%d], "starts_at": "2030-01-02T00:00:00Z", "ends_at": "2030-01-01T00:00:00Z"}""".formatted(inWindow)), "ends_at");
-        assertProblem(send("POST", "/maintenance-windows", """
+        assertProblem(api.send("POST", "/maintenance-windows", """
                 {"all_monitors": true, "cron": "every sunday", "duration_minutes": 0, "time_zone": "Mars/Base"}"""), "cron", "duration_minutes", "time_zone");
-        assertProblem(send("POST", "/maintenance-windows", """
+        assertProblem(api.send("POST", "/maintenance-windows", """
                 {"monitor_ids": [999999], "weekdays": ["funday"], "time": "25:00", "duration_minutes": 10}"""), "monitor_ids", "weekdays[0]", "time");
-        assertThat(send(
+        assertThat(api.send(
                                 "DELETE",
                                 "/maintenance-windows/"
                                         + json.readTree(window.body()).get("id").asLong(),
                                 null)
                         .statusCode())
                 .isEqualTo(204);
-        assertThat(json.readTree(send("GET", "/monitors/" + inWindow, null).body())
+        assertThat(json.readTree(api.send("GET", "/monitors/" + inWindow, null).body())
                         .get("status")
                         .asString())
                 .isEqualTo("UNKNOWN");
@@ -318,17 +308,17 @@ class ChannelApiIntegrationTest {
     void dailySummarySettingsAreStoredAndValidated() throws Exception {
         long slack = created(channel("ops", "slack", SLACK_URL)).get("id").asLong();
 
-        HttpResponse<String> put = send("PUT", "/settings/daily-summary", """
+        HttpResponse<String> put = api.send("PUT", "/settings/daily-summary", """
                 {"time": "09:30", "time_zone": "Europe/Berlin", "channel_ids": [%d], "enabled": true}""".formatted(slack));
 
         assertThat(put.statusCode()).isEqualTo(200);
         JsonNode settings =
-                json.readTree(send("GET", "/settings/daily-summary", null).body());
+                json.readTree(api.send("GET", "/settings/daily-summary", null).body());
         assertThat(settings.get("time").asString()).isEqualTo("09:30");
         assertThat(settings.get("time_zone").asString()).isEqualTo("Europe/Berlin");
         assertThat(settings.get("channel_ids").toString()).isEqualTo("[" + slack + "]");
         assertThat(settings.get("enabled").asBoolean()).isTrue();
-        assertProblem(send("PUT", "/settings/daily-summary", """
+        assertProblem(api.send("PUT", "/settings/daily-summary", """
                 {"time": "9 am", "time_zone": "Nowhere", "channel_ids": [999999]}"""), "time", "time_zone", "channel_ids");
     }
 
@@ -337,7 +327,7 @@ class ChannelApiIntegrationTest {
     }
 
     private JsonNode created(String path, String body) throws Exception {
-        HttpResponse<String> response = send("POST", path, body);
+        HttpResponse<String> response = api.send("POST", path, body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return json.readTree(response.body());
     }
@@ -359,16 +349,5 @@ class ChannelApiIntegrationTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         JsonNode errors = json.readTree(response.body()).get("errors");
         assertThat(errors.valueStream().map(e -> e.get("field").asString())).contains(fields);
-    }
-
-    private HttpResponse<String> send(String method, String path, String body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, BodyPublishers.ofString(body));
-        }
-        return http.send(request.build(), BodyHandlers.ofString());
     }
 }

@@ -31,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Heartbeat monitors through the running API with API keys required: created with a ping URL, pinged without a key,
  * rotated, refused with a problem naming the field.
  */
+// Own context, not @ApiIntegrationTest: needs an API key, a public base URL and a ping rate limit.
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {

@@ -40,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * 03-07 12:10:02 and 03-09 01:00:02. Hourly rollups are built from the raw rows as the worker builds them, daily
  * rollups for the days before 03-10 as its daily job does.
  */
+// Own context, not @ApiIntegrationTest: needs a fixed clock, which the shared context must not have.
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "health-monitor.api.allow-anonymous=true")

@@ -3,8 +3,8 @@ package com.healthmonitor.api.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.healthmonitor.api.testing.ApiIntegrationTest;
 import com.healthmonitor.testing.TestDatabase;
-import com.healthmonitor.testing.TestDatabaseInitializer;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -19,20 +19,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A status change committed by another process (here: another connection, as the worker's) reaches an open
  * {@code /events} stream through PostgreSQL's LISTEN/NOTIFY, within well under the dashboard's 5 s.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "health-monitor.api.allow-anonymous=true")
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@ApiIntegrationTest
 class LiveEventsIntegrationTest {
 
     @LocalServerPort

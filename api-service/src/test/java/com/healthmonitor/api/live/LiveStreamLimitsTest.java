@@ -40,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * stops reading neither delays the others nor is kept for ever (here: dropped 1000 events behind). Keep-alives every
  * 200 ms, so that a stream whose client left is noticed quickly.
  */
+// Own context, not @ApiIntegrationTest: needs API keys and small limits on event streams.
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {

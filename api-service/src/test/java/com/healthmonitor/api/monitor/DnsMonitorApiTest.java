@@ -2,44 +2,34 @@ package com.healthmonitor.api.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.healthmonitor.testing.TestDatabaseInitializer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
+import com.healthmonitor.api.testing.ApiHttp;
+import com.healthmonitor.api.testing.ApiIntegrationTest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** DNS monitors through the running API: created, shown, refused with a problem naming the field. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"health-monitor.api.rate-limit.per-minute=0", "health-monitor.api.allow-anonymous=true"})
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@ApiIntegrationTest
 class DnsMonitorApiTest {
 
     private static final String SHOP_DNS = """
             {"type": "dns", "name": "Shop DNS", "hostname": "shop.example.com", "record_type": "A",
              "resolver": "1.1.1.1:53", "expected_values": ["203.0.113.7"]}""";
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final JsonMapper json = JsonMapper.builder().build();
+    @Autowired
+    private ApiHttp api;
 
-    @LocalServerPort
-    private int port;
+    private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
     void aDnsMonitorIsCreatedAndShownWithItsTypeAndTarget() throws Exception {
-        HttpResponse<String> created = send("POST", "/monitors", SHOP_DNS);
+        HttpResponse<String> created = api.send("POST", "/monitors", SHOP_DNS);
 
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode monitor = json.readTree(created.body());
@@ -67,19 +57,12 @@ class DnsMonitorApiTest {
     @ParameterizedTest
     @MethodSource("badDnsMonitors")
     void refusesABadDnsMonitorWithAProblemNamingTheField(String body, String field, String message) throws Exception {
-        HttpResponse<String> response = send("POST", "/monitors", body);
+        HttpResponse<String> response = api.send("POST", "/monitors", body);
 
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode errors = json.readTree(response.body()).get("errors");
         assertThat(errors.valueStream().map(e -> e.get("field").asString()).toList())
                 .contains(field);
         assertThat(errors.toString()).contains(message);
-    }
-
-    private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : BodyPublishers.ofString(body));
-        return http.send(request.build(), BodyHandlers.ofString());
     }
 }

@@ -2,32 +2,21 @@ package com.healthmonitor.api.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.healthmonitor.testing.TestDatabaseInitializer;
+import com.healthmonitor.api.testing.ApiHttp;
+import com.healthmonitor.api.testing.ApiIntegrationTest;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The seed's requests, sent as curl would send them, through real HTTP to a real PostgreSQL. */
-// No rate limit: the tests of one class share a context, a client address and hence one allowance.
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"health-monitor.api.rate-limit.per-minute=0", "health-monitor.api.allow-anonymous=true"})
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@ApiIntegrationTest
 class MonitorApiIntegrationTest {
 
     private static final String WEBHOOK = "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXX";
@@ -42,11 +31,10 @@ class MonitorApiIntegrationTest {
                 "enabled": true
               }""".formatted(WEBHOOK);
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final JsonMapper json = JsonMapper.builder().build();
+    @Autowired
+    private ApiHttp api;
 
-    @LocalServerPort
-    private int port;
+    private final JsonMapper json = JsonMapper.builder().build();
 
     @Autowired
     private JdbcClient jdbc;
@@ -58,12 +46,12 @@ class MonitorApiIntegrationTest {
 
     @Test
     void seedStepTenCreatesAMonitorThatIsListedAsDocumented() throws Exception {
-        HttpResponse<String> created = send("POST", "/monitors", STEP_10);
+        HttpResponse<String> created = api.send("POST", "/monitors", STEP_10);
 
         assertThat(created.statusCode()).isEqualTo(201);
         JsonNode monitor = json.readTree(created.body());
         long id = monitor.get("id").asLong();
-        assertThat(created.headers().firstValue("Location")).hasValue(url("/monitors/" + id));
+        assertThat(created.headers().firstValue("Location")).hasValue(api.url("/monitors/" + id));
         assertThat(monitor.get("name").asString()).isEqualTo("Google Homepage");
         assertThat(monitor.get("url").asString()).isEqualTo("https://google.com/");
         assertThat(monitor.get("check_interval").asInt()).isEqualTo(30);
@@ -75,7 +63,7 @@ class MonitorApiIntegrationTest {
         assertThat(monitor.get("created_at").asString()).endsWith("Z");
         assertThat(monitor.get("webhook_url").asString()).isEqualTo("https://hooks.slack.com/****XXXX");
 
-        HttpResponse<String> list = send("GET", "/monitors", null);
+        HttpResponse<String> list = api.send("GET", "/monitors", null);
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.headers().firstValue("Content-Type")).hasValue("application/json");
         JsonNode listed = json.readTree(list.body());
@@ -83,7 +71,7 @@ class MonitorApiIntegrationTest {
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0).get("id").asLong()).isEqualTo(id);
 
-        HttpResponse<String> one = send("GET", "/monitors/" + id, null);
+        HttpResponse<String> one = api.send("GET", "/monitors/" + id, null);
         assertThat(one.statusCode()).isEqualTo(200);
         assertThat(json.readTree(one.body()).get("name").asString()).isEqualTo("Google Homepage");
         assertThat(one.body() + list.body() + created.body()).doesNotContain("XXXXXXXXXXXX");
@@ -93,7 +81,7 @@ class MonitorApiIntegrationTest {
     void seedUpdateExampleReplacesTheConfiguration() throws Exception {
         long id = create();
 
-        HttpResponse<String> updated = send("PUT", "/monitors/" + id, """
+        HttpResponse<String> updated = api.send("PUT", "/monitors/" + id, """
                 {
                   "name": "Updated Name",
                   "url": "https://example.com",
@@ -112,7 +100,7 @@ class MonitorApiIntegrationTest {
         assertThat(monitor.get("enabled").asBoolean()).isFalse();
         assertThat(monitor.get("next_check_at").isNull()).isTrue();
         assertThat(storedWebhook(id)).isEqualTo("https://hooks.slack.com/services/T1/B1/new-secret");
-        assertThat(json.readTree(send("GET", "/monitors/" + id, null).body())
+        assertThat(json.readTree(api.send("GET", "/monitors/" + id, null).body())
                         .get("name")
                         .asString())
                 .isEqualTo("Updated Name");
@@ -122,21 +110,21 @@ class MonitorApiIntegrationTest {
     void deleteRemovesTheMonitor() throws Exception {
         long id = create();
 
-        assertThat(send("DELETE", "/monitors/" + id, null).statusCode()).isEqualTo(204);
-        assertThat(send("GET", "/monitors/" + id, null).statusCode()).isEqualTo(404);
-        assertThat(send("DELETE", "/monitors/" + id, null).statusCode()).isEqualTo(404);
+        assertThat(api.send("DELETE", "/monitors/" + id, null).statusCode()).isEqualTo(204);
+        assertThat(api.send("GET", "/monitors/" + id, null).statusCode()).isEqualTo(404);
+        assertThat(api.send("DELETE", "/monitors/" + id, null).statusCode()).isEqualTo(404);
         assertThat(count()).isZero();
     }
 
     @Test
     void echoingTheMaskedWebhookBackKeepsTheRealOne() throws Exception {
         long id = create();
-        String shown = json.readTree(send("GET", "/monitors/" + id, null).body())
+        String shown = json.readTree(api.send("GET", "/monitors/" + id, null).body())
                 .get("webhook_url")
                 .asString();
 
-        HttpResponse<String> updated =
-                send("PUT", "/monitors/" + id, STEP_10.replace(WEBHOOK, shown).replace("Google Homepage", "Renamed"));
+        HttpResponse<String> updated = api.send(
+                "PUT", "/monitors/" + id, STEP_10.replace(WEBHOOK, shown).replace("Google Homepage", "Renamed"));
 
         assertThat(updated.statusCode()).isEqualTo(200);
         assertThat(storedWebhook(id)).isEqualTo(WEBHOOK);
@@ -150,7 +138,7 @@ class MonitorApiIntegrationTest {
                 .param(id)
                 .update();
 
-        send("PUT", "/monitors/" + id, STEP_10.replace("Google Homepage", "Renamed only"));
+        api.send("PUT", "/monitors/" + id, STEP_10.replace("Google Homepage", "Renamed only"));
 
         Map<String, Object> row = jdbc.sql("SELECT status, consecutive_failures, next_check_at > now() AS later,"
                         + " config_version FROM monitors WHERE id = ?")
@@ -169,7 +157,7 @@ class MonitorApiIntegrationTest {
                 .param(id)
                 .update();
 
-        send("PUT", "/monitors/" + id, STEP_10.replace("https://google.com/", "https://google.com/health"));
+        api.send("PUT", "/monitors/" + id, STEP_10.replace("https://google.com/", "https://google.com/health"));
 
         assertThat(jdbc.sql("SELECT next_check_at <= now() FROM monitors WHERE id = ?")
                         .param(id)
@@ -196,8 +184,8 @@ class MonitorApiIntegrationTest {
                 STEP_10.replace("200,", "700,"));
 
         for (String body : badBodies) {
-            HttpResponse<String> post = send("POST", "/monitors", body);
-            HttpResponse<String> put = send("PUT", "/monitors/" + id, body);
+            HttpResponse<String> post = api.send("POST", "/monitors", body);
+            HttpResponse<String> put = api.send("PUT", "/monitors/" + id, body);
             for (HttpResponse<String> response : List.of(post, put)) {
                 assertThat(response.statusCode()).as(body).isEqualTo(400);
                 assertThat(response.headers().firstValue("Content-Type"))
@@ -212,10 +200,10 @@ class MonitorApiIntegrationTest {
                         .isNotBlank();
             }
         }
-        assertThat(send("PUT", "/monitors/abc", STEP_10).statusCode()).isEqualTo(400);
-        assertThat(send("PUT", "/monitors/" + (id + 1000), STEP_10).statusCode())
+        assertThat(api.send("PUT", "/monitors/abc", STEP_10).statusCode()).isEqualTo(400);
+        assertThat(api.send("PUT", "/monitors/" + (id + 1000), STEP_10).statusCode())
                 .isEqualTo(404);
-        assertThat(send("PATCH", "/monitors/" + id, STEP_10).statusCode()).isEqualTo(405);
+        assertThat(api.send("PATCH", "/monitors/" + id, STEP_10).statusCode()).isEqualTo(405);
 
         assertThat(count()).isEqualTo(1);
         assertThat(snapshot(id)).isEqualTo(before);
@@ -227,31 +215,31 @@ class MonitorApiIntegrationTest {
         long second = create();
         long third = create();
 
-        HttpResponse<String> page1 = send("GET", "/monitors?limit=2", null);
+        HttpResponse<String> page1 = api.send("GET", "/monitors?limit=2", null);
         assertThat(ids(page1)).containsExactly(first, second);
         String next = page1.headers().firstValue("Link").orElseThrow();
         String nextUrl = next.substring(next.indexOf('<') + 1, next.indexOf('>'));
 
-        HttpResponse<String> page2 =
-                http.send(HttpRequest.newBuilder(URI.create(nextUrl)).build(), BodyHandlers.ofString());
+        HttpResponse<String> page2 = api.get(nextUrl.replace(api.url(""), ""));
         assertThat(ids(page2)).containsExactly(third);
         assertThat(page2.headers().firstValue("Link")).isEmpty();
     }
 
     @Test
     void answersTheLoadBalancerAndTheReadinessProbe() throws Exception {
-        HttpResponse<String> health = send("GET", "/health", null);
+        HttpResponse<String> health = api.send("GET", "/health", null);
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(json.readTree(health.body())).isEqualTo(json.readTree("{\"status\":\"ok\"}"));
 
-        HttpResponse<String> readiness = send("GET", "/actuator/health/readiness", null);
+        HttpResponse<String> readiness = api.send("GET", "/actuator/health/readiness", null);
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(readiness.body()).contains("\"status\":\"UP\"");
-        assertThat(send("GET", "/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+        assertThat(api.send("GET", "/actuator/health/liveness", null).statusCode())
+                .isEqualTo(200);
     }
 
     private long create() throws IOException, InterruptedException {
-        HttpResponse<String> response = send("POST", "/monitors", STEP_10);
+        HttpResponse<String> response = api.send("POST", "/monitors", STEP_10);
         assertThat(response.statusCode()).isEqualTo(201);
         return json.readTree(response.body()).get("id").asLong();
     }
@@ -279,20 +267,5 @@ class MonitorApiIntegrationTest {
                 .param(id)
                 .query(String.class)
                 .single();
-    }
-
-    private HttpResponse<String> send(String method, String path, String body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)));
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, BodyPublishers.ofString(body));
-        }
-        return http.send(request.build(), BodyHandlers.ofString());
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -3,14 +3,9 @@ package com.healthmonitor.api.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.healthmonitor.testing.TestDatabaseInitializer;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
+import com.healthmonitor.api.testing.ApiHttp;
+import com.healthmonitor.api.testing.ApiIntegrationTest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -18,19 +13,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The check settings of issue 10 through real HTTP and a real PostgreSQL. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "health-monitor.api.allow-anonymous=true")
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@ApiIntegrationTest
 class MonitorCheckSettingsApiTest {
 
     private static final String FULL = """
@@ -56,18 +45,17 @@ class MonitorCheckSettingsApiTest {
               "success_threshold": 1
             }""";
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final JsonMapper json = JsonMapper.builder().build();
+    @Autowired
+    private ApiHttp api;
 
-    @LocalServerPort
-    private int port;
+    private final JsonMapper json = JsonMapper.builder().build();
 
     @Autowired
     private JdbcClient jdbc;
 
     @Test
     void storesEverySettingAndShowsItBackWithHeaderValuesMasked() throws Exception {
-        HttpResponse<String> created = send("POST", "/monitors", FULL);
+        HttpResponse<String> created = api.send("POST", "/monitors", FULL);
 
         assertThat(created.statusCode()).isEqualTo(201);
         JsonNode monitor = json.readTree(created.body());
@@ -94,13 +82,14 @@ class MonitorCheckSettingsApiTest {
 
     @Test
     void echoingMaskedHeaderValuesBackKeepsTheRealOnes() throws Exception {
-        long id =
-                json.readTree(send("POST", "/monitors", FULL).body()).get("id").asLong();
-        String shown = send("GET", "/monitors/" + id, null).body();
+        long id = json.readTree(api.send("POST", "/monitors", FULL).body())
+                .get("id")
+                .asLong();
+        String shown = api.send("GET", "/monitors/" + id, null).body();
         String edited = FULL.replace("\"Bearer s3cr3t-token-value\"", "\"****alue\"")
                 .replace("\"health-monitor\"", "\"changed\"");
 
-        HttpResponse<String> updated = send("PUT", "/monitors/" + id, edited);
+        HttpResponse<String> updated = api.send("PUT", "/monitors/" + id, edited);
 
         assertThat(shown).contains("****alue");
         assertThat(updated.statusCode()).isEqualTo(200);
@@ -109,7 +98,7 @@ class MonitorCheckSettingsApiTest {
 
     @Test
     void theSeedsShorthandShowsBothFieldsConsistently() throws Exception {
-        JsonNode monitor = json.readTree(send("POST", "/monitors", """
+        JsonNode monitor = json.readTree(api.send("POST", "/monitors", """
                         {"name": "Seed", "url": "https://google.com/", "check_interval": 30, "timeout": 5,
                          "expected_status_code": 200, "enabled": true}""").body());
 
@@ -200,7 +189,7 @@ class MonitorCheckSettingsApiTest {
     void refusesBadSettingsWithAProblemNamingTheField(String body, String field, String message) throws Exception {
         int before = count();
 
-        HttpResponse<String> response = send("POST", "/monitors", body);
+        HttpResponse<String> response = api.send("POST", "/monitors", body);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type"))
@@ -214,12 +203,14 @@ class MonitorCheckSettingsApiTest {
 
     @Test
     void refusesAnInvalidJsonPathOnUpdateAndKeepsTheStoredOne() throws Exception {
-        long id =
-                json.readTree(send("POST", "/monitors", FULL).body()).get("id").asLong();
+        long id = json.readTree(api.send("POST", "/monitors", FULL).body())
+                .get("id")
+                .asLong();
 
-        HttpResponse<String> updated = send("PUT", "/monitors/" + id, FULL.replace("\"$.status\"", "\"$.status[\""));
+        HttpResponse<String> updated =
+                api.send("PUT", "/monitors/" + id, FULL.replace("\"$.status\"", "\"$.status[\""));
         HttpResponse<String> regex =
-                send("PUT", "/monitors/" + id, FULL.replace("\"$.status\"", "\"$..[?(@.status =~ /^(a*)*b$/)]\""));
+                api.send("PUT", "/monitors/" + id, FULL.replace("\"$.status\"", "\"$..[?(@.status =~ /^(a*)*b$/)]\""));
 
         assertThat(updated.statusCode()).isEqualTo(400);
         assertThat(updated.headers().firstValue("Content-Type"))
@@ -269,16 +260,5 @@ class MonitorCheckSettingsApiTest {
                 .param(id)
                 .query(String.class)
                 .single();
-    }
-
-    private HttpResponse<String> send(String method, String path, String body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, BodyPublishers.ofString(body));
-        }
-        return http.send(request.build(), BodyHandlers.ofString());
     }
 }

@@ -2,20 +2,12 @@ package com.healthmonitor.api.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.healthmonitor.testing.TestDatabaseInitializer;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
+import com.healthmonitor.api.testing.ApiHttp;
+import com.healthmonitor.api.testing.ApiIntegrationTest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,10 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * only while the request still goes to the same server; through real HTTP and a real PostgreSQL.
  */
 // The same context as MonitorApiIntegrationTest: anonymous, no rate limit.
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"health-monitor.api.rate-limit.per-minute=0", "health-monitor.api.allow-anonymous=true"})
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@ApiIntegrationTest
 class MonitorSecretsApiTest {
 
     private static final String MONITOR = """
@@ -35,11 +24,10 @@ class MonitorSecretsApiTest {
              "headers": {"Authorization": "%s"}}""";
     private static final String TOKEN = "Bearer s3cr3t-token-x9Qz";
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final JsonMapper json = JsonMapper.builder().build();
+    @Autowired
+    private ApiHttp api;
 
-    @LocalServerPort
-    private int port;
+    private final JsonMapper json = JsonMapper.builder().build();
 
     @Autowired
     private JdbcClient jdbc;
@@ -48,8 +36,8 @@ class MonitorSecretsApiTest {
     void anEchoedMaskedHeaderIsRefusedWhenTheHostChanges() throws Exception {
         long id = create("https://orders.example.com/health", TOKEN);
 
-        HttpResponse<String> moved =
-                send("PUT", "/monitors/" + id, MONITOR.formatted("https://collector.example.net/health", "****x9Qz"));
+        HttpResponse<String> moved = api.send(
+                "PUT", "/monitors/" + id, MONITOR.formatted("https://collector.example.net/health", "****x9Qz"));
 
         assertProblem(moved, "headers.Authorization", "re-enter the secret: the destination changed");
         assertThat(stored(id, "url")).isEqualTo("https://orders.example.com/health");
@@ -61,7 +49,10 @@ class MonitorSecretsApiTest {
         long id = create("https://orders.example.com/health", TOKEN);
 
         assertProblem(
-                send("PUT", "/monitors/" + id, MONITOR.formatted("https://orders.example.com:8443/health", "****x9Qz")),
+                api.send(
+                        "PUT",
+                        "/monitors/" + id,
+                        MONITOR.formatted("https://orders.example.com:8443/health", "****x9Qz")),
                 "headers.Authorization",
                 "destination changed");
     }
@@ -70,8 +61,8 @@ class MonitorSecretsApiTest {
     void anEchoedMaskedHeaderKeepsTheTokenWhileTheHostStaysTheSame() throws Exception {
         long id = create("https://orders.example.com/health", TOKEN);
 
-        HttpResponse<String> edited =
-                send("PUT", "/monitors/" + id, MONITOR.formatted("https://orders.example.com/v2/health", "****x9Qz"));
+        HttpResponse<String> edited = api.send(
+                "PUT", "/monitors/" + id, MONITOR.formatted("https://orders.example.com/v2/health", "****x9Qz"));
 
         assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
         assertThat(stored(id, "request_headers::text")).contains(TOKEN);
@@ -81,7 +72,7 @@ class MonitorSecretsApiTest {
     void aNewTokenForANewHostIsAccepted() throws Exception {
         long id = create("https://orders.example.com/health", TOKEN);
 
-        HttpResponse<String> moved = send(
+        HttpResponse<String> moved = api.send(
                 "PUT", "/monitors/" + id, MONITOR.formatted("https://collector.example.net/health", "Bearer other"));
 
         assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
@@ -92,16 +83,16 @@ class MonitorSecretsApiTest {
     void showsATokenInTheMonitoredUrlMaskedAndAnEchoKeepsIt() throws Exception {
         long id = create("https://user:pa55@orders.example.com/health?token=abc123&region=eu", TOKEN);
 
-        String shown = send("GET", "/monitors/" + id, null).body();
+        String shown = api.send("GET", "/monitors/" + id, null).body();
         String masked = json.readTree(shown).get("url").asString();
-        HttpResponse<String> edited =
-                send("PUT", "/monitors/" + id, MONITOR.formatted(masked.replace("region=eu", "region=us"), "****x9Qz"));
+        HttpResponse<String> edited = api.send(
+                "PUT", "/monitors/" + id, MONITOR.formatted(masked.replace("region=eu", "region=us"), "****x9Qz"));
 
         assertThat(masked).isEqualTo("https://****@orders.example.com/health?token=****&region=eu");
         assertThat(shown).doesNotContain("abc123").doesNotContain("pa55");
         assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
         assertThat(stored(id, "url")).isEqualTo("https://user:pa55@orders.example.com/health?token=abc123&region=us");
-        assertThat(send("GET", "/monitors", null).body()).doesNotContain("abc123");
+        assertThat(api.send("GET", "/monitors", null).body()).doesNotContain("abc123");
     }
 
     @Test
@@ -109,21 +100,24 @@ class MonitorSecretsApiTest {
         long id = create("https://orders.example.com/health?token=abc123", TOKEN);
 
         assertProblem(
-                send(
+                api.send(
                         "PUT",
                         "/monitors/" + id,
                         MONITOR.formatted("https://collector.example.net/health?token=****", TOKEN)),
                 "url",
                 "re-enter the secret: the destination changed");
         assertProblem(
-                send("PUT", "/monitors/" + id, MONITOR.formatted("https://orders.example.com/dump?token=****", TOKEN)),
+                api.send(
+                        "PUT",
+                        "/monitors/" + id,
+                        MONITOR.formatted("https://orders.example.com/dump?token=****", TOKEN)),
                 "url",
                 "destination changed");
         assertThat(stored(id, "url")).isEqualTo("https://orders.example.com/health?token=abc123");
     }
 
     private long create(String url, String authorization) throws Exception {
-        HttpResponse<String> created = send("POST", "/monitors", MONITOR.formatted(url, authorization));
+        HttpResponse<String> created = api.send("POST", "/monitors", MONITOR.formatted(url, authorization));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return json.readTree(created.body()).get("id").asLong();
     }
@@ -146,16 +140,5 @@ class MonitorSecretsApiTest {
                 .param(id)
                 .query(String.class)
                 .single();
-    }
-
-    private HttpResponse<String> send(String method, String path, String body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, BodyPublishers.ofString(body));
-        }
-        return http.send(request.build(), BodyHandlers.ofString());
     }
 }

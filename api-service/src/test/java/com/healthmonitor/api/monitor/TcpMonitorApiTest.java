@@ -2,49 +2,38 @@ package com.healthmonitor.api.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.healthmonitor.testing.TestDatabaseInitializer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
+import com.healthmonitor.api.testing.ApiHttp;
+import com.healthmonitor.api.testing.ApiIntegrationTest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** TCP monitors through the running API: created, shown, updated, refused with a problem naming the field. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"health-monitor.api.rate-limit.per-minute=0", "health-monitor.api.allow-anonymous=true"})
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@ApiIntegrationTest
 class TcpMonitorApiTest {
 
     private static final String ORDERS_DB = """
             {"type": "tcp", "name": "Orders DB", "host": "db.example.com", "port": 5432, "check_interval": 30,
              "timeout": 5}""";
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final JsonMapper json = JsonMapper.builder().build();
+    @Autowired
+    private ApiHttp api;
 
-    @LocalServerPort
-    private int port;
+    private final JsonMapper json = JsonMapper.builder().build();
 
     @Autowired
     private JdbcClient jdbc;
 
     @Test
     void aTcpMonitorIsCreatedShownWithItsTypeAndTargetAndStoredAsOne() throws Exception {
-        HttpResponse<String> created = send("POST", "/monitors", ORDERS_DB);
+        HttpResponse<String> created = api.send("POST", "/monitors", ORDERS_DB);
 
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode monitor = json.readTree(created.body());
@@ -63,21 +52,21 @@ class TcpMonitorApiTest {
                         .single())
                 .isEqualTo("tcp db.example.com");
 
-        HttpResponse<String> updated = send(
+        HttpResponse<String> updated = api.send(
                 "PUT",
                 "/monitors/" + id,
                 ORDERS_DB
                         .replace("5432", "6432")
                         .replace("\"timeout\": 5}", "\"timeout\": 5, \"tls\": true, \"tls_expiry_days\": 30}"));
         assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
-        JsonNode shown = json.readTree(send("GET", "/monitors/" + id, null).body());
+        JsonNode shown = json.readTree(api.send("GET", "/monitors/" + id, null).body());
         assertThat(shown.get("target").asString()).isEqualTo("tcp://db.example.com:6432");
         assertThat(shown.get("tls_expiry_days").asInt()).isEqualTo(30);
     }
 
     @Test
     void anHttpMonitorWithoutATypeIsHttpAndShowsNoTcpFields() throws Exception {
-        JsonNode monitor = json.readTree(send("POST", "/monitors", """
+        JsonNode monitor = json.readTree(api.send("POST", "/monitors", """
                         {"name": "Google Homepage", "url": "https://google.com/", "check_interval": 30, "timeout": 5,
                          "expected_status_code": 200, "enabled": true}""").body());
 
@@ -123,7 +112,7 @@ class TcpMonitorApiTest {
     @ParameterizedTest
     @MethodSource("badTcpMonitors")
     void refusesABadTcpMonitorWithAProblemNamingTheField(String body, String field, String message) throws Exception {
-        HttpResponse<String> response = send("POST", "/monitors", body);
+        HttpResponse<String> response = api.send("POST", "/monitors", body);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type"))
@@ -132,12 +121,5 @@ class TcpMonitorApiTest {
         assertThat(errors.valueStream().map(e -> e.get("field").asString()).toList())
                 .contains(field);
         assertThat(errors.toString()).contains(message);
-    }
-
-    private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : BodyPublishers.ofString(body));
-        return http.send(request.build(), BodyHandlers.ofString());
     }
 }

@@ -14,6 +14,8 @@ import org.springframework.test.context.ContextConfiguration;
  * X-Forwarded-For when the peer is an internal proxy, so clients are told apart rather than all sharing the
  * balancer's address.
  */
+// Own context, not @ApiIntegrationTest: needs a rate limit and forwarded headers trusted; the shared context has
+// neither.
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {

@@ -11,6 +11,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 
 /** Without keys the client is its address, and a client cannot pick a new one by sending X-Forwarded-For. */
+// Own context, not @ApiIntegrationTest: needs a rate limit; the shared context has none.
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"health-monitor.api.rate-limit.per-minute=3", "health-monitor.api.allow-anonymous=true"})

@@ -31,6 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * and its JSON (names, statuses and uptimes only), the 90-day bars from the rollups, and the badges. "Now" is
  * 2026-03-10T12:30Z; the daily rollups are final before 03-10.
  */
+// Own context, not @ApiIntegrationTest: needs an API key and a clock the test moves, which the shared context must not
+// have.
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "API_KEYS=" + StatusPageApiIntegrationTest.KEY)

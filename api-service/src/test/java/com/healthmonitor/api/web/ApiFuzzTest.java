@@ -28,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * is never a 5xx and every error is a problem+json document. The seed is fixed so that a failure reproduces;
  * the failing request is in the assertion message.
  */
+// Own context, not @ApiIntegrationTest: needs an API key and no limit on failed authentications.
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {

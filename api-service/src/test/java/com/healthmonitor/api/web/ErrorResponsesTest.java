@@ -2,25 +2,20 @@ package com.healthmonitor.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.healthmonitor.api.testing.ApiIntegrationTest;
 import com.healthmonitor.api.testing.RawHttp;
 import com.healthmonitor.api.testing.RawHttp.Response;
-import com.healthmonitor.testing.TestDatabaseInitializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 
 /** Every error the API can answer, over real HTTP, is problem+json with a fitting 4xx and no logged stack trace. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"health-monitor.api.rate-limit.per-minute=0", "health-monitor.api.allow-anonymous=true"})
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@ApiIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 class ErrorResponsesTest {
 

@@ -2,19 +2,17 @@ package com.healthmonitor.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.healthmonitor.api.testing.ApiIntegrationTest;
 import com.healthmonitor.api.testing.RawHttp;
 import com.healthmonitor.api.testing.RawHttp.Response;
-import com.healthmonitor.testing.TestDatabaseInitializer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,10 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The lists that had no page size page like {@code GET /monitors}: {@code limit} (at most 1000, beyond it a 400
  * naming {@code limit}) and {@code after_id}, a {@code Link: rel="next"} on a full page, a plain array as before.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"health-monitor.api.rate-limit.per-minute=0", "health-monitor.api.allow-anonymous=true"})
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@ApiIntegrationTest
 class ListPagingTest {
 
     private final JsonMapper json = JsonMapper.builder().build();

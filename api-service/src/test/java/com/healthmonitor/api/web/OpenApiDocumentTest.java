@@ -2,8 +2,8 @@ package com.healthmonitor.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.healthmonitor.api.testing.ApiIntegrationTest;
 import com.healthmonitor.common.check.MonitorType;
-import com.healthmonitor.testing.TestDatabaseInitializer;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.net.URI;
@@ -17,9 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,10 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Regenerate it with {@code ./mvnw -pl api-service -am verify -Dtest=OpenApiDocumentTest
  * -Dsurefire.failIfNoSpecifiedTests=false -Dopenapi.write=true}.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "health-monitor.api.allow-anonymous=true")
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@ApiIntegrationTest
 class OpenApiDocumentTest {
 
     private static final Path CHECKED_IN = Path.of("..", "docs", "openapi.json");

@@ -2,9 +2,9 @@ package com.healthmonitor.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.healthmonitor.api.testing.ApiIntegrationTest;
 import com.healthmonitor.api.testing.RawHttp;
 import com.healthmonitor.api.testing.RawHttp.Response;
-import com.healthmonitor.testing.TestDatabaseInitializer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,20 +18,15 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * Request bodies beyond the limit (1 MiB by default) are a 413 problem, whether the client declares their length or
  * sends them chunked; smaller bodies are parsed and validated as before.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"health-monitor.api.rate-limit.per-minute=0", "health-monitor.api.allow-anonymous=true"})
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@ApiIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 class RequestBodyLimitTest {
 

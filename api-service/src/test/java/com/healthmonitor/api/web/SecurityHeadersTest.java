@@ -2,24 +2,19 @@ package com.healthmonitor.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.healthmonitor.api.testing.ApiIntegrationTest;
 import com.healthmonitor.api.testing.RawHttp;
 import com.healthmonitor.api.testing.RawHttp.Response;
-import com.healthmonitor.testing.TestDatabaseInitializer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * Every answer carries the strict Content-Security-Policy, {@code Referrer-Policy: no-referrer} and
  * {@code X-Content-Type-Options: nosniff}, each once: pages, assets, JSON, problems, and the errors Tomcat answers
  * before the application sees the request. Swagger UI alone may use inline styles and data: images.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"health-monitor.api.rate-limit.per-minute=0", "health-monitor.api.allow-anonymous=true"})
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@ApiIntegrationTest
 class SecurityHeadersTest {
 
     static final String POLICY =
