@@ -86,6 +86,7 @@ await_http() { # url, seconds, pid that must stay alive
 }
 
 # nginx on loopback: /health answers 200 "ok"; each request one line "<epoch.ms> <uri> <status>" in access.log.
+# NGINX_LOCATIONS adds a script's own locations to the server block.
 start_nginx() {
   NGINX_PORT=$(free_port)
   mkdir -p "$WORK/nginx"
@@ -103,6 +104,7 @@ http {
   server {
     listen 127.0.0.1:$NGINX_PORT;
     location /health { default_type text/plain; return 200 "ok\n"; }
+    ${NGINX_LOCATIONS:-}
   }
 }
 CONF

@@ -26,6 +26,13 @@ class CheckListenerConfiguration {
 
     static final String FACTORY = "checkListenerContainerFactory";
 
+    /**
+     * How long the poller waits for a full poll's worth of free slots before polling for the slots that are free.
+     * The container's default (10 s) made one slow message (a check waiting on its timeout) hold back the next
+     * poll until it finished: checks ran in waves behind slow targets.
+     */
+    static final Duration MAX_WAIT_FOR_FULL_POLL = Duration.ofMillis(100);
+
     @Bean(name = FACTORY)
     SqsMessageListenerContainerFactory<Object> checkListenerContainerFactory(
             SqsAsyncClient sqs, WorkerProperties worker, QueueProperties queue) {
@@ -39,6 +46,7 @@ class CheckListenerConfiguration {
                 .configure(options -> {
                     options.maxConcurrentMessages(worker.messagesInFlight())
                             .maxMessagesPerPoll(Math.min(worker.maxMessagesPerPoll(), worker.messagesInFlight()))
+                            .maxDelayBetweenPolls(MAX_WAIT_FOR_FULL_POLL)
                             .pollTimeout(worker.pollTimeout())
                             .acknowledgementMode(AcknowledgementMode.ON_SUCCESS)
                             .autoStartup(worker.listenerAutoStartup());
