@@ -1,6 +1,7 @@
 package com.healthmonitor.api.apikey;
 
 import com.healthmonitor.api.auth.Scope;
+import com.healthmonitor.api.web.FieldChecks;
 import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
 import java.util.ArrayList;
@@ -17,12 +18,8 @@ class ApiKeyValidator {
 
     NewApiKey validate(ApiKeyRequest request) {
         List<FieldViolation> violations = new ArrayList<>();
-        String name = request.name() == null ? null : request.name().strip();
-        if (name == null || name.isEmpty()) {
-            violations.add(new FieldViolation("name", "is required"));
-        } else if (name.length() > MAX_NAME_LENGTH) {
-            violations.add(new FieldViolation("name", "must be at most " + MAX_NAME_LENGTH + " characters"));
-        } else if (name.chars().anyMatch(Character::isISOControl)) {
+        String name = FieldChecks.requiredName(request.name(), MAX_NAME_LENGTH, violations);
+        if (name != null && name.chars().anyMatch(Character::isISOControl)) {
             // Names end up in logs and on the dashboard: no line breaks or other control characters.
             violations.add(new FieldViolation("name", "must not contain control characters"));
         }

@@ -1,5 +1,6 @@
 package com.healthmonitor.api.channel;
 
+import com.healthmonitor.api.web.FieldChecks;
 import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
 import com.healthmonitor.api.web.TargetUrls;
@@ -30,12 +31,7 @@ class ChannelValidator {
      */
     ChannelSettings validate(ChannelRequest request, ChannelSettings existing) {
         List<FieldViolation> violations = new ArrayList<>();
-        String name = request.name() == null ? null : request.name().strip();
-        if (name == null || name.isEmpty()) {
-            violations.add(new FieldViolation("name", "is required"));
-        } else if (name.length() > MAX_NAME_LENGTH) {
-            violations.add(new FieldViolation("name", "must be at most 200 characters"));
-        }
+        String name = FieldChecks.requiredName(request.name(), MAX_NAME_LENGTH, violations);
         ChannelType type = null;
         if (request.type() == null || request.type().isBlank()) {
             violations.add(new FieldViolation("type", "is required"));

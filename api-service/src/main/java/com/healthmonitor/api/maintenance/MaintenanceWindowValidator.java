@@ -1,12 +1,11 @@
 package com.healthmonitor.api.maintenance;
 
+import com.healthmonitor.api.web.FieldChecks;
 import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
 import com.healthmonitor.common.maintenance.MaintenanceWindow;
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,12 +48,7 @@ class MaintenanceWindowValidator {
         if (reason != null && reason.length() > 500) {
             violations.add(new FieldViolation("reason", "must be at most 500 characters"));
         }
-        String zone = request.timeZone() == null ? "UTC" : request.timeZone().strip();
-        try {
-            ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            violations.add(new FieldViolation("time_zone", "must be an IANA time zone such as Europe/Berlin"));
-        }
+        String zone = FieldChecks.timeZone(request.timeZone(), violations);
         boolean oneOff = request.startsAt() != null || request.endsAt() != null;
         boolean byCron = request.cron() != null;
         boolean weekly = request.weekdays() != null || request.time() != null;

@@ -1,17 +1,15 @@
 package com.healthmonitor.api.monitor;
 
 import com.healthmonitor.api.monitor.CheckSettingsValidator.CheckSettings;
+import com.healthmonitor.api.web.FieldChecks;
 import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
+import com.healthmonitor.api.web.TargetUrls;
 import com.healthmonitor.common.check.CheckTarget;
 import com.healthmonitor.common.check.MonitorType;
 import com.healthmonitor.common.check.StatusCodes;
-import com.healthmonitor.common.net.PrivateAddresses;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +23,6 @@ class MonitorValidator {
     static final int DEFAULT_TIMEOUT = 5;
     static final int DEFAULT_EXPECTED_STATUS = 200;
     static final int MAX_NAME_LENGTH = 200;
-    static final int MAX_URL_LENGTH = 2048;
     static final int MAX_TIMEOUT = 60;
 
     private final MonitorProperties properties;
@@ -44,12 +41,7 @@ class MonitorValidator {
         if (type != null) {
             TargetValidator.refuseForeignFields(type, request, violations);
         }
-        String name = request.name() == null ? null : request.name().strip();
-        if (name == null || name.isEmpty()) {
-            violations.add(new FieldViolation("name", "is required"));
-        } else if (name.length() > MAX_NAME_LENGTH) {
-            violations.add(new FieldViolation("name", "must be at most 200 characters"));
-        }
+        String name = FieldChecks.requiredName(request.name(), MAX_NAME_LENGTH, violations);
 
         CheckTarget target = null;
         if (type == MonitorType.HTTP) {
@@ -138,31 +130,7 @@ class MonitorValidator {
     }
 
     private void checkUrl(String field, String value, boolean httpsOnly, List<FieldViolation> violations) {
-        if (value.length() > MAX_URL_LENGTH) {
-            violations.add(new FieldViolation(field, "must be at most 2048 characters"));
-            return;
-        }
-        URI uri;
-        try {
-            uri = new URI(value.strip());
-        } catch (URISyntaxException e) {
-            violations.add(new FieldViolation(field, "must be an absolute http or https URL"));
-            return;
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        boolean schemeAllowed = httpsOnly ? scheme.equals("https") : scheme.equals("http") || scheme.equals("https");
-        if (!schemeAllowed) {
-            violations.add(
-                    new FieldViolation(field, httpsOnly ? "must be an https URL" : "must be an http or https URL"));
-            return;
-        }
-        if (uri.getHost() == null || uri.getHost().isBlank()) {
-            violations.add(new FieldViolation(field, "must name a host"));
-            return;
-        }
-        if (!properties.allowPrivateTargets() && PrivateAddresses.isPrivateHost(uri.getHost())) {
-            violations.add(new FieldViolation(field, "must not point at a loopback or private address"));
-        }
+        TargetUrls.check(field, value, httpsOnly, properties.allowPrivateTargets(), violations);
     }
 
     private static int valueOr(Integer value, int defaultValue) {

@@ -1,16 +1,14 @@
 package com.healthmonitor.api.summary;
 
 import com.healthmonitor.api.channel.Channels;
+import com.healthmonitor.api.web.FieldChecks;
 import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
 import java.sql.Time;
-import java.time.DateTimeException;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,22 +49,8 @@ class DailySummaryService {
                 violations.add(new FieldViolation("time", "must be a time of day such as \"09:00\""));
             }
         }
-        String zone = request.timeZone() == null ? "UTC" : request.timeZone().strip();
-        try {
-            ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            violations.add(new FieldViolation("time_zone", "must be an IANA time zone such as Europe/Berlin"));
-        }
-        List<Long> ids = request.channelIds() == null ? List.of() : request.channelIds();
-        if (ids.stream().anyMatch(Objects::isNull)) {
-            violations.add(new FieldViolation("channel_ids", "must not contain null"));
-        } else {
-            ids = ids.stream().distinct().sorted().toList();
-            List<Long> missing = channels.missing(ids);
-            if (!missing.isEmpty()) {
-                violations.add(new FieldViolation("channel_ids", "no channel with id " + missing));
-            }
-        }
+        String zone = FieldChecks.timeZone(request.timeZone(), violations);
+        List<Long> ids = FieldChecks.channelIds(request.channelIds(), Integer.MAX_VALUE, channels::missing, violations);
         boolean enabled = request.enabled() == null || request.enabled();
         if (enabled && ids.isEmpty() && violations.isEmpty()) {
             violations.add(new FieldViolation("channel_ids", "must name at least one channel when enabled"));

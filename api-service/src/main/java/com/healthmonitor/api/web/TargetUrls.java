@@ -17,21 +17,30 @@ public final class TargetUrls {
 
     private TargetUrls() {}
 
-    /** Adds a violation for {@code field} when {@code value} breaks the rule. */
+    /** Adds a violation for {@code field} when {@code value} breaks the rule; http is allowed only with private targets. */
     public static void check(String field, String value, boolean allowPrivateTargets, List<FieldViolation> violations) {
+        check(field, value, !allowPrivateTargets, allowPrivateTargets, violations);
+    }
+
+    /** Adds a violation for {@code field} when {@code value} (stripped) breaks the rule. */
+    public static void check(
+            String field,
+            String value,
+            boolean httpsOnly,
+            boolean allowPrivateTargets,
+            List<FieldViolation> violations) {
         if (value.length() > MAX_LENGTH) {
             violations.add(new FieldViolation(field, "must be at most 2048 characters"));
             return;
         }
         URI uri;
         try {
-            uri = new URI(value);
+            uri = new URI(value.strip());
         } catch (URISyntaxException e) {
             violations.add(new FieldViolation(field, "must be an absolute http or https URL"));
             return;
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        boolean httpsOnly = !allowPrivateTargets;
         if (httpsOnly ? !scheme.equals("https") : !(scheme.equals("http") || scheme.equals("https"))) {
             violations.add(
                     new FieldViolation(field, httpsOnly ? "must be an https URL" : "must be an http or https URL"));
