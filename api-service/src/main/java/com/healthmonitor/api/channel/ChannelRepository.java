@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,37 +29,14 @@ class ChannelRepository {
         return jdbc.sql("""
                         INSERT INTO channels (name, type, url, secret, recipients)
                         VALUES (:name, :type, :url, :secret, :recipients)
-                        RETURNING id""")
-                .param("name", settings.name())
-                .param("type", settings.type().id())
-                .param("url", settings.url())
-                .param("secret", settings.secret())
-                .param(
-                        "recipients",
-                        settings.recipients() == null
-                                ? null
-                                : settings.recipients().toArray(String[]::new))
-                .query(Long.class)
-                .single();
+                        RETURNING id""").params(columns(settings)).query(Long.class).single();
     }
 
     boolean update(long id, ChannelSettings settings) {
         return jdbc.sql("""
                         UPDATE channels SET name = :name, type = :type, url = :url, secret = :secret,
                                             recipients = :recipients, updated_at = now()
-                        WHERE id = :id""")
-                        .param("name", settings.name())
-                        .param("type", settings.type().id())
-                        .param("url", settings.url())
-                        .param("secret", settings.secret())
-                        .param(
-                                "recipients",
-                                settings.recipients() == null
-                                        ? null
-                                        : settings.recipients().toArray(String[]::new))
-                        .param("id", id)
-                        .update()
-                == 1;
+                        WHERE id = :id""").params(columns(settings)).param("id", id).update() == 1;
     }
 
     Optional<Stored> find(long id) {
@@ -123,4 +102,17 @@ class ChannelRepository {
     }
 
     record Stored(long id, ChannelSettings settings, OffsetDateTime createdAt, OffsetDateTime updatedAt) {}
+
+    /** The named parameters of insert and update; a HashMap because url, secret and recipients may be null. */
+    private static Map<String, Object> columns(ChannelSettings settings) {
+        Map<String, Object> columns = new HashMap<>();
+        columns.put("name", settings.name());
+        columns.put("type", settings.type().id());
+        columns.put("url", settings.url());
+        columns.put("secret", settings.secret());
+        columns.put(
+                "recipients",
+                settings.recipients() == null ? null : settings.recipients().toArray(String[]::new));
+        return columns;
+    }
 }
