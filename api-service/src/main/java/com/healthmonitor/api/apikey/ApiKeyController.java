@@ -1,13 +1,10 @@
 package com.healthmonitor.api.apikey;
 
 import com.healthmonitor.api.auth.Caller;
-import com.healthmonitor.api.web.FieldViolation;
-import com.healthmonitor.api.web.InvalidRequestException;
+import com.healthmonitor.api.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.util.List;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Managed API keys (admin scope, except {@code GET /api-keys/current}, which every key may ask). Paged by id like
@@ -48,11 +44,7 @@ class ApiKeyController {
     @ResponseStatus(HttpStatus.CREATED) // for the API description; the ResponseEntity sets it
     ResponseEntity<CreatedApiKey> create(@RequestBody ApiKeyRequest request) {
         CreatedApiKey created = service.create(validator.validate(request));
-        URI location = ServletUriComponentsBuilder.fromCurrentRequest()
-                .path("/{id}")
-                .buildAndExpand(created.id())
-                .toUri();
-        return ResponseEntity.created(location).body(created);
+        return Paging.created(created, created.id());
     }
 
     @Operation(summary = "List the managed keys by id (never the keys themselves); a full page has a Link rel=next")
@@ -62,15 +54,7 @@ class ApiKeyController {
             @RequestParam(name = "after_id", defaultValue = "0") long afterId) {
         int pageSize = pageSize(limit);
         List<ApiKeyResponse> page = service.list(afterId, pageSize);
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
-        if (page.size() == pageSize) {
-            String next = ServletUriComponentsBuilder.fromCurrentRequest()
-                    .replaceQueryParam("after_id", page.getLast().id())
-                    .replaceQueryParam("limit", pageSize)
-                    .toUriString();
-            response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
-        }
-        return response.body(page);
+        return Paging.response(page, pageSize, ApiKeyResponse::id);
     }
 
     @Operation(summary = "The key this request was made with: its scope, and whether the request was anonymous")
@@ -95,13 +79,6 @@ class ApiKeyController {
     }
 
     private static int pageSize(Integer limit) {
-        if (limit == null) {
-            return DEFAULT_PAGE_SIZE;
-        }
-        if (limit < 1 || limit > MAX_PAGE_SIZE) {
-            throw new InvalidRequestException(
-                    List.of(new FieldViolation("limit", "must be between 1 and " + MAX_PAGE_SIZE)));
-        }
-        return limit;
+        return Paging.limit(limit, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
     }
 }

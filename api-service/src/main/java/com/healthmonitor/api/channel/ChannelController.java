@@ -1,7 +1,6 @@
 package com.healthmonitor.api.channel;
 
 import com.healthmonitor.api.web.Paging;
-import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Notification channels: where alerts go ({@code slack}, {@code google_chat}, {@code teams}, {@code discord},
@@ -37,11 +35,7 @@ class ChannelController {
     @ResponseStatus(HttpStatus.CREATED) // for the API description; the ResponseEntity sets it
     ResponseEntity<ChannelResponse> create(@RequestBody ChannelRequest request) {
         ChannelResponse created = service.create(request);
-        URI location = ServletUriComponentsBuilder.fromCurrentRequest()
-                .path("/{id}")
-                .buildAndExpand(created.id())
-                .toUri();
-        return ResponseEntity.created(location).body(created);
+        return Paging.created(created, created.id());
     }
 
     @GetMapping

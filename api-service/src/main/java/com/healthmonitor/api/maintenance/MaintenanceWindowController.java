@@ -1,7 +1,6 @@
 package com.healthmonitor.api.maintenance;
 
 import com.healthmonitor.api.web.Paging;
-import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Maintenance windows: checks go on, alerts stop, status shows MAINTENANCE, uptime leaves the window out. The list
@@ -36,11 +34,7 @@ class MaintenanceWindowController {
     @ResponseStatus(HttpStatus.CREATED) // for the API description; the ResponseEntity sets it
     ResponseEntity<MaintenanceWindowResponse> create(@RequestBody MaintenanceWindowRequest request) {
         MaintenanceWindowResponse created = service.create(request);
-        URI location = ServletUriComponentsBuilder.fromCurrentRequest()
-                .path("/{id}")
-                .buildAndExpand(created.id())
-                .toUri();
-        return ResponseEntity.created(location).body(created);
+        return Paging.created(created, created.id());
     }
 
     @GetMapping

@@ -2,12 +2,11 @@ package com.healthmonitor.api.monitor;
 
 import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
+import com.healthmonitor.api.web.Paging;
 import com.healthmonitor.common.monitor.MonitorStatus;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The seed's monitor API. {@code GET /monitors} pages by id: {@code limit} (default 500, at most 1000) and
@@ -53,11 +51,7 @@ class MonitorController {
     ResponseEntity<MonitorResponse> create(@RequestBody MonitorRequest request) {
         Validated valid = validate(request);
         MonitorResponse created = service.create(valid.settings(), valid.alerting());
-        URI location = ServletUriComponentsBuilder.fromCurrentRequest()
-                .path("/{id}")
-                .buildAndExpand(created.id())
-                .toUri();
-        return ResponseEntity.created(location).body(created);
+        return Paging.created(created, created.id());
     }
 
     @GetMapping
@@ -67,15 +61,7 @@ class MonitorController {
             @RequestParam(name = "status", required = false) String status) {
         int pageSize = pageSize(limit);
         List<MonitorResponse> page = service.list(parseStatus(status), afterId, pageSize);
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
-        if (page.size() == pageSize) {
-            String next = ServletUriComponentsBuilder.fromCurrentRequest()
-                    .replaceQueryParam("after_id", page.getLast().id())
-                    .replaceQueryParam("limit", pageSize)
-                    .toUriString();
-            response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
-        }
-        return response.body(page);
+        return Paging.response(page, pageSize, MonitorResponse::id);
     }
 
     @GetMapping("/{id}")
@@ -126,14 +112,7 @@ class MonitorController {
     private record Validated(MonitorSettings settings, MonitorAlerting alerting) {}
 
     private int pageSize(Integer limit) {
-        if (limit == null) {
-            return properties.defaultPageSize();
-        }
-        if (limit < 1 || limit > properties.maxPageSize()) {
-            throw new InvalidRequestException(
-                    List.of(new FieldViolation("limit", "must be between 1 and " + properties.maxPageSize())));
-        }
-        return limit;
+        return Paging.limit(limit, properties.defaultPageSize(), properties.maxPageSize());
     }
 
     private static MonitorStatus parseStatus(String status) {

@@ -3,7 +3,6 @@ package com.healthmonitor.api.statuspage;
 import com.healthmonitor.api.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Managing status pages (needs a key when {@code API_KEYS} is set). Pages by id like {@code /monitors} ({@link
@@ -43,11 +41,7 @@ class StatusPageController {
     @ResponseStatus(HttpStatus.CREATED) // for the API description; the ResponseEntity sets it
     ResponseEntity<StatusPageResponse> create(@RequestBody StatusPageRequest request) {
         StatusPageResponse created = service.create(validator.validate(request));
-        URI location = ServletUriComponentsBuilder.fromCurrentRequest()
-                .path("/{id}")
-                .buildAndExpand(created.id())
-                .toUri();
-        return ResponseEntity.created(location).body(created);
+        return Paging.created(created, created.id());
     }
 
     @Operation(summary = "List status pages by id; a full page has a Link rel=next header")

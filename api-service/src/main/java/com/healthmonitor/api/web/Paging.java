@@ -1,5 +1,6 @@
 package com.healthmonitor.api.web;
 
+import java.net.URI;
 import java.util.List;
 import java.util.function.ToLongFunction;
 import org.springframework.http.HttpHeaders;
@@ -20,14 +21,28 @@ public final class Paging {
 
     /** The page size asked for, checked. */
     public static int limit(Integer limit) {
+        return limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
+    }
+
+    /** The page size asked for, checked against a list's own default and maximum. */
+    public static int limit(Integer limit, int defaultLimit, int maxLimit) {
         if (limit == null) {
-            return DEFAULT_LIMIT;
+            return defaultLimit;
         }
-        if (limit < 1 || limit > MAX_LIMIT) {
+        if (limit < 1 || limit > maxLimit) {
             throw new InvalidRequestException(
-                    List.of(new FieldViolation("limit", "must be between 1 and " + MAX_LIMIT)));
+                    List.of(new FieldViolation("limit", "must be between 1 and " + maxLimit)));
         }
         return limit;
+    }
+
+    /** A 201 with the created resource and its {@code Location}, the current request's path plus its id. */
+    public static <T> ResponseEntity<T> created(T body, long id) {
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest()
+                .path("/{id}")
+                .buildAndExpand(id)
+                .toUri();
+        return ResponseEntity.created(location).body(body);
     }
 
     /** A 200 with the page, and the link to the next one when the page is full. */
