@@ -65,16 +65,10 @@ final class DnsChecker implements Checker<CheckTarget.Dns> {
             Record question = Record.newRecord(Name.fromString(target.hostname(), Name.root), type, DClass.IN);
             long queried = System.nanoTime();
             Message answer = resolver.send(Message.newQuery(question));
-            int latency = millisSince(queried);
+            int latency = CheckFailures.millisSince(queried);
             return CheckResult.answered(checkedAt, latency, failure(answer, type, target), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HttpChecker.CheckInterruptedException(e);
         } catch (Exception e) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new HttpChecker.CheckInterruptedException(new InterruptedException("check interrupted"));
-            }
-            return CheckResult.unanswered(checkedAt, millisSince(start), describe(e, timeoutSeconds));
+            return CheckFailures.unanswered(e, checkedAt, start, () -> describe(e, timeoutSeconds));
         }
     }
 
@@ -136,9 +130,5 @@ final class DnsChecker implements Checker<CheckTarget.Dns> {
             return "timeout after " + timeoutSeconds + "s";
         }
         return HttpErrors.describe(e, timeoutSeconds);
-    }
-
-    private static int millisSince(long start) {
-        return (int) Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }
 }

@@ -57,16 +57,10 @@ final class TcpChecker implements Checker<CheckTarget.Tcp> {
             InetAddress[] addresses = guard.approve(target.host(), Duration.ofNanos(deadline - System.nanoTime()));
             try (Socket socket = connect(addresses, target.port(), deadline)) {
                 TlsInspection tls = target.tls() ? handshake(socket, target, deadline) : null;
-                return CheckResult.answered(checkedAt, millisSince(start), null, tls);
+                return CheckResult.answered(checkedAt, CheckFailures.millisSince(start), null, tls);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HttpChecker.CheckInterruptedException(e);
         } catch (Exception e) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new HttpChecker.CheckInterruptedException(new InterruptedException("check interrupted"));
-            }
-            return CheckResult.unanswered(checkedAt, millisSince(start), HttpErrors.describe(e, timeoutSeconds));
+            return CheckFailures.unanswered(e, checkedAt, start, () -> HttpErrors.describe(e, timeoutSeconds));
         }
     }
 
@@ -121,9 +115,5 @@ final class TcpChecker implements Checker<CheckTarget.Tcp> {
             throw new TimeoutException("deadline passed");
         }
         return (int) Math.min(Integer.MAX_VALUE, remaining);
-    }
-
-    private static int millisSince(long start) {
-        return (int) Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }
 }
