@@ -1,6 +1,8 @@
 package com.healthmonitor.api.history;
 
+import com.healthmonitor.common.database.Timestamps;
 import com.healthmonitor.common.monitor.MonitorStatus;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,7 +12,7 @@ import org.springframework.stereotype.Repository;
 /**
  * The enabled monitors' totals over a {@link WindowPlan}, from the fleet rollups (V12: the sums of all monitors'
  * rollups per hour and day, kept by triggers), so that a request reads a few dozen rows whatever the fleet's size.
- * Fleet rollups have no raw part: fleet windows are whole hours ({@link #wholeHours}).
+ * Fleet rollups have no raw part: fleet windows are whole hours ({@link #hours}).
  */
 @Repository
 class FleetStatsRepository {
@@ -21,11 +23,14 @@ class FleetStatsRepository {
         this.jdbc = jdbc;
     }
 
-    /** The whole hours of a window: its edges moved back to the hour, so the fleet's current hour is not in it. */
-    static WindowPlan wholeHours(RequestParameters.Window window, Horizons horizons) {
+    /**
+     * The hours a fleet window counts: its edges widened to the hour, as the monitor list's uptimes are
+     * ({@link WindowPlan#recent}), so the hour in progress counts with the checks it has so far.
+     */
+    static WindowPlan hours(RequestParameters.Window window, Horizons horizons) {
         return WindowPlan.of(
                 WindowPlan.floor(window.from(), ChronoUnit.HOURS),
-                WindowPlan.floor(window.to(), ChronoUnit.HOURS),
+                WindowPlan.ceil(window.to(), ChronoUnit.HOURS),
                 horizons);
     }
 
@@ -56,13 +61,16 @@ class FleetStatsRepository {
      * status changes of the window across monitors. The number of monitors DOWN at a span's start is the number DOWN
      * now less the changes since (each change moves it by +1, -1 or 0); the span's downtime is that number times its
      * length, plus each change's step times the rest of the span after it. This is the sum of monitor_downtime over
-     * the monitors, read from the changes instead of once per monitor.
+     * the monitors, read from the changes instead of once per monitor. Spans end at {@code until} at the latest: the
+     * rest of the hour in progress has not happened yet.
      */
-    Downtime downtime(WindowPlan plan) {
+    Downtime downtime(WindowPlan plan, Instant until) {
         return jdbc.sql("""
                         WITH spans AS (
-                            SELECT * FROM unnest(CAST(:changes_from AS timestamptz[]),
-                                                 CAST(:changes_to AS timestamptz[])) AS s (span_from, span_to)
+                            SELECT s.span_from, least(s.span_to, :until) AS span_to
+                            FROM unnest(CAST(:changes_from AS timestamptz[]), CAST(:changes_to AS timestamptz[]))
+                                AS s (span_from, span_to)
+                            WHERE s.span_from < :until
                         ), changes AS (
                             SELECT c.changed_at, c.new_status = 'DOWN' AS to_down,
                                    (c.new_status = 'DOWN')::int - coalesce(c.old_status = 'DOWN', false)::int AS step
@@ -90,6 +98,7 @@ class FleetStatsRepository {
                             FROM spans s, down_now) parts""")
                 .params(SpanParameters.of("daily", plan.dailySpans()))
                 .params(SpanParameters.of("changes", plan.statusChanges()))
+                .param("until", Timestamps.utc(until))
                 .query((rs, n) -> new Downtime(rs.getBigDecimal("downtime_seconds"), rs.getLong("incidents")))
                 .single();
     }

@@ -8,6 +8,7 @@ import com.healthmonitor.api.history.HistoryResponses.StatusChangeEntry;
 import com.healthmonitor.api.history.RequestParameters.Window;
 import com.healthmonitor.api.history.WindowPlan.Span;
 import com.healthmonitor.api.web.MonitorNotFoundException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,18 +32,21 @@ class HistoryService {
     private final MonitorStatsRepository monitorStats;
     private final FleetStatsRepository fleetStats;
     private final SeriesRepository series;
+    private final Clock clock;
 
     HistoryService(
             JdbcClient jdbc,
             CheckHistoryRepository history,
             MonitorStatsRepository monitorStats,
             FleetStatsRepository fleetStats,
-            SeriesRepository series) {
+            SeriesRepository series,
+            Clock clock) {
         this.jdbc = jdbc;
         this.history = history;
         this.monitorStats = monitorStats;
         this.fleetStats = fleetStats;
         this.series = series;
+        this.clock = clock;
     }
 
     List<CheckEntry> checks(long id, Instant before, int limit) {
@@ -72,13 +76,15 @@ class HistoryService {
     }
 
     FleetStats fleet(Window window) {
-        WindowPlan plan = FleetStatsRepository.wholeHours(window, Horizons.read(jdbc));
+        WindowPlan plan = FleetStatsRepository.hours(window, Horizons.read(jdbc));
+        Instant now = clock.instant();
+        Instant until = plan.to().isAfter(now) ? now : plan.to();
         WindowTotals totals = fleetStats.totals(plan);
-        Downtime downtime = fleetStats.downtime(plan);
+        Downtime downtime = fleetStats.downtime(plan, until);
         Map<String, Long> byStatus = fleetStats.byStatus();
         return new FleetStats(
                 plan.from(),
-                plan.to(),
+                until,
                 byStatus.values().stream().mapToLong(Long::longValue).sum(),
                 byStatus,
                 totals.checks(),
