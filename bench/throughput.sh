@@ -31,10 +31,12 @@ alive
 log "measuring for ${MEASURE}s"
 s0=$(date +%s.%N); scrape "$WORK/metrics-0.txt"; s0=$(python3 -c "print(($s0 + $(date +%s.%N)) / 2)")
 jvm0=$(ticks "$JVM_PID"); pg0=$(ticks $(postgres_pids)); ngx0=$(ticks "$NGINX_PID" $(pgrep -P "$NGINX_PID"))
+read -r wal0 db0 <<< "$(sql "SELECT wal_bytes, pg_database_size(current_database()) FROM pg_stat_wal")"
 t0=$(date +%s.%N)
 sleep "$MEASURE"
 t1=$(date +%s.%N)
 jvm1=$(ticks "$JVM_PID"); pg1=$(ticks $(postgres_pids)); ngx1=$(ticks "$NGINX_PID" $(pgrep -P "$NGINX_PID"))
+read -r wal1 db1 <<< "$(sql "SELECT wal_bytes, pg_database_size(current_database()) FROM pg_stat_wal")"
 s1=$(date +%s.%N); scrape "$WORK/metrics-1.txt"; s1=$(python3 -c "print(($s1 + $(date +%s.%N)) / 2)")
 alive
 SENT_PER_S=$(python3 -c "print(round(($(python3 "$BENCH/bench.py" window "$WORK/metrics-0.txt" "$WORK/metrics-1.txt" \
@@ -45,6 +47,10 @@ RSS=$(rss_mib "$JVM_PID" VmRSS); HWM=$(rss_mib "$JVM_PID" VmHWM)
 sleep 2 # nginx flushes its log buffer every second
 eval "$(python3 "$BENCH/bench.py" window "$WORK/metrics-0.txt" "$WORK/metrics-1.txt")"
 eval "$(python3 "$BENCH/bench.py" access "$WORK/access.log" "$t0" "$t1" "$MONITORS" "$INTERVAL")"
+# Bytes per check: the WAL PostgreSQL wrote (what a replica, a backup and RDS's storage I/O see) and the database's
+# growth (the raw results of the day's partition, the rollups and the monitors' dead tuples until vacuum).
+WAL_PER_CHECK=$(python3 -c "print(round(($wal1 - $wal0) / $CHECKS))")
+DB_PER_CHECK=$(python3 -c "print(round(($db1 - $db0) / $CHECKS))")
 ERRORS=$(grep -c ' ERROR ' "$WORK/standalone.log" || true)
 OOM=$(grep -c 'OutOfMemoryError' "$WORK/standalone.log" || true)
 GC=$(grep -o 'Use[A-Za-z0-9]*GC' <<< "$JAVA_OPTS" || echo "default GC")
@@ -87,6 +93,7 @@ cat <<SUMMARY
 | worker outcomes in the window | $WORKER_OUTCOMES |
 | JVM CPU / RSS | $JVM_CORES cores / $RSS MiB (peak $HWM MiB), $JAVA_OPTS |
 | PostgreSQL CPU, nginx CPU | $PG_CORES cores, $NGINX_CORES cores |
+| PostgreSQL bytes per check: WAL written, database growth | $WAL_PER_CHECK B, $DB_PER_CHECK B |
 | errors logged / OutOfMemoryError | $ERRORS / $OOM |
 | blackbox exporter probes/s (wrk, $BB_CONNECTIONS connections) | $BB_PROBES_PER_S at $BB_CORES cores, RSS $BB_RSS_MIB MiB $BB_ERRORS |
 | ratio checks/s : probes/s | $RATIO |
