@@ -42,6 +42,11 @@ SRC
 fi
 
 if ! docker info >/dev/null 2>&1; then
+  # A dockerd that was killed (a VM's hard stop, the OOM killer) leaves its pid file, and a new one refuses to start.
+  pid=$(cat /var/run/docker.pid 2>/dev/null || true)
+  if [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" != dockerd ]; then
+    $SUDO rm -f /var/run/docker.pid
+  fi
   $SUDO mkdir -p /var/log
   ($SUDO nohup dockerd >/var/log/dockerd.log 2>&1 &)
   for _ in $(seq 1 60); do
