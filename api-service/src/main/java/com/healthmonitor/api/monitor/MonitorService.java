@@ -9,15 +9,16 @@ import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
 import com.healthmonitor.api.web.MonitorNotFoundException;
 import com.healthmonitor.common.check.MonitorType;
-import com.healthmonitor.common.monitor.MonitorStatus;
 import com.healthmonitor.common.secret.Secrets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -63,6 +64,40 @@ class MonitorService {
         return monitor.toResponse(Uptimes.NONE, inMaintenance(monitor), pingUrl);
     }
 
+    /**
+     * Creates all the monitors or, when one fails, none (one transaction); the responses in the order given. New
+     * monitors have no uptime yet, and the whole batch is read back in one query.
+     */
+    List<MonitorResponse> createAll(List<Validated> requests) {
+        Instant now = now();
+        List<Long> ids = new ArrayList<>(requests.size());
+        Map<Long, String> pingUrls = new HashMap<>();
+        for (Validated request : requests) {
+            Monitor created = Monitor.create(request.settings(), now);
+            created.alerting(request.alerting(), now);
+            String pingUrl = issuePingTokenIfNeeded(created);
+            long id = monitors.insert(created);
+            ids.add(id);
+            if (pingUrl != null) {
+                pingUrls.put(id, pingUrl);
+            }
+        }
+        Set<Long> inMaintenance = maintenance.covered(ids);
+        Map<Long, Monitor> read = new HashMap<>();
+        monitors.findAll(ids).forEach(monitor -> read.put(monitor.id(), monitor));
+        List<MonitorResponse> created = ids.stream()
+                .map(id -> read.get(id).toResponse(Uptimes.NONE, inMaintenance.contains(id), pingUrls.get(id)))
+                .toList();
+        log.info("[MONITOR] created {} monitors in bulk", created.size());
+        return created;
+    }
+
+    /** Writes every monitor to {@code each} as the request that would create it again, its secrets masked. */
+    @Transactional(readOnly = true)
+    void export(Consumer<MonitorRequest> each) {
+        monitors.forEach(monitor -> each.accept(monitor.toRequest()));
+    }
+
     /** A new ping token for a heartbeat; the previous one pings nothing once this commits. */
     MonitorResponse rotatePingToken(long id) {
         Monitor monitor = find(id);
@@ -93,8 +128,8 @@ class MonitorService {
     }
 
     @Transactional(readOnly = true)
-    List<MonitorResponse> list(MonitorStatus status, long afterId, int limit) {
-        List<Monitor> page = monitors.after(status, afterId, limit);
+    List<MonitorResponse> list(MonitorFilter filter, long afterId, int limit) {
+        List<Monitor> page = monitors.after(filter, afterId, limit);
         // One query for the whole page's uptimes and one for its maintenance, not one per monitor.
         List<Long> ids = page.stream().map(Monitor::id).toList();
         Map<Long, Uptimes> pageUptimes = uptimes.uptimes(ids);

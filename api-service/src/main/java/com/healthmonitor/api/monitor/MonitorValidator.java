@@ -100,6 +100,7 @@ class MonitorValidator {
         }
 
         CheckSettings check = checkSettings.validate(request, violations);
+        List<String> tags = MonitorTags.validate(request.tags(), violations);
 
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
@@ -126,7 +127,8 @@ class MonitorValidator {
                 heartbeat && check.failThreshold() == null ? Integer.valueOf(1) : check.failThreshold(),
                 heartbeat && check.successThreshold() == null ? Integer.valueOf(1) : check.successThreshold(),
                 type,
-                target);
+                target,
+                tags);
     }
 
     private void checkUrl(String field, String value, boolean httpsOnly, List<FieldViolation> violations) {
