@@ -67,18 +67,18 @@ class MonitorFleetApiTest {
     void badTagsAreRefusedNamingEachOne() {
         HttpResponse<String> refused = api.send("POST", "/monitors", """
                 {"name": "Shop", "url": "https://shop.example.com/",
-                 "tags": ["ok", "Team:payments", ":empty-key", "key:", "a b", "k:line\\nbreak", "k:%s"]}"""
-                .formatted("v".repeat(129)));
+                 "tags": ["ok", "Team:payments", ":empty-key", "key:", "a b", "k:line\\nbreak", "k:%s"]}""".formatted("v".repeat(129)));
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(fields(refused))
-                .containsExactly("tags[1]", "tags[2]", "tags[3]", "tags[4]", "tags[5]", "tags[6]");
+        assertThat(fields(refused)).containsExactly("tags[1]", "tags[2]", "tags[3]", "tags[4]", "tags[5]", "tags[6]");
 
-        String tooMany = IntStream.range(0, 21).mapToObj(i -> "\"t" + i + "\"").toList().toString();
-        HttpResponse<String> many =
-                api.send("POST", "/monitors", "{\"name\": \"Shop\", \"url\": \"https://shop.example.com/\", \"tags\": "
-                        + tooMany + "}");
+        String tooMany =
+                IntStream.range(0, 21).mapToObj(i -> "\"t" + i + "\"").toList().toString();
+        HttpResponse<String> many = api.send(
+                "POST",
+                "/monitors",
+                "{\"name\": \"Shop\", \"url\": \"https://shop.example.com/\", \"tags\": " + tooMany + "}");
         assertThat(many.statusCode()).isEqualTo(400);
         assertThat(fields(many)).containsExactly("tags");
         assertThat(count()).isZero();
@@ -95,8 +95,7 @@ class MonitorFleetApiTest {
         long staging = create(httpMonitor("Staging pay", "\"team:payments\", \"env:staging\""));
 
         assertThat(allPages("/monitors?tag=team:payments&tag=env:prod", 2)).containsExactlyElementsOf(payments);
-        assertThat(allPages("/monitors?tag=team:payments", 1000))
-                .containsExactlyElementsOf(append(payments, staging));
+        assertThat(allPages("/monitors?tag=team:payments", 1000)).containsExactlyElementsOf(append(payments, staging));
         assertThat(allPages("/monitors?tag=team", 4)).hasSize(12).contains(bareTeam);
         assertThat(allPages("/monitors?tag=env&tag=team:core", 3)).hasSize(5);
         assertThat(allPages("/monitors?tag=team:nobody", 3)).isEmpty();
@@ -154,7 +153,7 @@ class MonitorFleetApiTest {
         assertThat(ids).isSorted().doesNotHaveDuplicates();
         assertThat(body.get(0).get("name").asString()).isEqualTo("Bulk 1");
         assertThat(body.get(0).get("tags").get(0).asString()).isEqualTo("batch:1");
-        assertThat(body.get(998).get("target").asString()).isEqualTo("tcp://db999.example.com:5432");
+        assertThat(body.get(997).get("target").asString()).isEqualTo("tcp://db998.example.com:5432");
         assertThat(body.get(999).get("ping_url").asString()).contains("/ping/");
         assertThat(count()).isEqualTo(1000);
     }
@@ -228,8 +227,8 @@ class MonitorFleetApiTest {
         HttpResponse<String> export = api.get("/monitors/export");
 
         assertThat(export.statusCode()).isEqualTo(200);
-        assertThat(export.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
-                .startsWith("application/json"));
+        assertThat(export.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         // Written as it is read, not buffered into one body of known length.
         assertThat(export.headers().firstValue("Content-Length")).isEmpty();
         assertThat(export.body()).doesNotContain("s3cr3t-token-value", "XXXXXXXXXXXX");
@@ -267,14 +266,11 @@ class MonitorFleetApiTest {
         return (ObjectNode)
                 switch (i % 3) {
                     case 0 -> json.readTree("""
-                            {"name": "Bulk %d", "url": "https://bulk%d.example.com/", "tags": ["batch:%d"]}"""
-                            .formatted(i, i, i % 7));
+                            {"name": "Bulk %d", "url": "https://bulk%d.example.com/", "tags": ["batch:%d"]}""".formatted(i, i, i % 7));
                     case 1 -> json.readTree("""
-                            {"name": "Bulk %d", "url": "https://bulk%d.example.com/", "tags": ["batch:%d"]}"""
-                            .formatted(i, i, i));
+                            {"name": "Bulk %d", "url": "https://bulk%d.example.com/", "tags": ["batch:%d"]}""".formatted(i, i, i));
                     default -> json.readTree("""
-                            {"type": "tcp", "name": "Bulk %d", "host": "db%d.example.com", "port": 5432}"""
-                            .formatted(i, i));
+                            {"type": "tcp", "name": "Bulk %d", "host": "db%d.example.com", "port": 5432}""".formatted(i, i));
                 };
     }
 
@@ -286,8 +282,7 @@ class MonitorFleetApiTest {
 
     private static String httpMonitor(String name, String tags) {
         return """
-                {"name": "%s", "url": "https://%s.example.com/", "tags": [%s]}"""
-                .formatted(name, name.toLowerCase().replace(' ', '-'), tags);
+                {"name": "%s", "url": "https://%s.example.com/", "tags": [%s]}""".formatted(name, name.toLowerCase().replace(' ', '-'), tags);
     }
 
     /** The ids of every page of a list, following its next links. */
@@ -300,7 +295,8 @@ class MonitorFleetApiTest {
             json.readTree(page.body()).forEach(m -> ids.add(m.get("id").asLong()));
             next = page.headers()
                     .firstValue("Link")
-                    .map(link -> link.substring(link.indexOf(api.url("")) + api.url("").length(), link.indexOf('>')))
+                    .map(link -> link.substring(
+                            link.indexOf(api.url("")) + api.url("").length(), link.indexOf('>')))
                     .orElse(null);
         }
         return ids;
@@ -320,7 +316,9 @@ class MonitorFleetApiTest {
 
     private List<String> fields(HttpResponse<String> problem) {
         List<String> fields = new ArrayList<>();
-        json.readTree(problem.body()).get("errors").forEach(error -> fields.add(error.get("field").asString()));
+        json.readTree(problem.body())
+                .get("errors")
+                .forEach(error -> fields.add(error.get("field").asString()));
         return fields;
     }
 
