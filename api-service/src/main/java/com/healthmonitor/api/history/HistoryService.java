@@ -71,11 +71,12 @@ class HistoryService {
                 totals.latency());
     }
 
-    FleetStats fleet(Window window) {
+    /** @param tags only the monitors with these tags count; none: the whole fleet */
+    FleetStats fleet(Window window, List<String> tags) {
         WindowPlan plan = FleetStatsRepository.wholeHours(window, Horizons.read(jdbc));
-        WindowTotals totals = fleetStats.totals(plan);
-        Downtime downtime = fleetStats.downtime(plan);
-        Map<String, Long> byStatus = fleetStats.byStatus();
+        WindowTotals totals = fleetStats.totals(plan, tags);
+        Downtime downtime = fleetStats.downtime(plan, tags);
+        Map<String, Long> byStatus = fleetStats.byStatus(tags);
         return new FleetStats(
                 plan.from(),
                 plan.to(),

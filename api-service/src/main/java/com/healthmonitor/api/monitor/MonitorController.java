@@ -3,6 +3,7 @@ package com.healthmonitor.api.monitor;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
+import com.healthmonitor.api.web.MonitorTags;
 import com.healthmonitor.api.web.Paging;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import io.swagger.v3.oas.annotations.Parameter;

@@ -1,5 +1,6 @@
 package com.healthmonitor.api.monitor;
 
+import com.healthmonitor.api.web.MonitorTags;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package com.healthmonitor.api.monitor;
 
+import com.healthmonitor.api.web.MonitorTags;
 import com.healthmonitor.common.check.CheckAssertion;
 import com.healthmonitor.common.check.CheckSpec;
 import com.healthmonitor.common.check.CheckTarget;

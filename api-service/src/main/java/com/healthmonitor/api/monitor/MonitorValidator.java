@@ -4,6 +4,7 @@ import com.healthmonitor.api.monitor.CheckSettingsValidator.CheckSettings;
 import com.healthmonitor.api.web.FieldChecks;
 import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
+import com.healthmonitor.api.web.MonitorTags;
 import com.healthmonitor.api.web.TargetUrls;
 import com.healthmonitor.common.check.CheckTarget;
 import com.healthmonitor.common.check.MonitorType;

@@ -1,7 +1,5 @@
-package com.healthmonitor.api.monitor;
+package com.healthmonitor.api.web;
 
-import com.healthmonitor.api.web.FieldViolation;
-import com.healthmonitor.api.web.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,12 +9,13 @@ import java.util.regex.Pattern;
  * A monitor's tags: each {@code key} or {@code key:value}. A key is 1-63 lowercase letters, digits, {@code _}, {@code .}
  * and {@code -}, starting with a letter or digit (no colon, so the first colon ends it); a value 1-128 characters
  * without control characters. A filter by {@code key} matches the bare tag and every {@code key:value}; a filter by
- * {@code key:value} only that tag (V13's {@code monitor_tag_terms}).
+ * {@code key:value} only that tag (V13's {@code monitor_tag_terms}). Shared by the monitors' requests and the
+ * filters of the monitor list and the fleet's statistics.
  */
-final class MonitorTags {
+public final class MonitorTags {
 
-    static final int MAX_TAGS = 20;
-    static final int MAX_VALUE_LENGTH = 128;
+    public static final int MAX_TAGS = 20;
+    public static final int MAX_VALUE_LENGTH = 128;
 
     private static final Pattern TAG =
             Pattern.compile("[a-z0-9][a-z0-9_.-]{0,62}(:[^\\p{Cc}]{1," + MAX_VALUE_LENGTH + "})?");
@@ -27,7 +26,7 @@ final class MonitorTags {
     private MonitorTags() {}
 
     /** The tags of a request, duplicates dropped, in their order; none when absent. */
-    static List<String> validate(List<String> tags, List<FieldViolation> violations) {
+    public static List<String> validate(List<String> tags, List<FieldViolation> violations) {
         if (tags == null) {
             return List.of();
         }
@@ -46,7 +45,7 @@ final class MonitorTags {
     }
 
     /** The {@code tag} query parameters of a list or statistics request; a 400 naming {@code tag} when one is bad. */
-    static List<String> filter(List<String> tags) {
+    public static List<String> filter(List<String> tags) {
         if (tags == null || tags.isEmpty()) {
             return List.of();
         }
