@@ -6,7 +6,12 @@ import com.healthmonitor.api.web.InvalidRequestException;
 import com.healthmonitor.api.web.MonitorTags;
 import com.healthmonitor.api.web.Paging;
 import com.healthmonitor.common.monitor.MonitorStatus;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -105,7 +110,9 @@ class MonitorController {
     }
 
     /** The body of {@code POST /monitors/bulk}. */
-    record BulkRequest(List<MonitorRequest> monitors) {}
+    record BulkRequest(
+            @Schema(description = "1 to 1000 monitors, each as POST /monitors takes it")
+            List<MonitorRequest> monitors) {}
 
     @GetMapping
     ResponseEntity<List<MonitorResponse>> list(
@@ -133,6 +140,18 @@ class MonitorController {
      * /monitors/bulk} takes it in slices of 1000). Secrets are masked as responses mask them. Streamed from a
      * database cursor: memory does not grow with the fleet.
      */
+    @Operation(
+            summary = "Every monitor as the JSON array of the requests that create them again, secrets masked",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            description = "OK",
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            array =
+                                                    @ArraySchema(
+                                                            schema = @Schema(implementation = MonitorRequest.class)))))
     @GetMapping("/export")
     void export(HttpServletResponse response) throws IOException {
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
