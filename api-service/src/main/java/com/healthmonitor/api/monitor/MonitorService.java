@@ -51,24 +51,23 @@ class MonitorService {
     }
 
     MonitorResponse create(MonitorSettings settings, MonitorAlerting alerting) {
-        Instant now = now();
-        Monitor created = Monitor.create(settings, now);
-        created.alerting(alerting, now);
-        String pingUrl = issuePingTokenIfNeeded(created);
-        // Read back: the database fills in the columns the API does not write (id, status, ...).
-        Monitor monitor = find(monitors.insert(created));
+        MonitorResponse created =
+                insert(List.of(new Validated(settings, alerting))).getFirst();
         log.info(
                 "[MONITOR] created monitor={} type={}",
-                monitor.id(),
+                created.id(),
                 settings.type().id());
-        return monitor.toResponse(Uptimes.NONE, inMaintenance(monitor), pingUrl);
+        return created;
     }
 
-    /**
-     * Creates all the monitors or, when one fails, none (one transaction); the responses in the order given. New
-     * monitors have no uptime yet, and the whole batch is read back in one query.
-     */
+    /** Creates all the monitors or, when one fails, none (one transaction); the responses in the order given. */
     List<MonitorResponse> createAll(List<Validated> requests) {
+        List<MonitorResponse> created = insert(requests);
+        log.info("[MONITOR] created {} monitors in bulk", created.size());
+        return created;
+    }
+
+    private List<MonitorResponse> insert(List<Validated> requests) {
         Instant now = now();
         List<Long> ids = new ArrayList<>(requests.size());
         Map<Long, String> pingUrls = new HashMap<>();
@@ -82,14 +81,14 @@ class MonitorService {
                 pingUrls.put(id, pingUrl);
             }
         }
+        // Read back, all in one query: the database fills in the columns the API does not write (status, ...). New
+        // monitors have no uptime yet.
         Set<Long> inMaintenance = maintenance.covered(ids);
         Map<Long, Monitor> read = new HashMap<>();
         monitors.findAll(ids).forEach(monitor -> read.put(monitor.id(), monitor));
-        List<MonitorResponse> created = ids.stream()
+        return ids.stream()
                 .map(id -> read.get(id).toResponse(Uptimes.NONE, inMaintenance.contains(id), pingUrls.get(id)))
                 .toList();
-        log.info("[MONITOR] created {} monitors in bulk", created.size());
-        return created;
     }
 
     /** Writes every monitor to {@code each} as the request that would create it again, its secrets masked. */
