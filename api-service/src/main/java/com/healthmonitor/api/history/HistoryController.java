@@ -6,6 +6,7 @@ import com.healthmonitor.api.history.HistoryResponses.SeriesBucket;
 import com.healthmonitor.api.history.HistoryResponses.Stats;
 import com.healthmonitor.api.history.HistoryResponses.StatusChangeEntry;
 import com.healthmonitor.api.history.RequestParameters.Window;
+import com.healthmonitor.api.web.MonitorTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -100,8 +101,14 @@ class HistoryController {
     FleetStats fleet(
             @Parameter(description = WINDOW) @RequestParam(name = "window", required = false) String window,
             @Parameter(description = FROM) @RequestParam(name = "from", required = false) String from,
-            @Parameter(description = TO) @RequestParam(name = "to", required = false) String to) {
-        return history.fleet(RequestParameters.window(window, from, to, clock.instant()));
+            @Parameter(description = TO) @RequestParam(name = "to", required = false) String to,
+            @Parameter(
+                            description =
+                                    "Only the monitors with this tag, as GET /monitors?tag= matches them; repeated: all must match")
+                    @RequestParam(name = "tag", required = false)
+                    List<String> tags) {
+        Window parsed = RequestParameters.window(window, from, to, clock.instant());
+        return history.fleet(parsed, MonitorTags.filter(tags));
     }
 
     private static <T> ResponseEntity<List<T>> paged(List<T> page, int pageSize, Function<T, Instant> time) {

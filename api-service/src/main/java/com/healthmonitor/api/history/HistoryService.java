@@ -75,13 +75,14 @@ class HistoryService {
                 totals.latency());
     }
 
-    FleetStats fleet(Window window) {
+    /** @param tags only the monitors with these tags count; none: the whole fleet */
+    FleetStats fleet(Window window, List<String> tags) {
         WindowPlan plan = FleetStatsRepository.hours(window, Horizons.read(jdbc));
         Instant now = clock.instant();
         Instant until = plan.to().isAfter(now) ? now : plan.to();
-        WindowTotals totals = fleetStats.totals(plan);
-        Downtime downtime = fleetStats.downtime(plan, until);
-        Map<String, Long> byStatus = fleetStats.byStatus();
+        WindowTotals totals = fleetStats.totals(plan, tags);
+        Downtime downtime = fleetStats.downtime(plan, until, tags);
+        Map<String, Long> byStatus = fleetStats.byStatus(tags);
         return new FleetStats(
                 plan.from(),
                 until,

@@ -100,7 +100,8 @@ final class Monitor {
                 rs.getObject("fail_threshold", Integer.class),
                 rs.getObject("success_threshold", Integer.class),
                 MonitorType.of(rs.getString("type")).orElseThrow(),
-                target == null ? null : CheckSettingsJson.readTarget(target));
+                target == null ? null : CheckSettingsJson.readTarget(target),
+                List.of((String[]) rs.getArray("tags").getArray()));
         monitor.alerting =
                 new MonitorAlerting(List.of((Long[]) rs.getArray("channel_ids").getArray()), rs.getInt("remind_every"));
         monitor.configVersion = rs.getLong("config_version");
@@ -214,6 +215,54 @@ final class Monitor {
         return updatedAt;
     }
 
+    /**
+     * The request that creates this monitor again, as an export shows it: its secrets masked as responses mask them
+     * (a masked value re-created stays a mask), and only the fields of its type, so that it passes validation.
+     */
+    MonitorRequest toRequest() {
+        MonitorSettings s = settings;
+        CheckTarget checked = s.target();
+        boolean http = checked == null;
+        boolean polled = !(checked instanceof CheckTarget.Heartbeat);
+        Map<String, String> maskedHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        s.headers().forEach((header, value) -> maskedHeaders.put(header, Secrets.mask(value)));
+        return new MonitorRequest(
+                s.name(),
+                http ? Secrets.maskUrlCredentials(s.url()) : null,
+                polled ? s.checkInterval() : null,
+                polled ? s.timeout() : null,
+                http ? s.expectedStatusCode() : null,
+                Secrets.maskUrl(s.webhookUrl()),
+                s.enabled(),
+                http ? s.method() : null,
+                http && !maskedHeaders.isEmpty() ? maskedHeaders : null,
+                s.body(),
+                s.contentType(),
+                http ? s.expectedStatusCodes() : null,
+                http && !s.assertions().isEmpty() ? s.assertions() : null,
+                http ? s.followRedirects() : null,
+                http
+                        ? Integer.valueOf(s.tlsExpiryDays())
+                        : checked instanceof CheckTarget.Tcp tcp && tcp.tls()
+                                ? Integer.valueOf(tcp.tlsExpiryDays())
+                                : null,
+                s.failThreshold(),
+                s.successThreshold(),
+                alerting.channelIds(),
+                alerting.remindEvery(),
+                s.type().id(),
+                checked instanceof CheckTarget.Tcp tcp ? tcp.host() : null,
+                checked instanceof CheckTarget.Tcp tcp ? tcp.port() : null,
+                checked instanceof CheckTarget.Tcp tcp ? tcp.tls() : null,
+                checked instanceof CheckTarget.Dns dns ? dns.hostname() : null,
+                checked instanceof CheckTarget.Dns dns ? dns.recordType() : null,
+                checked instanceof CheckTarget.Dns dns ? dns.resolver() : null,
+                checked instanceof CheckTarget.Dns dns && !dns.expectedValues().isEmpty() ? dns.expectedValues() : null,
+                checked instanceof CheckTarget.Heartbeat heartbeat ? heartbeat.period() : null,
+                checked instanceof CheckTarget.Heartbeat heartbeat ? heartbeat.grace() : null,
+                s.tags());
+    }
+
     /** @param inMaintenance a maintenance window covers the monitor now: its status shows as MAINTENANCE */
     MonitorResponse toResponse(Uptimes uptimes, boolean inMaintenance) {
         return toResponse(uptimes, inMaintenance, null);
@@ -268,6 +317,7 @@ final class Monitor {
                 uptimes.uptime30d(),
                 alerting.channelIds(),
                 alerting.remindEvery(),
+                s.tags(),
                 checked instanceof CheckTarget.Tcp tcp ? tcp.host() : null,
                 checked instanceof CheckTarget.Tcp tcp ? tcp.port() : null,
                 checked instanceof CheckTarget.Tcp tcp ? tcp.tls() : null,

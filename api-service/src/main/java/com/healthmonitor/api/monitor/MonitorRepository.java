@@ -3,11 +3,12 @@ package com.healthmonitor.api.monitor;
 import static com.healthmonitor.common.database.Timestamps.utc;
 
 import com.healthmonitor.common.check.CheckSettingsJson;
-import com.healthmonitor.common.monitor.MonitorStatus;
+import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,6 +29,8 @@ class MonitorRepository {
             FROM monitors m
             """;
 
+    private static final int EXPORT_FETCH_SIZE = 500;
+
     private final JdbcClient jdbc;
 
     MonitorRepository(JdbcClient jdbc) {
@@ -41,16 +44,55 @@ class MonitorRepository {
                 .optional();
     }
 
-    /** Up to {@code limit} monitors with ids after {@code afterId}, in id order, of one status if given. */
-    List<Monitor> after(MonitorStatus status, long afterId, int limit) {
-        return jdbc.sql(SELECT + """
-                        WHERE m.id > :afterId AND (CAST(:status AS text) IS NULL OR m.status = :status)
-                        ORDER BY m.id LIMIT :limit""")
-                .param("afterId", afterId)
-                .param("status", status == null ? null : status.name())
-                .param("limit", limit)
+    /**
+     * Up to {@code limit} monitors with ids after {@code afterId} that pass {@code filter}, in id order. Only the
+     * filters given are in the statement, so that each plan can use its index (V13's GIN indexes for tags and search).
+     */
+    List<Monitor> after(MonitorFilter filter, long afterId, int limit) {
+        StringBuilder sql = new StringBuilder(SELECT).append("WHERE m.id > :afterId\n");
+        Map<String, Object> params = new HashMap<>();
+        params.put("afterId", afterId);
+        params.put("limit", limit);
+        if (filter.status() != null) {
+            sql.append("AND m.status = :status\n");
+            params.put("status", filter.status().name());
+        }
+        if (!filter.tags().isEmpty()) {
+            sql.append("AND monitor_tag_terms(m.tags) @> CAST(:tags AS text[])\n");
+            params.put("tags", filter.tags().toArray(String[]::new));
+        }
+        if (filter.search() != null) {
+            sql.append("AND monitor_search_text(m.name, m.url, m.target) ILIKE :pattern\n");
+            params.put("pattern", "%" + likeEscaped(filter.search()) + "%");
+        }
+        return jdbc.sql(sql.append("ORDER BY m.id LIMIT :limit").toString())
+                .params(params)
                 .query((rs, row) -> Monitor.read(rs))
                 .list();
+    }
+
+    /** The monitors with these ids, in no particular order (a bulk creation's, read back in one query). */
+    List<Monitor> findAll(List<Long> ids) {
+        return jdbc.sql(SELECT + "WHERE m.id = ANY (CAST(:ids AS bigint[]))")
+                .param("ids", ids.toArray(Long[]::new))
+                .query((rs, row) -> Monitor.read(rs))
+                .list();
+    }
+
+    /**
+     * Hands every monitor to {@code each}, in id order, fetched from a cursor a few hundred rows at a time so that
+     * an export of the whole fleet never holds it in memory. Must run in a transaction (the driver's cursors need
+     * one).
+     */
+    void forEach(Consumer<Monitor> each) {
+        jdbc.sql(SELECT + "ORDER BY m.id")
+                .withFetchSize(EXPORT_FETCH_SIZE)
+                .query((ResultSet rs) -> each.accept(Monitor.read(rs)));
+    }
+
+    /** {@code text} matched literally by LIKE: its wildcards and the escape character escaped. */
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** Inserts a new monitor with its channels; returns its id. */
@@ -60,12 +102,12 @@ class MonitorRepository {
                             enabled, method, request_headers, request_body, request_content_type,
                             expected_status_codes, assertions, follow_redirects, tls_expiry_days, fail_threshold,
                             success_threshold, type, target, config_version, next_check_at, ping_token_hash,
-                            ping_deadline, remind_every, created_at, updated_at)
+                            ping_deadline, remind_every, tags, created_at, updated_at)
                         VALUES (:name, :url, :checkInterval, :timeout, :expectedStatusCode, :webhookUrl,
                             :enabled, :method, CAST(:requestHeaders AS jsonb), :requestBody, :requestContentType,
                             :expectedStatusCodes, CAST(:assertions AS jsonb), :followRedirects, :tlsExpiryDays,
                             :failThreshold, :successThreshold, :type, CAST(:target AS jsonb), 1, :nextCheckAt,
-                            :pingTokenHash, :pingDeadline, :remindEvery, :createdAt, :updatedAt)
+                            :pingTokenHash, :pingDeadline, :remindEvery, :tags, :createdAt, :updatedAt)
                         RETURNING id""")
                 .params(configuration(monitor))
                 .param("nextCheckAt", utc(monitor.nextCheckAt()))
@@ -94,7 +136,7 @@ class MonitorRepository {
                             expected_status_codes = :expectedStatusCodes, assertions = CAST(:assertions AS jsonb),
                             follow_redirects = :followRedirects, tls_expiry_days = :tlsExpiryDays,
                             fail_threshold = :failThreshold, success_threshold = :successThreshold, type = :type,
-                            target = CAST(:target AS jsonb), ping_token_hash = :pingTokenHash,
+                            target = CAST(:target AS jsonb), tags = :tags, ping_token_hash = :pingTokenHash,
                             remind_every = :remindEvery, updated_at = :updatedAt,
                             config_version = config_version + 1,
                             next_check_at = CASE WHEN :restarted THEN :nextCheckAt ELSE next_check_at END,
@@ -171,6 +213,7 @@ class MonitorRepository {
         params.put("successThreshold", settings.successThreshold());
         params.put("type", settings.type().id());
         params.put("target", settings.target() == null ? null : CheckSettingsJson.writeTarget(settings.target()));
+        params.put("tags", settings.tags().toArray(String[]::new));
         params.put("updatedAt", utc(monitor.updatedAt()));
         return params;
     }

@@ -140,4 +140,10 @@ record MonitorRequest(
                 description =
                         "heartbeat: seconds a ping may be late, and a run started with /start may take, before the silence counts (0 to period; default 3600 or period when shorter)",
                 example = "3600")
-        Integer grace) {}
+        Integer grace,
+
+        @Schema(
+                description =
+                        "Labels, at most 20, each key or key:value: the key 1-63 of a-z 0-9 _ . - (starting with a letter or digit), the value 1-128 characters without control characters; duplicates are dropped",
+                example = "[\"team:payments\", \"env:prod\", \"critical\"]")
+        List<String> tags) {}

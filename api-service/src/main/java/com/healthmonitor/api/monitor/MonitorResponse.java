@@ -55,6 +55,7 @@ record MonitorResponse(
         @JsonProperty("uptime_30d") BigDecimal uptime30d,
         List<Long> channelIds,
         int remindEvery,
+        List<String> tags,
         @JsonInclude(JsonInclude.Include.NON_NULL) String host,
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer port,
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean tls,

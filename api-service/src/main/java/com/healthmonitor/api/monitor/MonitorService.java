@@ -9,15 +9,16 @@ import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
 import com.healthmonitor.api.web.MonitorNotFoundException;
 import com.healthmonitor.common.check.MonitorType;
-import com.healthmonitor.common.monitor.MonitorStatus;
 import com.healthmonitor.common.secret.Secrets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -50,17 +51,50 @@ class MonitorService {
     }
 
     MonitorResponse create(MonitorSettings settings, MonitorAlerting alerting) {
-        Instant now = now();
-        Monitor created = Monitor.create(settings, now);
-        created.alerting(alerting, now);
-        String pingUrl = issuePingTokenIfNeeded(created);
-        // Read back: the database fills in the columns the API does not write (id, status, ...).
-        Monitor monitor = find(monitors.insert(created));
+        MonitorResponse created =
+                insert(List.of(new Validated(settings, alerting))).getFirst();
         log.info(
                 "[MONITOR] created monitor={} type={}",
-                monitor.id(),
+                created.id(),
                 settings.type().id());
-        return monitor.toResponse(Uptimes.NONE, inMaintenance(monitor), pingUrl);
+        return created;
+    }
+
+    /** Creates all the monitors or, when one fails, none (one transaction); the responses in the order given. */
+    List<MonitorResponse> createAll(List<Validated> requests) {
+        List<MonitorResponse> created = insert(requests);
+        log.info("[MONITOR] created {} monitors in bulk", created.size());
+        return created;
+    }
+
+    private List<MonitorResponse> insert(List<Validated> requests) {
+        Instant now = now();
+        List<Long> ids = new ArrayList<>(requests.size());
+        Map<Long, String> pingUrls = new HashMap<>();
+        for (Validated request : requests) {
+            Monitor created = Monitor.create(request.settings(), now);
+            created.alerting(request.alerting(), now);
+            String pingUrl = issuePingTokenIfNeeded(created);
+            long id = monitors.insert(created);
+            ids.add(id);
+            if (pingUrl != null) {
+                pingUrls.put(id, pingUrl);
+            }
+        }
+        // Read back, all in one query: the database fills in the columns the API does not write (status, ...). New
+        // monitors have no uptime yet.
+        Set<Long> inMaintenance = maintenance.covered(ids);
+        Map<Long, Monitor> read = new HashMap<>();
+        monitors.findAll(ids).forEach(monitor -> read.put(monitor.id(), monitor));
+        return ids.stream()
+                .map(id -> read.get(id).toResponse(Uptimes.NONE, inMaintenance.contains(id), pingUrls.get(id)))
+                .toList();
+    }
+
+    /** Writes every monitor to {@code each} as the request that would create it again, its secrets masked. */
+    @Transactional(readOnly = true)
+    void export(Consumer<MonitorRequest> each) {
+        monitors.forEach(monitor -> each.accept(monitor.toRequest()));
     }
 
     /** A new ping token for a heartbeat; the previous one pings nothing once this commits. */
@@ -93,8 +127,8 @@ class MonitorService {
     }
 
     @Transactional(readOnly = true)
-    List<MonitorResponse> list(MonitorStatus status, long afterId, int limit) {
-        List<Monitor> page = monitors.after(status, afterId, limit);
+    List<MonitorResponse> list(MonitorFilter filter, long afterId, int limit) {
+        List<Monitor> page = monitors.after(filter, afterId, limit);
         // One query for the whole page's uptimes and one for its maintenance, not one per monitor.
         List<Long> ids = page.stream().map(Monitor::id).toList();
         Map<Long, Uptimes> pageUptimes = uptimes.uptimes(ids);

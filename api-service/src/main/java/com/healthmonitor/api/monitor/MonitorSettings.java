@@ -1,5 +1,6 @@
 package com.healthmonitor.api.monitor;
 
+import com.healthmonitor.api.web.MonitorTags;
 import com.healthmonitor.common.check.CheckAssertion;
 import com.healthmonitor.common.check.CheckSpec;
 import com.healthmonitor.common.check.CheckTarget;
@@ -19,6 +20,7 @@ import java.util.Map;
  * @param type what the monitor checks; the HTTP fields ({@code url} to {@code tlsExpiryDays}) are an HTTP monitor's
  *     target and keep their defaults for the other types (a TCP monitor's TLS settings are in its target)
  * @param target the target of a monitor of another type than HTTP, null for HTTP
+ * @param tags {@code key} or {@code key:value} labels ({@link MonitorTags}), in the order given
  */
 record MonitorSettings(
         String name,
@@ -39,7 +41,8 @@ record MonitorSettings(
         Integer failThreshold,
         Integer successThreshold,
         MonitorType type,
-        CheckTarget target) {
+        CheckTarget target,
+        List<String> tags) {
 
     MonitorSettings {
         type = type == null ? MonitorType.HTTP : type;
@@ -49,6 +52,7 @@ record MonitorSettings(
         headers = headers == null ? Map.of() : Map.copyOf(headers);
         expectedStatusCodes = expectedStatusCodes == null ? null : List.copyOf(expectedStatusCodes);
         assertions = assertions == null ? List.of() : List.copyOf(assertions);
+        tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
     /** A monitor with the seed's fields and every check setting at its default. */
@@ -79,7 +83,8 @@ record MonitorSettings(
                 null,
                 null,
                 MonitorType.HTTP,
-                null);
+                null,
+                List.of());
     }
 
     /**
@@ -113,7 +118,8 @@ record MonitorSettings(
                 failThreshold,
                 successThreshold,
                 type,
-                target);
+                target,
+                tags);
     }
 
     /** The names of the headers whose values the client sent back masked, as responses show them. */

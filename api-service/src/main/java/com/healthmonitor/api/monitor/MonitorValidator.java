@@ -4,6 +4,7 @@ import com.healthmonitor.api.monitor.CheckSettingsValidator.CheckSettings;
 import com.healthmonitor.api.web.FieldChecks;
 import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
+import com.healthmonitor.api.web.MonitorTags;
 import com.healthmonitor.api.web.TargetUrls;
 import com.healthmonitor.common.check.CheckTarget;
 import com.healthmonitor.common.check.MonitorType;
@@ -100,6 +101,7 @@ class MonitorValidator {
         }
 
         CheckSettings check = checkSettings.validate(request, violations);
+        List<String> tags = MonitorTags.validate(request.tags(), violations);
 
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
@@ -126,7 +128,8 @@ class MonitorValidator {
                 heartbeat && check.failThreshold() == null ? Integer.valueOf(1) : check.failThreshold(),
                 heartbeat && check.successThreshold() == null ? Integer.valueOf(1) : check.successThreshold(),
                 type,
-                target);
+                target,
+                tags);
     }
 
     private void checkUrl(String field, String value, boolean httpsOnly, List<FieldViolation> violations) {

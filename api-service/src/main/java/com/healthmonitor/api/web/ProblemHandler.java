@@ -84,7 +84,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static FieldViolation violationOf(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            return new FieldViolation(unknown.getPropertyName(), "is not a known field");
+            // Its path ends with the unknown name: an item of a bulk request is named with its index.
+            String field = fieldPath(unknown);
+            return new FieldViolation(field.isEmpty() ? unknown.getPropertyName() : field, "is not a known field");
         }
         if (cause instanceof InvalidTypeIdException typeId) {
             // A polymorphic value (an assertion) with a missing or unknown "type".

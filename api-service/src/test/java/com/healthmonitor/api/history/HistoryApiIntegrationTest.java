@@ -445,6 +445,42 @@ class HistoryApiIntegrationTest {
                 .isZero();
     }
 
+    @Test
+    void fleetStatsOfATagSumTheTaggedMonitorsAsTheFleetRollupsSumAll() throws Exception {
+        jdbc.sql("UPDATE monitors SET tags = '{team:a}' WHERE id = :id")
+                .param("id", id)
+                .update();
+        JsonNode aloneMonth = getJson("/stats?window=30d");
+        JsonNode aloneDay = getJson("/stats?window=24h");
+        long other = jdbc.sql("""
+                        INSERT INTO monitors (name, url, status, tags) VALUES ('other', 'https://example.org/', 'DOWN',
+                            '{team:b, critical}')
+                        RETURNING id""").query(Long.class).single();
+        jdbc.sql("""
+                        INSERT INTO check_rollups_hourly (monitor_id, hour, checks, failures, latency_count,
+                                                          latency_sum, latency_min, latency_max, latency_histogram)
+                        VALUES (:id, '2026-03-10T08:00:00Z', 10, 4, 6, 6, 1, 1, latency_histogram(1)),
+                               (:id, '2026-03-10T09:00:00Z', 10, 0, 10, 9000, 900, 900, NULL)""").param("id", other).update();
+
+        // The tagged monitors' own rollups give what the fleet rollups gave while they were the whole fleet.
+        assertThat(getJson("/stats?window=30d&tag=team:a")).isEqualTo(aloneMonth);
+        assertThat(getJson("/stats?window=24h&tag=team")).isEqualTo(getJson("/stats?window=24h"));
+        JsonNode b = getJson("/stats?window=24h&tag=team:b&tag=critical");
+        assertThat(b.get("monitors").asLong()).isEqualTo(1);
+        assertThat(b.get("by_status").get("DOWN").asLong()).isEqualTo(1);
+        assertThat(b.get("checks").asLong()).isEqualTo(20);
+        assertThat(b.get("failures").asLong()).isEqualTo(4);
+        assertThat(b.get("downtime_seconds").asLong()).isEqualTo(86400);
+        assertThat(getJson("/stats?window=24h&tag=team:a").get("checks")).isEqualTo(aloneDay.get("checks"));
+        assertThat(getJson("/stats?window=24h&tag=nobody").get("checks").asLong())
+                .isZero();
+
+        HttpResponse<String> bad = send("GET", "/stats?window=24h&tag=Team");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(bad.body()).get("errors").get(0).get("field").asString())
+                .isEqualTo("tag");
+    }
+
     private JsonNode fleetAfter(String sql) throws Exception {
         jdbc.sql(sql).update();
         return getJson("/stats?window=24h");

@@ -181,7 +181,8 @@ class MonitorControllerWebTest {
 
     @Test
     void linksToTheNextPageWhenAPageIsFull() throws Exception {
-        given(service.list(MonitorStatus.DOWN, 0, 2)).willReturn(List.of(response(3), response(5)));
+        given(service.list(new MonitorFilter(MonitorStatus.DOWN, List.of(), null), 0, 2))
+                .willReturn(List.of(response(3), response(5)));
 
         mvc.perform(get("/monitors?limit=2&status=down"))
                 .andExpect(status().isOk())
@@ -234,6 +235,7 @@ class MonitorControllerWebTest {
                 null,
                 List.of(),
                 0,
+                List.of(),
                 null,
                 null,
                 null,

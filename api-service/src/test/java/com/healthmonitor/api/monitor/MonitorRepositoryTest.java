@@ -45,8 +45,12 @@ class MonitorRepositoryTest {
         long second = save("b");
         long third = save("c");
 
-        assertThat(monitors.after(null, 0, 2)).extracting(Monitor::id).containsExactly(first, second);
-        assertThat(monitors.after(null, second, 2)).extracting(Monitor::id).containsExactly(third);
+        assertThat(monitors.after(new MonitorFilter(null, List.of(), null), 0, 2))
+                .extracting(Monitor::id)
+                .containsExactly(first, second);
+        assertThat(monitors.after(new MonitorFilter(null, List.of(), null), second, 2))
+                .extracting(Monitor::id)
+                .containsExactly(third);
     }
 
     @Test
@@ -57,7 +61,7 @@ class MonitorRepositoryTest {
                 .param("id", up)
                 .update();
 
-        assertThat(monitors.after(MonitorStatus.UP, 0, 10))
+        assertThat(monitors.after(new MonitorFilter(MonitorStatus.UP, List.of(), null), 0, 10))
                 .extracting(Monitor::id)
                 .containsExactly(up);
     }
@@ -109,7 +113,9 @@ class MonitorRepositoryTest {
         assertThat(response.createdAt()).isEqualTo(NOW);
         assertThat(response.nextCheckAt()).isEqualTo(NOW);
         assertThat(response.status()).isEqualTo(MonitorStatus.UNKNOWN);
-        assertThat(monitors.after(null, 0, 10).getFirst().toResponse(Uptimes.NONE, false))
+        assertThat(monitors.after(new MonitorFilter(null, List.of(), null), 0, 10)
+                        .getFirst()
+                        .toResponse(Uptimes.NONE, false))
                 .isEqualTo(response);
     }
 
