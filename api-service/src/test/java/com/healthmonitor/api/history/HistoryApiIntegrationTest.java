@@ -470,7 +470,7 @@ class HistoryApiIntegrationTest {
         assertThat(b.get("by_status").get("DOWN").asLong()).isEqualTo(1);
         assertThat(b.get("checks").asLong()).isEqualTo(20);
         assertThat(b.get("failures").asLong()).isEqualTo(4);
-        assertThat(b.get("downtime_seconds").asLong()).isEqualTo(86400);
+        assertThat(b.get("downtime_seconds").asLong()).isEqualTo(88200);
         assertThat(getJson("/stats?window=24h&tag=team:a").get("checks")).isEqualTo(aloneDay.get("checks"));
         assertThat(getJson("/stats?window=24h&tag=nobody").get("checks").asLong())
                 .isZero();
