@@ -369,6 +369,73 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void theListFiltersByStatusAndByName() throws Exception {
+        long payments = idOf("Payments API");
+        long legacy = idOf("Legacy reports");
+        signIn();
+        By paymentsRow = By.cssSelector("tr[data-monitor-id='" + payments + "']");
+        By legacyRow = By.cssSelector("tr[data-monitor-id='" + legacy + "']");
+        waitFor(paymentsRow);
+
+        new Select(driver.findElement(By.id("filter-status"))).selectByValue("DOWN");
+        wait(UI_WAIT).until(ExpectedConditions.invisibilityOfElementLocated(paymentsRow));
+        assertThat(driver.findElement(legacyRow).isDisplayed()).isTrue();
+
+        new Select(driver.findElement(By.id("filter-status"))).selectByValue("");
+        driver.findElement(By.id("filter-name")).sendKeys("payments");
+        waitFor(paymentsRow);
+        wait(UI_WAIT).until(ExpectedConditions.invisibilityOfElementLocated(legacyRow));
+    }
+
+    @Test
+    void aMonitorDeletedFromItsPageIsGoneFromTheList() throws Exception {
+        long id = createByApi("Short-lived", Reply.ok());
+        signIn();
+        driver.get(base + "/#/monitors/" + id);
+        waitFor(By.id("delete-monitor")).click();
+        waitFor(By.id("confirm-delete-button")).click();
+
+        wait(UI_WAIT).until(ExpectedConditions.urlMatches("#/$"));
+        waitFor(By.cssSelector("table.monitors caption"));
+        assertThat(driver.findElements(By.cssSelector("tr[data-monitor-id='" + id + "']")))
+                .isEmpty();
+        assertThat(api("GET", "/monitors/" + id, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aHeartbeatCreatedElsewhereOffersANewPingUrlThatThenShows() throws Exception {
+        HttpResponse<String> created = api("POST", "/monitors", """
+                {"type": "heartbeat", "name": "Weekly export", "period": 604800, "grace": 3600}""");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = json.readTree(created.body()).get("id").asLong();
+        signIn();
+        driver.get(base + "/#/monitors/" + id);
+        // The URL was shown once, to whoever created the monitor: this tab can only issue a new one.
+        assertThat(waitFor(By.id("rotate-ping-token")).getText()).isEqualTo("Show a new ping URL");
+        assertThat(driver.findElements(By.id("ping-url"))).isEmpty();
+
+        driver.findElement(By.id("rotate-ping-token")).click();
+
+        assertThat(waitFor(By.id("ping-url")).getText()).startsWith(base + "/ping/");
+        assertThat(driver.findElement(By.id("rotate-ping-token")).getText()).isEqualTo("Issue a new ping URL");
+    }
+
+    @Test
+    void useAnotherKeyForgetsTheKeyAndAsksForOne() {
+        signIn();
+        waitFor(By.id("sign-out")).click();
+
+        waitFor(By.id("api-key"));
+        assertThat(driver.executeScript("return sessionStorage.getItem('health-monitor-api-key')"))
+                .isNull();
+        assertThat(driver.findElement(By.id("signed-in")).getText()).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("table"))).isEmpty();
+        driver.findElement(By.id("api-key")).sendKeys(KEY);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        waitFor(By.cssSelector("table.monitors caption"));
+    }
+
+    @Test
     void theDashboardFitsA375PixelScreen() {
         signIn();
         driver.manage().window().setSize(new Dimension(375, 812));
@@ -426,7 +493,7 @@ class DashboardBrowserTest {
         throw new AssertionError("no monitor " + name);
     }
 
-    private static void createByApi(String name, Reply reply) throws Exception {
+    private static long createByApi(String name, Reply reply) throws Exception {
         String path = "/target/fleet-" + SEQUENCE.incrementAndGet();
         stub.script(path, reply);
         HttpResponse<String> response = api("POST", "/monitors", """
@@ -438,6 +505,7 @@ class DashboardBrowserTest {
                         .get("status")
                         .asString()
                         .equals("UNKNOWN"));
+        return id;
     }
 
     private static HttpResponse<String> api(String method, String path, String body) throws Exception {
