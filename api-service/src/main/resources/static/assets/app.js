@@ -8,7 +8,7 @@ import { monitors } from './monitors.js';
 import { announce, show } from './page.js';
 import { route } from './router.js';
 import { isListView, listView, refreshList, reloadList } from './views/monitor-list.js';
-import { monitorView } from './views/monitor-page.js';
+import { monitorView, shownMonitorId } from './views/monitor-page.js';
 import { ensureAccess } from './views/sign-in.js';
 
 const live = {
@@ -23,13 +23,21 @@ const live = {
     monitors.put(monitor);
     announce(`${monitor.name} is ${monitor.status.toLowerCase()}`);
     if (isListView()) refreshList();
-    else if (location.hash === `#/monitors/${change.monitor_id}`) monitorView(change.monitor_id);
+    else if (shownMonitorId() === change.monitor_id) monitorView(change.monitor_id);
   },
+  /**
+   * Changes made while the stream was down (or refused, as beyond the streams a key may hold) were not replayed:
+   * whatever shows live state is read again, the list and a monitor's page alike.
+   */
   onReconnected() {
-    if (!monitors.isLoaded()) return;
-    // Changes made while the stream was down were not replayed: reload the list.
+    const loading = !monitors.isLoaded();
     monitors.invalidate();
-    if (isListView()) listView();
+    if (isListView()) {
+      // A list still loading reads everything anyway.
+      if (!loading) listView();
+    } else if (shownMonitorId() !== null) {
+      monitorView(shownMonitorId());
+    }
   },
 };
 

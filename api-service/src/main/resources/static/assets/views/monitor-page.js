@@ -8,15 +8,29 @@ import { announce, show } from '../page.js';
 import { canWrite } from '../session.js';
 import { pingSection } from './ping-url.js';
 
+/** The id of the monitor whose page is shown, or null on any other view. */
+export function shownMonitorId() {
+  const match = /^#\/monitors\/(\d+)$/.exec(location.hash);
+  return match ? Number(match[1]) : null;
+}
+
+/**
+ * This view's own count of renders: the page is shown again on each status change, and a slower earlier read of
+ * the monitor must not replace a later one.
+ */
+let renders = 0;
+
 export async function monitorView(id) {
+  const render = ++renders;
   let monitor;
   try {
     monitor = await get(`/monitors/${id}`);
   } catch (e) {
-    show(h('h1', {}, 'Monitor'), h('p', { role: 'alert', class: 'error' }, problemText(e)));
+    if (render === renders) show(h('h1', {}, 'Monitor'), h('p', { role: 'alert', class: 'error' }, problemText(e)));
     return;
   }
   monitors.put(monitor);
+  if (render !== renders || shownMonitorId() !== id) return;
   const status = displayStatus(monitor);
   const dialog = h('dialog', { id: 'confirm-delete', 'aria-labelledby': 'confirm-title' },
     h('form', { method: 'dialog' },

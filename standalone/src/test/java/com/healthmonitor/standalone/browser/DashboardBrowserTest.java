@@ -8,6 +8,7 @@ import com.healthmonitor.standalone.StandaloneSettings;
 import com.healthmonitor.testing.StubServer;
 import com.healthmonitor.testing.StubServer.Reply;
 import com.healthmonitor.testing.TestDatabase;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -19,6 +20,8 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -49,6 +52,7 @@ class DashboardBrowserTest {
     private static final String KEY = "browser-test-key-0123456789abcdef";
     private static final Duration UI_WAIT = Duration.ofSeconds(30);
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final int STREAMS_PER_KEY = 10;
 
     @TempDir
     static Path data;
@@ -78,7 +82,11 @@ class DashboardBrowserTest {
                         "MIN_CHECK_INTERVAL", "2",
                         "SCHEDULER_TICK", "200ms",
                         // The test polls the API far more often than a person would.
-                        "RATE_LIMIT_PER_MINUTE", "0")));
+                        "RATE_LIMIT_PER_MINUTE", "0",
+                        "EVENTS_STREAMS_PER_CLIENT", Integer.toString(STREAMS_PER_KEY),
+                        // And it reloads pages far more often: the event stream of a page gone away keeps its slot
+                        // until the next keep-alive finds the connection closed.
+                        "health-monitor.api.events.keep-alive", "1s")));
         base = "http://localhost:" + system.apiPort();
         // Some company for the monitor under test, so that the screenshots show a fleet.
         createByApi("Payments API", Reply.ok());
@@ -208,6 +216,51 @@ class DashboardBrowserTest {
         waitFor(By.cssSelector("#changes table"));
         assertThat(driver.findElement(By.id("last-error")).getText()).contains("503");
         Browser.screenshot(driver, "monitor");
+    }
+
+    /**
+     * A page whose event stream is refused (all the streams of its key are open) says so, and once the stream is back
+     * shows what changed meanwhile: the changes in between are not replayed.
+     */
+    @Test
+    void aMonitorPageShowsTheChangeItMissedWhileLiveUpdatesWereRefused() throws Exception {
+        String path = "/target/browser-" + SEQUENCE.incrementAndGet();
+        long id = createByApi("Inventory", path, Reply.ok());
+        List<InputStream> held = new ArrayList<>();
+        // No page of the dashboard keeps a stream open meanwhile.
+        driver.get("about:blank");
+        try {
+            // The slots of streams that earlier pages left free at the next keep-alive; then all are held here.
+            await().atMost(UI_WAIT).until(() -> {
+                HttpResponse<InputStream> stream = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/events"))
+                                .header("X-API-Key", KEY)
+                                .build(),
+                        BodyHandlers.ofInputStream());
+                if (stream.statusCode() == 200) {
+                    held.add(stream.body());
+                } else {
+                    stream.body().close();
+                }
+                return held.size() == STREAMS_PER_KEY;
+            });
+            signIn();
+            driver.get(base + "/#/monitors/" + id);
+            wait(UI_WAIT).until(ExpectedConditions.attributeToBe(By.id("monitor-status"), "data-status", "UP"));
+            wait(UI_WAIT).until(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "reconnecting"));
+
+            stub.script(path, Reply.status(503));
+            await().atMost(UI_WAIT).until(() -> statusOf(id).equals("DOWN"));
+            assertThat(driver.findElement(By.id("monitor-status")).getAttribute("data-status"))
+                    .isEqualTo("UP");
+        } finally {
+            for (InputStream stream : held) {
+                stream.close();
+            }
+        }
+
+        wait(UI_WAIT).until(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "on"));
+        wait(UI_WAIT).until(ExpectedConditions.attributeToBe(By.id("monitor-status"), "data-status", "DOWN"));
     }
 
     @Test
@@ -494,18 +547,23 @@ class DashboardBrowserTest {
     }
 
     private static long createByApi(String name, Reply reply) throws Exception {
-        String path = "/target/fleet-" + SEQUENCE.incrementAndGet();
+        return createByApi(name, "/target/fleet-" + SEQUENCE.incrementAndGet(), reply);
+    }
+
+    private static long createByApi(String name, String path, Reply reply) throws Exception {
         stub.script(path, reply);
         HttpResponse<String> response = api("POST", "/monitors", """
                 {"name": "%s", "url": "%s", "check_interval": 2, "timeout": 1}""".formatted(name, stub.url(path)));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         long id = json.readTree(response.body()).get("id").asLong();
-        await().atMost(UI_WAIT)
-                .until(() -> !json.readTree(api("GET", "/monitors/" + id, null).body())
-                        .get("status")
-                        .asString()
-                        .equals("UNKNOWN"));
+        await().atMost(UI_WAIT).until(() -> !statusOf(id).equals("UNKNOWN"));
         return id;
+    }
+
+    private static String statusOf(long id) throws Exception {
+        return json.readTree(api("GET", "/monitors/" + id, null).body())
+                .get("status")
+                .asString();
     }
 
     private static HttpResponse<String> api(String method, String path, String body) throws Exception {
