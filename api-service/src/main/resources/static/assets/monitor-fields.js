@@ -12,6 +12,13 @@ export function targetText(m) {
   return m.target ?? m.url;
 }
 
+/** One check result in words, as its type has it: a ping or its absence, or what the check got and how fast. */
+export function resultText(m, r) {
+  if (m.type === 'heartbeat') return r.success ? 'ping received' : r.error;
+  const got = (m.type || 'http') === 'http' ? `${r.status_code ?? 'no response'} · ` : '';
+  return `${got}${r.latency_ms} ms${r.error ? ` · ${r.error}` : ''}`;
+}
+
 export const typeTag = (m) => h('span', { class: 'type', 'data-type': m.type }, m.type || 'http');
 
 /** The fields that come back in a response but are not configuration. Everything else is sent back on PUT. */

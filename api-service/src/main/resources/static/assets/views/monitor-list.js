@@ -2,7 +2,7 @@
 import { get, problemText } from '../api.js';
 import { heartbeatBar } from '../charts.js';
 import { age, h, ms, percent, statusBadge } from '../html.js';
-import { displayStatus, targetText, typeTag } from '../monitor-fields.js';
+import { displayStatus, resultText, targetText, typeTag } from '../monitor-fields.js';
 import { monitors } from '../monitors.js';
 import { show } from '../page.js';
 
@@ -109,17 +109,18 @@ function renderList() {
   container.replaceChildren(h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': 'Monitors table' }, table), pager);
   // Marks for the first-paint benchmark (docs/benchmarks.md); cheap, and visible in the browser's performance tools.
   if (visible.length && !performance.getEntriesByName('first-rows').length) performance.mark('first-rows');
-  loadHeartbeats(visible.map((m) => m.id));
+  loadHeartbeats(visible);
 }
 
-async function loadHeartbeats(ids) {
-  if (!ids.length) return;
+async function loadHeartbeats(shown) {
+  if (!shown.length) return;
   const mine = ++heartbeatRequest;
   try {
-    const beats = await get(`/monitors/heartbeats?ids=${ids.join(',')}&limit=50`);
+    const beats = await get(`/monitors/heartbeats?ids=${shown.map((m) => m.id).join(',')}&limit=50`);
     if (mine !== heartbeatRequest) return;
-    for (const [id, list] of Object.entries(beats)) {
-      document.querySelector(`[data-beats-for="${id}"]`)?.replaceChildren(heartbeatBar(list));
+    for (const m of shown) {
+      if (!beats[m.id]) continue;
+      document.querySelector(`[data-beats-for="${m.id}"]`)?.replaceChildren(heartbeatBar(beats[m.id], 50, (r) => resultText(m, r)));
     }
   } catch (e) {
     // Heartbeats are decoration: the row still says what matters.

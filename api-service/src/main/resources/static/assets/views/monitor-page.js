@@ -1,8 +1,9 @@
-// One monitor (#/monitors/{id}): its facts, actions, response-time chart, uptime and latency table, status changes.
+// One monitor (#/monitors/{id}): its facts and actions; for a polled type its response-time chart, for a heartbeat
+// its pings and missed periods; then its uptime table and status changes.
 import { ApiError, get, problemText, request } from '../api.js';
-import { formatTime, latencyChart } from '../charts.js';
+import { formatTime, heartbeatBar, latencyChart } from '../charts.js';
 import { age, h, ms, percent, statusBadge } from '../html.js';
-import { configOf, displayStatus, targetText, typeTag } from '../monitor-fields.js';
+import { configOf, displayStatus, resultText, targetText, typeTag } from '../monitor-fields.js';
 import { monitors } from '../monitors.js';
 import { announce, show } from '../page.js';
 import { canWrite } from '../session.js';
@@ -31,6 +32,7 @@ export async function monitorView(id) {
   }
   monitors.put(monitor);
   if (render !== renders || shownMonitorId() !== id) return;
+  const heartbeat = monitor.type === 'heartbeat';
   const status = displayStatus(monitor);
   const dialog = h('dialog', { id: 'confirm-delete', 'aria-labelledby': 'confirm-title' },
     h('form', { method: 'dialog' },
@@ -65,30 +67,38 @@ export async function monitorView(id) {
       h('dt', {}, 'Type'), h('dd', { id: 'monitor-type' }, typeTag(monitor)),
       h('dt', {}, 'Target'), h('dd', { class: 'url', id: 'monitor-target' }, targetText(monitor)),
       h('dt', {}, 'Since'), h('dd', {}, formatTime(monitor.last_status_change_at)),
-      monitor.type === 'heartbeat'
+      heartbeat
         ? [h('dt', {}, 'Last ping'), h('dd', { id: 'last-ping' }, monitor.last_ping_at ? `${formatTime(monitor.last_ping_at)} (${age(monitor.last_ping_at)})` : 'never'),
           h('dt', {}, 'Expected by'), h('dd', {}, monitor.ping_deadline ? formatTime(monitor.ping_deadline) : '—')]
         : [h('dt', {}, 'Last check'), h('dd', {}, `${age(monitor.last_checked_at)}${monitor.type === 'http' ? ` · ${monitor.last_status_code ?? 'no response'}` : ''} · ${ms(monitor.last_latency_ms)}`)],
       h('dt', {}, 'Last error'), h('dd', { id: 'last-error' }, monitor.last_error || 'none'),
-      monitor.type === 'heartbeat' ? null : [h('dt', {}, 'Checked every'), h('dd', {}, `${monitor.check_interval} s (timeout ${monitor.timeout} s`
+      // A heartbeat's period and grace are in its target line.
+      heartbeat ? null : [h('dt', {}, 'Checked every'), h('dd', {}, `${monitor.check_interval} s (timeout ${monitor.timeout} s`
         + `${monitor.type === 'http' ? `, expects ${monitor.expected_status_code ?? monitor.expected_status_codes?.join(', ')}` : ''})`)]),
-    monitor.type === 'heartbeat' ? pingSection(monitor, () => monitorView(monitor.id)) : null,
+    heartbeat ? pingSection(monitor, () => monitorView(monitor.id)) : null,
     canWrite() ? h('div', { class: 'actions' },
       h('a', { class: 'button', href: `#/monitors/${monitor.id}/edit` }, 'Edit'),
       h('button', { type: 'button', id: 'toggle-enabled', onclick: toggle }, monitor.enabled ? 'Pause' : 'Resume'),
       h('button', { type: 'button', class: 'danger', id: 'delete-monitor', onclick: () => dialog.showModal() }, 'Delete'),
       h('p', { id: 'action-error', role: 'alert', class: 'error' })) : null,
     canWrite() ? dialog : null,
-    h('section', { 'aria-labelledby': 'rt-title' },
-      h('h2', { id: 'rt-title' }, 'Response time'),
-      h('div', { role: 'group', 'aria-label': 'Window', class: 'windows' },
-        ...['24h', '7d', '30d', '90d'].map((w) => h('button', { type: 'button', 'data-window': w, onclick: () => loadChart(monitor, w) }, w))),
-      h('div', { id: 'chart' }, h('p', { class: 'loading' }, 'Loading…')),
-      h('p', { class: 'legend' }, h('span', { class: 'key avg' }, 'average'), ' ', h('span', { class: 'key p95' }, 'p95'), ' ', h('span', { class: 'key fail' }, 'failed checks'))),
-    h('section', { 'aria-labelledby': 'stats-title' }, h('h2', { id: 'stats-title' }, 'Uptime and latency'), h('div', { id: 'stats' }, h('p', { class: 'loading' }, 'Loading…'))),
+    // A heartbeat has no latency: its history is the pings and the periods without one.
+    heartbeat
+      ? h('section', { 'aria-labelledby': 'pings-title' },
+        h('h2', { id: 'pings-title' }, 'Pings and missed periods'),
+        h('div', { id: 'pings' }, h('p', { class: 'loading' }, 'Loading…')))
+      : h('section', { 'aria-labelledby': 'rt-title' },
+        h('h2', { id: 'rt-title' }, 'Response time'),
+        h('div', { role: 'group', 'aria-label': 'Window', class: 'windows' },
+          ...['24h', '7d', '30d', '90d'].map((w) => h('button', { type: 'button', 'data-window': w, onclick: () => loadChart(monitor, w) }, w))),
+        h('div', { id: 'chart' }, h('p', { class: 'loading' }, 'Loading…')),
+        h('p', { class: 'legend' }, h('span', { class: 'key avg' }, 'average'), ' ', h('span', { class: 'key p95' }, 'p95'), ' ', h('span', { class: 'key fail' }, 'failed checks'))),
+    h('section', { 'aria-labelledby': 'stats-title' }, h('h2', { id: 'stats-title' }, heartbeat ? 'Uptime' : 'Uptime and latency'),
+      h('div', { id: 'stats' }, h('p', { class: 'loading' }, 'Loading…'))),
     h('section', { 'aria-labelledby': 'changes-title' }, h('h2', { id: 'changes-title' }, 'Status changes'), h('div', { id: 'changes' }, h('p', { class: 'loading' }, 'Loading…'))));
-  loadChart(monitor, '24h');
-  loadStats(monitor.id);
+  if (heartbeat) loadPings(monitor);
+  else loadChart(monitor, '24h');
+  loadStats(monitor);
   loadChanges(monitor.id);
 }
 
@@ -129,20 +139,42 @@ async function loadChart(monitor, window) {
   document.getElementById('chart')?.replaceChildren(latencyChart(series));
 }
 
-async function loadStats(id) {
+/** The last results of a heartbeat: a bar of up to 50, oldest left, and the newest ten in words. */
+async function loadPings(monitor) {
+  const target = () => document.getElementById('pings');
+  let results;
+  try {
+    results = await get(`/monitors/${monitor.id}/checks?limit=50`);
+  } catch (e) {
+    target()?.replaceChildren(h('p', { class: 'error' }, problemText(e)));
+    return;
+  }
+  if (!results.length) {
+    target()?.replaceChildren(h('p', {}, 'No pings yet.'));
+    return;
+  }
+  target()?.replaceChildren(heartbeatBar(results, 50, (r) => resultText(monitor, r)),
+    h('div', { class: 'scroll' }, h('table', { id: 'ping-results' },
+      h('thead', {}, h('tr', {}, ...['Time', 'Result'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, ...results.slice(0, 10).map((r) => h('tr', {},
+        h('td', {}, formatTime(r.checked_at)),
+        h('td', {}, statusBadge(r.success ? 'UP' : 'DOWN'), ' ', resultText(monitor, r))))))));
+}
+
+/** Uptime per window; a heartbeat's results are its pings and missed periods, and it has no latency. */
+async function loadStats(monitor) {
   const windows = ['24h', '7d', '30d', '90d'];
-  const results = await Promise.all(windows.map((w) => get(`/monitors/${id}/stats?window=${w}`).catch(() => null)));
-  const cell = (s, f) => h('td', {}, s ? f(s) : 'not available');
+  const results = await Promise.all(windows.map((w) => get(`/monitors/${monitor.id}/stats?window=${w}`).catch(() => null)));
+  const columns = monitor.type === 'heartbeat'
+    ? [['Uptime', (s) => percent(s.uptime_percent)], ['Pings', (s) => s.checks - s.failures],
+      ['Missed or failed', (s) => s.failures], ['Incidents', (s) => s.incidents]]
+    : [['Uptime', (s) => percent(s.uptime_percent)], ['Checks', (s) => s.checks], ['Incidents', (s) => s.incidents],
+      ...['p50', 'p95', 'p99'].map((p) => [p, (s) => ms(s.latency_ms?.[p])])];
   document.getElementById('stats')?.replaceChildren(h('div', { class: 'scroll' }, h('table', {},
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Window'), ...['Uptime', 'Checks', 'Incidents', 'p50', 'p95', 'p99'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Window'), ...columns.map(([t]) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, ...windows.map((w, i) => h('tr', {},
       h('th', { scope: 'row' }, w),
-      cell(results[i], (s) => percent(s.uptime_percent)),
-      cell(results[i], (s) => s.checks),
-      cell(results[i], (s) => s.incidents),
-      cell(results[i], (s) => ms(s.latency_ms?.p50)),
-      cell(results[i], (s) => ms(s.latency_ms?.p95)),
-      cell(results[i], (s) => ms(s.latency_ms?.p99))))))));
+      ...columns.map(([, f]) => h('td', {}, results[i] ? f(results[i]) : 'not available'))))))));
 }
 
 async function loadChanges(id) {

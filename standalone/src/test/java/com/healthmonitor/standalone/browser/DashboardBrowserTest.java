@@ -313,6 +313,7 @@ class DashboardBrowserTest {
         assertThat(driver.findElement(By.id("monitor-type")).getText()).isEqualTo("heartbeat");
         assertThat(driver.findElement(By.id("monitor-target")).getText()).isEqualTo("heartbeat every 1 d, grace 1 h");
         assertThat(driver.findElement(By.id("last-ping")).getText()).isEqualTo("never");
+        wait(UI_WAIT).until(ExpectedConditions.textToBe(By.id("pings"), "No pings yet."));
         String pingUrl = waitFor(By.id("ping-url")).getText();
         assertThat(pingUrl).startsWith(base + "/ping/");
         assertThat(driver.findElement(By.id("copy-ping-url")).isDisplayed()).isTrue();
@@ -327,6 +328,17 @@ class DashboardBrowserTest {
         driver.navigate().refresh();
         wait(UI_WAIT).until(ExpectedConditions.attributeToBe(By.id("monitor-status"), "data-status", "UP"));
         assertThat(driver.findElement(By.id("last-ping")).getText()).isNotEqualTo("never");
+        // A heartbeat has no latency: its page shows the pings and its uptime, no response-time chart.
+        wait(UI_WAIT)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("#ping-results tbody"), "ping received"));
+        assertThat(driver.findElements(By.cssSelector("#pings svg.heartbeats rect.ok")))
+                .hasSize(1);
+        assertThat(driver.findElements(By.cssSelector("#chart, svg.chart, canvas")))
+                .isEmpty();
+        assertThat(waitFor(By.cssSelector("#stats thead")).getText())
+                .contains("Uptime", "Pings", "Missed or failed")
+                .doesNotContain("p95");
 
         // Pausing sends back the heartbeat's own fields only (the API refuses another type's).
         driver.findElement(By.id("toggle-enabled")).click();
