@@ -1,6 +1,5 @@
-// The API client of the dashboard: sends the key from sessionStorage as a header (never in a URL or a cookie),
-// turns problem+json answers into ApiError, and reads the SSE stream with fetch, which unlike EventSource can send
-// the key header.
+// The API client of the dashboard: sends the key from sessionStorage as a header (never in a URL or a cookie) and
+// turns problem+json answers into ApiError.
 
 const KEY = 'health-monitor-api-key';
 
@@ -28,7 +27,8 @@ export const apiKey = {
   clear: () => sessionStorage.removeItem(KEY),
 };
 
-function headers(extra = {}) {
+/** The request headers, with the key when there is one. */
+export function headers(extra = {}) {
   const h = { Accept: 'application/json', ...extra };
   const key = apiKey.get();
   if (key) h['X-API-Key'] = key;
@@ -63,46 +63,8 @@ export async function getAll(path, onPage) {
   return all;
 }
 
-/**
- * Reads /events (Server-Sent Events) over fetch and calls onEvent(name, data) for each event. Reconnects after a
- * drop, calling onState('on' | 'reconnecting') so the page can say whether it is live and reload what it missed.
- */
-export function subscribe(onEvent, onState) {
-  let stopped = false;
-  let controller;
-  const run = async () => {
-    while (!stopped) {
-      controller = new AbortController();
-      try {
-        const response = await fetch('/events', { headers: headers({ Accept: 'text/event-stream' }), signal: controller.signal });
-        if (!response.ok) throw new ApiError(response.status, null);
-        onState('on');
-        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-        let buffer = '';
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          buffer += value;
-          let end;
-          while ((end = buffer.search(/\r?\n\r?\n/)) >= 0) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end).replace(/^\r?\n\r?\n/, '');
-            let name = 'message';
-            const data = [];
-            for (const line of block.split(/\r?\n/)) {
-              if (line.startsWith('event:')) name = line.slice(6).trim();
-              else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
-            }
-            if (data.length) onEvent(name, JSON.parse(data.join('\n')));
-          }
-        }
-      } catch (e) {
-        if (stopped) return;
-      }
-      onState('reconnecting');
-      await new Promise((resolve) => setTimeout(resolve, 2000));
-    }
-  };
-  run();
-  return () => { stopped = true; controller?.abort(); };
+/** A failure as a sentence for the page: the API's own words, or why it could not be reached. */
+export function problemText(e) {
+  if (e instanceof ApiError) return e.message;
+  return `The API could not be reached (${e.message}).`;
 }

@@ -11,8 +11,8 @@ function el(name, attrs = {}, text) {
 
 export const formatTime = (iso) => (iso ? new Date(iso).toLocaleString() : '—');
 
-/** The last checks as a row of cells, oldest left; each cell's tooltip gives time, code, latency and error. */
-export function heartbeatBar(beats, slots = 50) {
+/** The last checks as a row of cells, oldest left; each cell's tooltip gives the time and describe(check). */
+export function heartbeatBar(beats, slots, describe) {
   const width = slots * 4;
   const svg = el('svg', { class: 'heartbeats', viewBox: `0 0 ${width} 16`, width, height: 16, role: 'img' });
   const failures = beats.filter((b) => !b.success).length;
@@ -21,8 +21,7 @@ export function heartbeatBar(beats, slots = 50) {
   ordered.forEach((beat, i) => {
     const x = (slots - ordered.length + i) * 4;
     const rect = el('rect', { x, y: 0, width: 3, height: 16, rx: 1, class: beat.success ? 'ok' : 'fail' });
-    rect.append(el('title', {}, `${formatTime(beat.checked_at)} · ${beat.status_code ?? 'no response'} · ${beat.latency_ms} ms`
-      + (beat.error ? ` · ${beat.error}` : '')));
+    rect.append(el('title', {}, `${formatTime(beat.checked_at)} · ${describe(beat)}`));
     svg.append(rect);
   });
   return svg;

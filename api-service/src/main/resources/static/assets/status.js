@@ -1,5 +1,5 @@
 import { dayBar, formatTime } from './charts.js';
-import { h, percent, statusBadge } from './dom.js';
+import { h, percent, statusBadge } from './html.js';
 
 const main = document.getElementById('main');
 const BANNERS = {

@@ -8,6 +8,7 @@ import com.healthmonitor.standalone.StandaloneSettings;
 import com.healthmonitor.testing.StubServer;
 import com.healthmonitor.testing.StubServer.Reply;
 import com.healthmonitor.testing.TestDatabase;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -19,6 +20,8 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -49,6 +52,7 @@ class DashboardBrowserTest {
     private static final String KEY = "browser-test-key-0123456789abcdef";
     private static final Duration UI_WAIT = Duration.ofSeconds(30);
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final int STREAMS_PER_KEY = 10;
 
     @TempDir
     static Path data;
@@ -78,7 +82,11 @@ class DashboardBrowserTest {
                         "MIN_CHECK_INTERVAL", "2",
                         "SCHEDULER_TICK", "200ms",
                         // The test polls the API far more often than a person would.
-                        "RATE_LIMIT_PER_MINUTE", "0")));
+                        "RATE_LIMIT_PER_MINUTE", "0",
+                        "EVENTS_STREAMS_PER_CLIENT", Integer.toString(STREAMS_PER_KEY),
+                        // And it reloads pages far more often: the event stream of a page gone away keeps its slot
+                        // until the next keep-alive finds the connection closed.
+                        "health-monitor.api.events.keep-alive", "1s")));
         base = "http://localhost:" + system.apiPort();
         // Some company for the monitor under test, so that the screenshots show a fleet.
         createByApi("Payments API", Reply.ok());
@@ -210,6 +218,51 @@ class DashboardBrowserTest {
         Browser.screenshot(driver, "monitor");
     }
 
+    /**
+     * A page whose event stream is refused (all the streams of its key are open) says so, and once the stream is back
+     * shows what changed meanwhile: the changes in between are not replayed.
+     */
+    @Test
+    void aMonitorPageShowsTheChangeItMissedWhileLiveUpdatesWereRefused() throws Exception {
+        String path = "/target/browser-" + SEQUENCE.incrementAndGet();
+        long id = createByApi("Inventory", path, Reply.ok());
+        List<InputStream> held = new ArrayList<>();
+        // No page of the dashboard keeps a stream open meanwhile.
+        driver.get("about:blank");
+        try {
+            // The slots of streams that earlier pages left free at the next keep-alive; then all are held here.
+            await().atMost(UI_WAIT).until(() -> {
+                HttpResponse<InputStream> stream = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/events"))
+                                .header("X-API-Key", KEY)
+                                .build(),
+                        BodyHandlers.ofInputStream());
+                if (stream.statusCode() == 200) {
+                    held.add(stream.body());
+                } else {
+                    stream.body().close();
+                }
+                return held.size() == STREAMS_PER_KEY;
+            });
+            signIn();
+            driver.get(base + "/#/monitors/" + id);
+            wait(UI_WAIT).until(ExpectedConditions.attributeToBe(By.id("monitor-status"), "data-status", "UP"));
+            wait(UI_WAIT).until(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "reconnecting"));
+
+            stub.script(path, Reply.status(503));
+            await().atMost(UI_WAIT).until(() -> statusOf(id).equals("DOWN"));
+            assertThat(driver.findElement(By.id("monitor-status")).getAttribute("data-status"))
+                    .isEqualTo("UP");
+        } finally {
+            for (InputStream stream : held) {
+                stream.close();
+            }
+        }
+
+        wait(UI_WAIT).until(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "on"));
+        wait(UI_WAIT).until(ExpectedConditions.attributeToBe(By.id("monitor-status"), "data-status", "DOWN"));
+    }
+
     @Test
     void aTcpMonitorCreatedThroughTheFormShowsItsTypeAndTarget() throws Exception {
         try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
@@ -260,6 +313,7 @@ class DashboardBrowserTest {
         assertThat(driver.findElement(By.id("monitor-type")).getText()).isEqualTo("heartbeat");
         assertThat(driver.findElement(By.id("monitor-target")).getText()).isEqualTo("heartbeat every 1 d, grace 1 h");
         assertThat(driver.findElement(By.id("last-ping")).getText()).isEqualTo("never");
+        wait(UI_WAIT).until(ExpectedConditions.textToBe(By.id("pings"), "No pings yet."));
         String pingUrl = waitFor(By.id("ping-url")).getText();
         assertThat(pingUrl).startsWith(base + "/ping/");
         assertThat(driver.findElement(By.id("copy-ping-url")).isDisplayed()).isTrue();
@@ -274,6 +328,17 @@ class DashboardBrowserTest {
         driver.navigate().refresh();
         wait(UI_WAIT).until(ExpectedConditions.attributeToBe(By.id("monitor-status"), "data-status", "UP"));
         assertThat(driver.findElement(By.id("last-ping")).getText()).isNotEqualTo("never");
+        // A heartbeat has no latency: its page shows the pings and its uptime, no response-time chart.
+        wait(UI_WAIT)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("#ping-results tbody"), "ping received"));
+        assertThat(driver.findElements(By.cssSelector("#pings svg.heartbeats rect.ok")))
+                .hasSize(1);
+        assertThat(driver.findElements(By.cssSelector("#chart, svg.chart, canvas")))
+                .isEmpty();
+        assertThat(waitFor(By.cssSelector("#stats thead")).getText())
+                .contains("Uptime", "Pings", "Missed or failed")
+                .doesNotContain("p95");
 
         // Pausing sends back the heartbeat's own fields only (the API refuses another type's).
         driver.findElement(By.id("toggle-enabled")).click();
@@ -369,6 +434,73 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void theListFiltersByStatusAndByName() throws Exception {
+        long payments = idOf("Payments API");
+        long legacy = idOf("Legacy reports");
+        signIn();
+        By paymentsRow = By.cssSelector("tr[data-monitor-id='" + payments + "']");
+        By legacyRow = By.cssSelector("tr[data-monitor-id='" + legacy + "']");
+        waitFor(paymentsRow);
+
+        new Select(driver.findElement(By.id("filter-status"))).selectByValue("DOWN");
+        wait(UI_WAIT).until(ExpectedConditions.invisibilityOfElementLocated(paymentsRow));
+        assertThat(driver.findElement(legacyRow).isDisplayed()).isTrue();
+
+        new Select(driver.findElement(By.id("filter-status"))).selectByValue("");
+        driver.findElement(By.id("filter-name")).sendKeys("payments");
+        waitFor(paymentsRow);
+        wait(UI_WAIT).until(ExpectedConditions.invisibilityOfElementLocated(legacyRow));
+    }
+
+    @Test
+    void aMonitorDeletedFromItsPageIsGoneFromTheList() throws Exception {
+        long id = createByApi("Short-lived", Reply.ok());
+        signIn();
+        driver.get(base + "/#/monitors/" + id);
+        waitFor(By.id("delete-monitor")).click();
+        waitFor(By.id("confirm-delete-button")).click();
+
+        wait(UI_WAIT).until(ExpectedConditions.urlMatches("#/$"));
+        waitFor(By.cssSelector("table.monitors caption"));
+        assertThat(driver.findElements(By.cssSelector("tr[data-monitor-id='" + id + "']")))
+                .isEmpty();
+        assertThat(api("GET", "/monitors/" + id, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aHeartbeatCreatedElsewhereOffersANewPingUrlThatThenShows() throws Exception {
+        HttpResponse<String> created = api("POST", "/monitors", """
+                {"type": "heartbeat", "name": "Weekly export", "period": 604800, "grace": 3600}""");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = json.readTree(created.body()).get("id").asLong();
+        signIn();
+        driver.get(base + "/#/monitors/" + id);
+        // The URL was shown once, to whoever created the monitor: this tab can only issue a new one.
+        assertThat(waitFor(By.id("rotate-ping-token")).getText()).isEqualTo("Show a new ping URL");
+        assertThat(driver.findElements(By.id("ping-url"))).isEmpty();
+
+        driver.findElement(By.id("rotate-ping-token")).click();
+
+        assertThat(waitFor(By.id("ping-url")).getText()).startsWith(base + "/ping/");
+        assertThat(driver.findElement(By.id("rotate-ping-token")).getText()).isEqualTo("Issue a new ping URL");
+    }
+
+    @Test
+    void useAnotherKeyForgetsTheKeyAndAsksForOne() {
+        signIn();
+        waitFor(By.id("sign-out")).click();
+
+        waitFor(By.id("api-key"));
+        assertThat(driver.executeScript("return sessionStorage.getItem('health-monitor-api-key')"))
+                .isNull();
+        assertThat(driver.findElement(By.id("signed-in")).getText()).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("table"))).isEmpty();
+        driver.findElement(By.id("api-key")).sendKeys(KEY);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        waitFor(By.cssSelector("table.monitors caption"));
+    }
+
+    @Test
     void theDashboardFitsA375PixelScreen() {
         signIn();
         driver.manage().window().setSize(new Dimension(375, 812));
@@ -426,18 +558,24 @@ class DashboardBrowserTest {
         throw new AssertionError("no monitor " + name);
     }
 
-    private static void createByApi(String name, Reply reply) throws Exception {
-        String path = "/target/fleet-" + SEQUENCE.incrementAndGet();
+    private static long createByApi(String name, Reply reply) throws Exception {
+        return createByApi(name, "/target/fleet-" + SEQUENCE.incrementAndGet(), reply);
+    }
+
+    private static long createByApi(String name, String path, Reply reply) throws Exception {
         stub.script(path, reply);
         HttpResponse<String> response = api("POST", "/monitors", """
                 {"name": "%s", "url": "%s", "check_interval": 2, "timeout": 1}""".formatted(name, stub.url(path)));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         long id = json.readTree(response.body()).get("id").asLong();
-        await().atMost(UI_WAIT)
-                .until(() -> !json.readTree(api("GET", "/monitors/" + id, null).body())
-                        .get("status")
-                        .asString()
-                        .equals("UNKNOWN"));
+        await().atMost(UI_WAIT).until(() -> !statusOf(id).equals("UNKNOWN"));
+        return id;
+    }
+
+    private static String statusOf(long id) throws Exception {
+        return json.readTree(api("GET", "/monitors/" + id, null).body())
+                .get("status")
+                .asString();
     }
 
     private static HttpResponse<String> api(String method, String path, String body) throws Exception {

@@ -1,4 +1,5 @@
-// A tiny element builder: text always goes in as text nodes, never as HTML, so monitor names cannot inject markup.
+// Rendering helpers shared by the dashboard and the status pages. h() builds elements with text always as text
+// nodes, never as HTML, so monitor names cannot inject markup.
 
 export function h(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
