@@ -25,13 +25,14 @@ class SloController {
         this.service = service;
     }
 
-    @Operation(summary = "Set or replace the monitor's objective; answers the report")
+    @Operation(operationId = "replaceSlo", summary = "Set or replace the monitor's objective; answers the report")
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     SloReport replace(@PathVariable long id, @RequestBody SloRequest request) {
         return service.replace(id, request);
     }
 
     @Operation(
+            operationId = "getSlo",
             summary = "The objective over its current period: attained uptime, error budget (checks and seconds),"
                     + " spent, left, and burn rates over 1 h and 6 h; maintenance time is not counted")
     @GetMapping
@@ -39,7 +40,7 @@ class SloController {
         return service.report(id);
     }
 
-    @Operation(summary = "Remove the monitor's objective")
+    @Operation(operationId = "deleteSlo", summary = "Remove the monitor's objective")
     @DeleteMapping
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable long id) {
