@@ -65,6 +65,8 @@ BEGIN
             (api, 'api_keys',                    'SELECT, INSERT, UPDATE, DELETE', TRUE),
             -- Heartbeat pings (V10): the API only drops them into the inbox.
             (api, 'heartbeat_pings',             'INSERT',                         FALSE),
+            -- Service level objectives (V14), optional so that this file does not depend on that number.
+            (api, 'monitor_slos',                'SELECT, INSERT, UPDATE, DELETE', TRUE),
             -- scheduler: claims due monitors and moves them to their next slot, nothing else.
             (scheduler, 'monitors',              'SELECT, UPDATE (next_check_at)', FALSE),
             -- worker: checks, state, history, retention and the alert outbox; reads the configuration.
@@ -86,7 +88,9 @@ BEGIN
             (worker, 'daily_summary_settings',   'SELECT',                         FALSE),
             (worker, 'daily_summaries',          'SELECT, INSERT',                 FALSE),
             -- The heartbeat job drains the inbox into results.
-            (worker, 'heartbeat_pings',          'SELECT, DELETE',                 FALSE)
+            (worker, 'heartbeat_pings',          'SELECT, DELETE',                 FALSE),
+            -- Burn-rate alerts read the objectives (V14).
+            (worker, 'monitor_slos',             'SELECT',                         TRUE)
         ) AS g (grantee, table_name, privileges, optional)
     LOOP
         IF grant_row.optional AND to_regclass(format('%I.%I', schema_name, grant_row.table_name)) IS NULL THEN

@@ -46,6 +46,18 @@ public class UptimeRepository {
                 totals.latencyCount() == 0 ? null : Math.round((double) totals.latencySum() / totals.latencyCount()));
     }
 
+    /** Checks and failures, as {@code /stats} counts them. */
+    public record Counts(long checks, long failures) {}
+
+    /**
+     * A monitor's checks and failures over [from, to), read as {@code /stats} reads a window (through
+     * {@link WindowPlan}: exact where raw results are kept, widened to whole hours or days where not).
+     */
+    public Counts counts(long monitorId, Instant from, Instant to) {
+        WindowTotals totals = stats.totals(monitorId, WindowPlan.of(from, to, Horizons.read(jdbc)));
+        return new Counts(totals.checks(), totals.failures());
+    }
+
     /**
      * The 24 h and 30 d uptimes of a page of monitors in one query: per table, one index scan over all the page's
      * monitors for each span of each window (one scan over many monitors costs far less than one per monitor; the

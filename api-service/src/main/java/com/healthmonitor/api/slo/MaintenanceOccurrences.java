@@ -1,0 +1,47 @@
+package com.healthmonitor.api.slo;
+
+import com.healthmonitor.common.maintenance.MaintenanceWindow;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.scheduling.support.CronExpression;
+
+/** When a maintenance window was (or will be) open within a period, as {@link MaintenanceWindow#covers} defines it. */
+final class MaintenanceOccurrences {
+
+    /** A bound on the openings listed per window and period (a cron firing every minute for a quarter). */
+    static final int MAX_OPENINGS = 200_000;
+
+    private MaintenanceOccurrences() {}
+
+    static List<Interval> between(MaintenanceWindow window, Instant from, Instant to) {
+        List<Interval> openings = new ArrayList<>();
+        if (window.startsAt() != null) {
+            openings.add(new Interval(window.startsAt(), window.endsAt()));
+        } else if (window.cron() != null) {
+            CronExpression cron = MaintenanceWindow.cron(window.cron());
+            ZonedDateTime next = cron.next(
+                    from.minus(window.duration()).atZone(window.zone()).minusNanos(1));
+            while (next != null && next.toInstant().isBefore(to) && openings.size() < MAX_OPENINGS) {
+                openings.add(new Interval(next.toInstant(), next.toInstant().plus(window.duration())));
+                next = cron.next(next);
+            }
+        } else {
+            LocalDate day = from.minus(window.duration())
+                    .atZone(window.zone())
+                    .toLocalDate()
+                    .minusDays(1);
+            LocalDate last = to.atZone(window.zone()).toLocalDate();
+            for (; !day.isAfter(last); day = day.plusDays(1)) {
+                if (window.weekdays().contains(day.getDayOfWeek())) {
+                    Instant start =
+                            day.atTime(window.timeOfDay()).atZone(window.zone()).toInstant();
+                    openings.add(new Interval(start, start.plus(window.duration())));
+                }
+            }
+        }
+        return Interval.union(openings.stream().map(i -> i.clip(from, to)).toList());
+    }
+}
