@@ -124,7 +124,7 @@ class DailySummaryIntegrationTest {
                         "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
                         "--spring.datasource.password=" + environment.getProperty("spring.datasource.password"),
                         "--server.port=0",
-                        "--health-monitor.worker.allow-private-targets=true",
+                        "--health-monitor.allow-private-targets=true",
                         "--health-monitor.alert.poll-interval=200ms",
                         "--health-monitor.retention.initial-delay=1h",
                         "--health-monitor.reminder.check-interval=1h",
