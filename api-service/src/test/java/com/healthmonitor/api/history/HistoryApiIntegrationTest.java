@@ -3,6 +3,7 @@ package com.healthmonitor.api.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.healthmonitor.testing.MutableClock;
 import com.healthmonitor.testing.TestDatabaseInitializer;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -11,10 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "health-monitor.api.allow-anonymous=true")
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
-@Import(HistoryApiIntegrationTest.FixedClock.class)
+@Import(HistoryApiIntegrationTest.ClockAtNow.class)
 class HistoryApiIntegrationTest {
 
     static final Instant NOW = Instant.parse("2026-03-10T12:30:00Z");
@@ -53,10 +52,10 @@ class HistoryApiIntegrationTest {
     private static final int SLOTS = 795;
 
     @TestConfiguration
-    static class FixedClock {
+    static class ClockAtNow {
         @Bean
-        Clock clock() {
-            return Clock.fixed(NOW, ZoneOffset.UTC);
+        MutableClock clock() {
+            return new MutableClock(NOW);
         }
     }
 

@@ -2,7 +2,7 @@ package com.healthmonitor.api.statuspage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.healthmonitor.api.testing.MutableClock;
+import com.healthmonitor.testing.MutableClock;
 import com.healthmonitor.testing.TestDatabaseInitializer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "API_KEYS=" + StatusPageApiIntegrationTest.KEY)
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
-@Import(StatusPageApiIntegrationTest.FixedClock.class)
+@Import(StatusPageApiIntegrationTest.ClockAtNow.class)
 class StatusPageApiIntegrationTest {
 
     /** At least 32 characters, as every API key must be. */
@@ -46,7 +46,7 @@ class StatusPageApiIntegrationTest {
     static final Instant NOW = Instant.parse("2026-03-10T12:30:00Z");
 
     @TestConfiguration
-    static class FixedClock {
+    static class ClockAtNow {
         @Bean
         MutableClock clock() {
             return new MutableClock(NOW);
