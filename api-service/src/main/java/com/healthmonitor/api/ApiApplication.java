@@ -1,12 +1,15 @@
 package com.healthmonitor.api;
 
+import com.healthmonitor.common.net.PrivateTargetsProperties;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableConfigurationProperties(PrivateTargetsProperties.class) // common's, outside the scanned package
 @EnableScheduling
 public class ApiApplication {
 

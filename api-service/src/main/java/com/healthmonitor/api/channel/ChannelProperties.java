@@ -7,11 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the channel API.
  *
- * @param allowPrivateTargets accept loopback/private and http channel URLs, for local testing
- *     ({@code ALLOW_PRIVATE_TARGETS})
  * @param testTimeout how long {@code POST /channels/{id}/test} waits for a worker to send the test message before
  *     answering 202 with the delivery still PENDING
  */
 @ConfigurationProperties("health-monitor.channels")
-record ChannelProperties(
-        boolean allowPrivateTargets, @DefaultValue("30s") Duration testTimeout) {}
+record ChannelProperties(@DefaultValue("30s") Duration testTimeout) {}

@@ -5,6 +5,7 @@ import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
 import com.healthmonitor.api.web.TargetUrls;
 import com.healthmonitor.common.alert.ChannelType;
+import com.healthmonitor.common.net.PrivateTargetsProperties;
 import com.healthmonitor.common.secret.Secrets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +21,10 @@ class ChannelValidator {
     static final int MAX_RECIPIENTS = 50;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>,;\"]+@[^@\\s<>,;\"]+\\.[^@\\s<>,;\"]+$");
 
-    private final ChannelProperties properties;
+    private final boolean allowPrivateTargets;
 
-    ChannelValidator(ChannelProperties properties) {
-        this.properties = properties;
+    ChannelValidator(PrivateTargetsProperties privateTargets) {
+        this.allowPrivateTargets = privateTargets.allowPrivateTargets();
     }
 
     /**
@@ -58,7 +59,7 @@ class ChannelValidator {
             } else if (url == null) {
                 violations.add(new FieldViolation("url", "is required for " + type.id() + " channels"));
             } else {
-                TargetUrls.check("url", url, properties.allowPrivateTargets(), violations);
+                TargetUrls.check("url", url, allowPrivateTargets, violations);
             }
         }
         if (secret != null && type != null && type != ChannelType.WEBHOOK) {

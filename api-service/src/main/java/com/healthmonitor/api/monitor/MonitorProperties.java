@@ -7,15 +7,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * What the monitor API accepts and how it pages.
  *
  * @param minCheckInterval the shortest check_interval a monitor may have, seconds ({@code MIN_CHECK_INTERVAL})
- * @param allowPrivateTargets accept loopback/private targets and http webhooks, for local testing
- *     ({@code ALLOW_PRIVATE_TARGETS})
  * @param defaultPageSize monitors listed when no {@code limit} is given
  * @param maxPageSize the largest {@code limit} accepted
  */
 @ConfigurationProperties("health-monitor.api")
 record MonitorProperties(
         int minCheckInterval,
-        boolean allowPrivateTargets,
         @DefaultValue("500") int defaultPageSize,
         @DefaultValue("1000") int maxPageSize) {
 

@@ -9,6 +9,7 @@ import com.healthmonitor.api.web.TargetUrls;
 import com.healthmonitor.common.check.CheckTarget;
 import com.healthmonitor.common.check.MonitorType;
 import com.healthmonitor.common.check.StatusCodes;
+import com.healthmonitor.common.net.PrivateTargetsProperties;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -27,12 +28,14 @@ class MonitorValidator {
     static final int MAX_TIMEOUT = 60;
 
     private final MonitorProperties properties;
+    private final boolean allowPrivateTargets;
     private final CheckSettingsValidator checkSettings = new CheckSettingsValidator();
     private final TargetValidator targets;
 
-    MonitorValidator(MonitorProperties properties) {
+    MonitorValidator(MonitorProperties properties, PrivateTargetsProperties privateTargets) {
         this.properties = properties;
-        this.targets = new TargetValidator(properties.allowPrivateTargets(), properties.minCheckInterval());
+        this.allowPrivateTargets = privateTargets.allowPrivateTargets();
+        this.targets = new TargetValidator(allowPrivateTargets, properties.minCheckInterval());
     }
 
     /** Validates a request and applies the defaults. */
@@ -97,7 +100,7 @@ class MonitorValidator {
                 ? null
                 : request.webhookUrl().strip();
         if (webhookUrl != null) {
-            checkUrl("webhook_url", webhookUrl, !properties.allowPrivateTargets(), violations);
+            checkUrl("webhook_url", webhookUrl, !allowPrivateTargets, violations);
         }
 
         CheckSettings check = checkSettings.validate(request, violations);
@@ -133,7 +136,7 @@ class MonitorValidator {
     }
 
     private void checkUrl(String field, String value, boolean httpsOnly, List<FieldViolation> violations) {
-        TargetUrls.check(field, value, httpsOnly, properties.allowPrivateTargets(), violations);
+        TargetUrls.check(field, value, httpsOnly, allowPrivateTargets, violations);
     }
 
     private static int valueOr(Integer value, int defaultValue) {

@@ -3,9 +3,9 @@ package com.healthmonitor.api.apikey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.healthmonitor.api.ApiApplication;
-import com.healthmonitor.api.testing.MutableClock;
 import com.healthmonitor.api.testing.RawHttp;
 import com.healthmonitor.api.testing.RawHttp.Response;
+import com.healthmonitor.testing.MutableClock;
 import com.healthmonitor.testing.TestDatabase;
 import com.healthmonitor.testing.TestDatabaseInitializer;
 import java.nio.charset.StandardCharsets;

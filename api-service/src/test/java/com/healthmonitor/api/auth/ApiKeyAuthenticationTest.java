@@ -2,6 +2,7 @@ package com.healthmonitor.api.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.healthmonitor.api.monitor.MonitorFixtures;
 import com.healthmonitor.api.testing.RawHttp;
 import com.healthmonitor.api.testing.RawHttp.Response;
 import com.healthmonitor.testing.TestDatabaseInitializer;
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -30,6 +32,7 @@ import org.springframework.test.context.ContextConfiguration;
             "health-monitor.api.rate-limit.per-minute=0"
         })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@Import(MonitorFixtures.class)
 class ApiKeyAuthenticationTest {
 
     /** At least 32 characters, as every API key must be. */
@@ -45,6 +48,9 @@ class ApiKeyAuthenticationTest {
 
     @Autowired
     private JdbcClient jdbc;
+
+    @Autowired
+    private MonitorFixtures fixtures;
 
     private RawHttp http;
 
@@ -64,9 +70,7 @@ class ApiKeyAuthenticationTest {
 
     @Test
     void everySpellingOfEveryProtectedRouteIsRefusedWithoutAKey() {
-        long id = jdbc.sql("INSERT INTO monitors (name, url) VALUES ('n', 'https://example.com/') RETURNING id")
-                .query(Long.class)
-                .single();
+        long id = fixtures.create("n", "https://example.com/");
         List<String> routes = List.of(
                 "/monitors",
                 "/monitors/" + id,

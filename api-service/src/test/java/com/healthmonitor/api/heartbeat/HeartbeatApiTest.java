@@ -2,7 +2,7 @@ package com.healthmonitor.api.heartbeat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.healthmonitor.api.testing.MutableClock;
+import com.healthmonitor.testing.MutableClock;
 import com.healthmonitor.testing.TestDatabaseInitializer;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -3,6 +3,9 @@ package com.healthmonitor.api.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.healthmonitor.api.monitor.MonitorFixtures;
+import com.healthmonitor.common.monitor.MonitorStatus;
+import com.healthmonitor.testing.MutableClock;
 import com.healthmonitor.testing.TestDatabaseInitializer;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -11,10 +14,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "health-monitor.api.allow-anonymous=true")
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
-@Import(HistoryApiIntegrationTest.FixedClock.class)
+@Import({HistoryApiIntegrationTest.ClockAtNow.class, MonitorFixtures.class})
 class HistoryApiIntegrationTest {
 
     static final Instant NOW = Instant.parse("2026-03-10T12:30:00Z");
@@ -53,10 +54,10 @@ class HistoryApiIntegrationTest {
     private static final int SLOTS = 795;
 
     @TestConfiguration
-    static class FixedClock {
+    static class ClockAtNow {
         @Bean
-        Clock clock() {
-            return Clock.fixed(NOW, ZoneOffset.UTC);
+        MutableClock clock() {
+            return new MutableClock(NOW);
         }
     }
 
@@ -69,15 +70,17 @@ class HistoryApiIntegrationTest {
     @Autowired
     private JdbcClient jdbc;
 
+    @Autowired
+    private MonitorFixtures fixtures;
+
     private long id;
 
     @BeforeEach
     void knownSequence() {
         jdbc.sql("DELETE FROM monitors").update();
         jdbc.sql("DELETE FROM status_changes").update();
-        id = jdbc.sql("""
-                        INSERT INTO monitors (name, url, status, last_status_change_at)
-                        VALUES ('sequence', 'https://example.com/', 'UP', '2026-03-09T01:00:02Z') RETURNING id""").query(Long.class).single();
+        id = fixtures.create("sequence", "https://example.com/");
+        fixtures.workerState(id, MonitorStatus.UP, Instant.parse("2026-03-09T01:00:02Z"), null);
         jdbc.sql("""
                         INSERT INTO check_results
                             (monitor_id, slot, checked_at, config_version, success, status_code, latency_ms, error)
@@ -205,10 +208,7 @@ class HistoryApiIntegrationTest {
 
     @Test
     void aTcpMonitorsConnectTimesAreItsLatencyAndItsTimeoutsAreLeftOut() throws Exception {
-        long tcp = jdbc.sql("""
-                        INSERT INTO monitors (name, type, target) VALUES ('orders db', 'tcp',
-                            '{"type":"tcp","host":"db.example.com","port":5432,"tls":false,"tls_expiry_days":0}')
-                        RETURNING id""").query(Long.class).single();
+        long tcp = fixtures.create("type", "tcp", "name", "orders db", "host", "db.example.com", "port", 5432);
         // No status codes: a TCP check that connected responded, one that timed out did not.
         jdbc.sql("""
                         INSERT INTO check_results (monitor_id, slot, checked_at, config_version, success, latency_ms,
@@ -231,10 +231,8 @@ class HistoryApiIntegrationTest {
 
     @Test
     void aDnsMonitorsQueryTimesAreItsLatencyWithErrorAnswersInAndTimeoutsLeftOut() throws Exception {
-        long dns = jdbc.sql("""
-                        INSERT INTO monitors (name, type, target) VALUES ('shop dns', 'dns',
-                            '{"type":"dns","hostname":"shop.example.com","record_type":"A","expected_values":[]}')
-                        RETURNING id""").query(Long.class).single();
+        long dns =
+                fixtures.create("type", "dns", "name", "shop dns", "hostname", "shop.example.com", "record_type", "A");
         // Query time 5 + k ms; every 10th query timed out (no answer), 4 got NXDOMAIN (an answer, and a failure).
         jdbc.sql("""
                         INSERT INTO check_results (monitor_id, slot, checked_at, config_version, success, latency_ms,
@@ -267,11 +265,16 @@ class HistoryApiIntegrationTest {
 
     @Test
     void aHeartbeatsUptimeCountsPeriodsWithAndWithoutAPingAndItHasNoLatency() throws Exception {
-        long heartbeat = jdbc.sql("""
-                        INSERT INTO monitors (name, type, target, ping_token_hash, ping_deadline)
-                        VALUES ('nightly backup', 'heartbeat', '{"type":"heartbeat","period":300,"grace":60}',
-                                sha256('token'), timestamptz '2026-03-10T11:31:00Z')
-                        RETURNING id""").query(Long.class).single();
+        // Through POST /monitors, which issues the ping token (its ping URL needs the request).
+        HttpResponse<String> created = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/monitors"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("""
+                                {"type": "heartbeat", "name": "nightly backup", "period": 300, "grace": 60}"""))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long heartbeat = json.readTree(created.body()).get("id").asLong();
         // As the worker records them: a ping every 5 min until 11:10, then silence, a miss per period from its
         // deadline (ping + period + grace) on. Neither has a latency.
         jdbc.sql("""
@@ -374,10 +377,8 @@ class HistoryApiIntegrationTest {
 
     @Test
     void fleetStatsCountMonitorsByStatusAndSumTheirHistory() throws Exception {
-        jdbc.sql("INSERT INTO monitors (name, url, status) VALUES ('quiet', 'https://example.org/', 'DOWN')")
-                .update();
-        jdbc.sql("INSERT INTO monitors (name, url, enabled) VALUES ('paused', 'https://example.net/', false)")
-                .update();
+        fixtures.workerState(fixtures.create("quiet", "https://example.org/"), MonitorStatus.DOWN, null, null);
+        fixtures.create("name", "paused", "url", "https://example.net/", "enabled", false);
 
         JsonNode fleet = getJson("/stats?window=24h");
 
@@ -413,9 +414,8 @@ class HistoryApiIntegrationTest {
     @Test
     void fleetStatsLeaveOutAPausedMonitorUntilItIsResumedAndADeletedOneForGood() throws Exception {
         JsonNode alone = getJson("/stats?window=24h");
-        long other = jdbc.sql("""
-                        INSERT INTO monitors (name, url, status) VALUES ('other', 'https://example.org/', 'DOWN')
-                        RETURNING id""").query(Long.class).single();
+        long other = fixtures.create("other", "https://example.org/");
+        fixtures.workerState(other, MonitorStatus.DOWN, null, null);
         jdbc.sql("""
                         INSERT INTO check_rollups_hourly (monitor_id, hour, checks, failures, latency_count,
                                                           latency_sum, latency_min, latency_max, latency_histogram)
@@ -505,10 +505,7 @@ class HistoryApiIntegrationTest {
     void theMonitorListBadgesStatusPagesAndStatsAgreeOnUptime() throws Exception {
         // Results every 5 minutes from 03-09 20:00 to 03-10 00:55, with their hourly rollups as the worker writes them
         // and the daily rollup of 03-09 as its daily job does.
-        long agreed = jdbc.sql(
-                        "INSERT INTO monitors (name, url) VALUES ('agreed', 'https://example.org/') RETURNING id")
-                .query(Long.class)
-                .single();
+        long agreed = fixtures.create("agreed", "https://example.org/");
         jdbc.sql("""
                         INSERT INTO check_results (monitor_id, slot, checked_at, config_version, success, status_code,
                                                    latency_ms, error)
@@ -563,8 +560,7 @@ class HistoryApiIntegrationTest {
 
     @Test
     void monitorsCarryTheirUptimesFromTheRollups() throws Exception {
-        jdbc.sql("INSERT INTO monitors (name, url) VALUES ('new', 'https://example.org/')")
-                .update();
+        fixtures.create("new", "https://example.org/");
 
         JsonNode list = getJson("/monitors");
         JsonNode one = getJson("/monitors/" + id);
@@ -583,9 +579,7 @@ class HistoryApiIntegrationTest {
         // Windows: 24 h from 03-09 12:00, 30 d from 02-08 12:00, both up to the end of the current hour (13:00).
         // Checks are powers of two, so a row counted twice, or counted outside its window, changes the result.
         horizons("2026-03-01T00:00:00Z", "2026-02-01T00:00:00Z");
-        long edges = jdbc.sql("INSERT INTO monitors (name, url) VALUES ('edges', 'https://example.org/') RETURNING id")
-                .query(Long.class)
-                .single();
+        long edges = fixtures.create("edges", "https://example.org/");
         rollup(edges, "hourly", "2026-02-08T11:00:00Z", 1, 1); // before both windows
         rollup(edges, "hourly", "2026-02-08T12:00:00Z", 2, 0); // first hour of 30 d
         rollup(edges, "hourly", "2026-02-08T23:00:00Z", 4, 4); // last hour before 30 d's whole days

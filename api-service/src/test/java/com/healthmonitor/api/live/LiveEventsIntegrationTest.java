@@ -3,6 +3,7 @@ package com.healthmonitor.api.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.healthmonitor.api.monitor.MonitorFixtures;
 import com.healthmonitor.api.testing.ApiIntegrationTest;
 import com.healthmonitor.testing.TestDatabase;
 import java.io.BufferedReader;
@@ -39,6 +40,9 @@ class LiveEventsIntegrationTest {
     @Autowired
     private LiveEvents events;
 
+    @Autowired
+    private MonitorFixtures fixtures;
+
     @Test
     void aStatusChangeWrittenElsewhereIsStreamedToOpenClients() throws Exception {
         List<String> lines = new CopyOnWriteArrayList<>();
@@ -65,15 +69,12 @@ class LiveEventsIntegrationTest {
         try (var connection = dataSource.getConnection()) {
             jdbcUrl = connection.getMetaData().getURL();
         }
+        long monitor = fixtures.create("live", "https://example.com/");
         // A connection of its own, committing on its own: what the worker does.
         SingleConnectionDataSource worker =
                 new SingleConnectionDataSource(jdbcUrl, TestDatabase.USERNAME, TestDatabase.PASSWORD, true);
         try {
             JdbcClient jdbc = JdbcClient.create(worker);
-            long monitor = jdbc.sql(
-                            "INSERT INTO monitors (name, url) VALUES ('live', 'https://example.com/') RETURNING id")
-                    .query(Long.class)
-                    .single();
             jdbc.sql("""
                             INSERT INTO status_changes (monitor_id, old_status, new_status, changed_at, slot, delivery)
                             VALUES (:id, 'UNKNOWN', 'DOWN', now(), now(), 'NONE')""").param("id", monitor).update();

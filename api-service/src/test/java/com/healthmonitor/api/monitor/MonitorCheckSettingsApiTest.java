@@ -231,6 +231,7 @@ class MonitorCheckSettingsApiTest {
 
     @Test
     void theDatabaseRefusesWhatTheApiRefuses() {
+        // A raw row on purpose: the constraints are tried on the table itself, past the api's validation.
         long id = jdbc.sql("INSERT INTO monitors (name, url) VALUES ('db', 'https://e.com') RETURNING id")
                 .query(Long.class)
                 .single();

@@ -18,6 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.healthmonitor.api.channel.Channels;
 import com.healthmonitor.api.web.MonitorNotFoundException;
 import com.healthmonitor.common.monitor.MonitorStatus;
+import com.healthmonitor.common.net.PrivateTargetsProperties;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -38,7 +39,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @WebMvcTest(MonitorController.class)
 @AutoConfigureMockMvc(addFilters = false)
 @Import({MonitorValidator.class, MonitorAlertingValidator.class})
-@EnableConfigurationProperties(MonitorProperties.class)
+@EnableConfigurationProperties({MonitorProperties.class, PrivateTargetsProperties.class})
 class MonitorControllerWebTest {
 
     private static final String VALID = """

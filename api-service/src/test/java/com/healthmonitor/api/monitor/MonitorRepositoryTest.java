@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.healthmonitor.api.history.Uptimes;
 import com.healthmonitor.common.database.Timestamps;
 import com.healthmonitor.common.monitor.MonitorStatus;
+import com.healthmonitor.common.net.PrivateTargetsProperties;
 import com.healthmonitor.testing.TestDatabaseInitializer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,7 +32,8 @@ import org.springframework.test.context.ContextConfiguration;
 class MonitorRepositoryTest {
 
     private static final Instant NOW = Instant.parse("2026-03-10T12:00:00.123456Z");
-    private static final MonitorValidator VALIDATOR = new MonitorValidator(new MonitorProperties(30, true, 500, 1000));
+    private static final MonitorValidator VALIDATOR =
+            new MonitorValidator(new MonitorProperties(30, 500, 1000), new PrivateTargetsProperties(true));
 
     @Autowired
     private MonitorRepository monitors;

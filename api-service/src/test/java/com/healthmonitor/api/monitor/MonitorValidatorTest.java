@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
+import com.healthmonitor.common.net.PrivateTargetsProperties;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -179,11 +180,12 @@ class MonitorValidatorTest {
     }
 
     private static MonitorValidator validator(boolean allowPrivateTargets) {
-        return new MonitorValidator(new MonitorProperties(30, allowPrivateTargets, 500, 1000));
+        return new MonitorValidator(
+                new MonitorProperties(30, 500, 1000), new PrivateTargetsProperties(allowPrivateTargets));
     }
 
     @Test
     void refusesAMinimumIntervalTooShortForAnyTimeout() {
-        assertThatThrownBy(() -> new MonitorProperties(1, false, 500, 1000)).hasMessageContaining("MIN_CHECK_INTERVAL");
+        assertThatThrownBy(() -> new MonitorProperties(1, 500, 1000)).hasMessageContaining("MIN_CHECK_INTERVAL");
     }
 }

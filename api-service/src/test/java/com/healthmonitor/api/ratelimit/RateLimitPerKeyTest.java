@@ -2,9 +2,9 @@ package com.healthmonitor.api.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.healthmonitor.api.testing.MutableClock;
 import com.healthmonitor.api.testing.RawHttp;
 import com.healthmonitor.api.testing.RawHttp.Response;
+import com.healthmonitor.testing.MutableClock;
 import com.healthmonitor.testing.TestDatabaseInitializer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

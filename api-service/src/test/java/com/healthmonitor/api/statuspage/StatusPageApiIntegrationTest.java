@@ -2,7 +2,9 @@ package com.healthmonitor.api.statuspage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.healthmonitor.api.testing.MutableClock;
+import com.healthmonitor.api.monitor.MonitorFixtures;
+import com.healthmonitor.common.monitor.MonitorStatus;
+import com.healthmonitor.testing.MutableClock;
 import com.healthmonitor.testing.TestDatabaseInitializer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "API_KEYS=" + StatusPageApiIntegrationTest.KEY)
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
-@Import(StatusPageApiIntegrationTest.FixedClock.class)
+@Import({StatusPageApiIntegrationTest.ClockAtNow.class, MonitorFixtures.class})
 class StatusPageApiIntegrationTest {
 
     /** At least 32 characters, as every API key must be. */
@@ -46,7 +48,7 @@ class StatusPageApiIntegrationTest {
     static final Instant NOW = Instant.parse("2026-03-10T12:30:00Z");
 
     @TestConfiguration
-    static class FixedClock {
+    static class ClockAtNow {
         @Bean
         MutableClock clock() {
             return new MutableClock(NOW);
@@ -64,6 +66,9 @@ class StatusPageApiIntegrationTest {
 
     @Autowired
     private MutableClock clock;
+
+    @Autowired
+    private MonitorFixtures fixtures;
 
     @Autowired
     private StatusPageProperties properties;
@@ -314,16 +319,9 @@ class StatusPageApiIntegrationTest {
     }
 
     private long monitor(String name, String url, String status, boolean enabled, String error) {
-        return jdbc.sql("""
-                        INSERT INTO monitors (name, url, status, enabled, last_error, last_status_change_at)
-                        VALUES (:name, :url, :status, :enabled, :error, '2026-03-10T10:05:00Z') RETURNING id""")
-                .param("name", name)
-                .param("url", url)
-                .param("status", status)
-                .param("enabled", enabled)
-                .param("error", error)
-                .query(Long.class)
-                .single();
+        long id = fixtures.create("name", name, "url", url, "enabled", enabled);
+        fixtures.workerState(id, MonitorStatus.valueOf(status), Instant.parse("2026-03-10T10:05:00Z"), error);
+        return id;
     }
 
     private void daily(long id, String day, int checks, int failures, int incidents) {

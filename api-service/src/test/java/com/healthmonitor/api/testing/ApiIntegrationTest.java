@@ -1,5 +1,6 @@
 package com.healthmonitor.api.testing;
 
+import com.healthmonitor.api.monitor.MonitorFixtures;
 import com.healthmonitor.testing.TestDatabaseInitializer;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -11,7 +12,7 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The api on a random port against a real PostgreSQL, anonymous access allowed and no rate limit, with an
- * {@link ApiHttp} to call it. Every test class using it shares one Spring context (one Tomcat, one pool); tests
+ * {@link ApiHttp} to call it and {@link MonitorFixtures} to create monitors. Every test class using it shares one Spring context (one Tomcat, one pool); tests
  * set up the rows they need before each test. A class that needs other settings (API keys, a rate limit, a fixed
  * clock) keeps its own {@code @SpringBootTest} and says why.
  */
@@ -26,5 +27,5 @@ import org.springframework.test.context.ContextConfiguration;
             "health-monitor.channels.test-timeout=300ms"
         })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
-@Import(ApiHttp.class)
+@Import({ApiHttp.class, MonitorFixtures.class})
 public @interface ApiIntegrationTest {}

@@ -2,13 +2,12 @@ package com.healthmonitor.scheduler.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.healthmonitor.testing.MutableClock;
 import com.healthmonitor.testing.TestDatabaseInitializer;
 import com.healthmonitor.testing.TestQueueInitializer;
 import com.healthmonitor.testing.TestQueues;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,10 +30,10 @@ class SlotSpreadIntegrationTest {
     private static final Instant NOW = Instant.parse("2030-03-01T12:00:00.400Z");
 
     @TestConfiguration
-    static class FixedClock {
+    static class ClockAtNow {
         @Bean
-        Clock clock() {
-            return Clock.fixed(NOW, ZoneOffset.UTC);
+        MutableClock clock() {
+            return new MutableClock(NOW);
         }
     }
 

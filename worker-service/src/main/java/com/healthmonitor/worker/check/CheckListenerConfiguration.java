@@ -1,5 +1,6 @@
 package com.healthmonitor.worker.check;
 
+import com.healthmonitor.common.net.PrivateTargetsProperties;
 import com.healthmonitor.common.sqs.QueueProperties;
 import com.healthmonitor.worker.http.GuardedHttpClient;
 import com.healthmonitor.worker.http.TargetGuard;
@@ -63,8 +64,8 @@ class CheckListenerConfiguration {
     }
 
     @Bean
-    TargetGuard targetGuard(WorkerProperties worker, ExecutorService checkResolverExecutor) {
-        return new TargetGuard(worker.allowPrivateTargets(), checkResolverExecutor);
+    TargetGuard targetGuard(PrivateTargetsProperties privateTargets, ExecutorService checkResolverExecutor) {
+        return new TargetGuard(privateTargets.allowPrivateTargets(), checkResolverExecutor);
     }
 
     /** One client for checks and webhooks: every connection it opens goes to an address the guard approved. */

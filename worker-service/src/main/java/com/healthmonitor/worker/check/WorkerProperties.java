@@ -11,7 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param failThreshold consecutive failures that mark a monitor DOWN (FAIL_THRESHOLD)
  * @param successThreshold consecutive successes that mark a monitor UP (SUCCESS_THRESHOLD)
- * @param allowPrivateTargets whether checks and webhooks may reach loopback/private/link-local addresses
  * @param concurrency HTTP checks in flight at once, across all messages (WORKER_CONCURRENCY)
  * @param messagesInFlight messages processed at once (WORKER_MESSAGES_IN_FLIGHT); several let batches be checked
  *     while others are written, but every check received waits for a permit of {@code concurrency} with its
@@ -30,7 +29,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record WorkerProperties(
         int failThreshold,
         int successThreshold,
-        boolean allowPrivateTargets,
         int concurrency,
         int messagesInFlight,
         @DefaultValue("10") int maxMessagesPerPoll,

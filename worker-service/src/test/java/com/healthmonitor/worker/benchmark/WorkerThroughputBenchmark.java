@@ -61,7 +61,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 @Tag("benchmark")
 @SpringBootTest(
         properties = {
-            "health-monitor.worker.allow-private-targets=true",
+            "health-monitor.allow-private-targets=true",
             "health-monitor.worker.poll-timeout=1s",
             "health-monitor.worker.concurrency=${benchmark.concurrency:50}",
             "health-monitor.worker.messages-in-flight=${benchmark.messagesInFlight:10}",

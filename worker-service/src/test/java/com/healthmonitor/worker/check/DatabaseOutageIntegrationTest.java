@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "health-monitor.worker.allow-private-targets=true",
+            "health-monitor.allow-private-targets=true",
             "health-monitor.worker.poll-timeout=1s",
             "spring.flyway.enabled=false",
             "health-monitor.retention.initial-delay=1h"

@@ -3,6 +3,7 @@ package com.healthmonitor.worker.check;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -54,8 +55,23 @@ final class LoopbackDnsServer implements AutoCloseable {
     private final AtomicInteger tcpQueries = new AtomicInteger();
 
     LoopbackDnsServer() throws IOException {
-        socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        tcp = new ServerSocket(socket.getLocalPort(), 50, InetAddress.getLoopbackAddress());
+        // UDP and TCP on one port number: a free UDP port's TCP twin may be taken by another process (parallel
+        // builds), so try a few ports before giving up.
+        DatagramSocket udp = null;
+        ServerSocket stream = null;
+        for (int attempt = 0; stream == null; attempt++) {
+            udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            try {
+                stream = new ServerSocket(udp.getLocalPort(), 50, InetAddress.getLoopbackAddress());
+            } catch (BindException taken) {
+                udp.close();
+                if (attempt == 9) {
+                    throw taken;
+                }
+            }
+        }
+        socket = udp;
+        tcp = stream;
         thread = Thread.ofVirtual().start(this::serve);
         tcpThread = Thread.ofVirtual().start(this::serveTcp);
     }

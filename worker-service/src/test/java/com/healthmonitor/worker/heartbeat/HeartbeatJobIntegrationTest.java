@@ -3,12 +3,13 @@ package com.healthmonitor.worker.heartbeat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.healthmonitor.testing.MutableClock;
 import com.healthmonitor.testing.StubServer;
 import com.healthmonitor.testing.StubServer.Reply;
 import com.healthmonitor.testing.TestQueueInitializer;
 import com.healthmonitor.testing.TestQueues;
 import com.healthmonitor.worker.WorkerApplication;
-import com.healthmonitor.worker.testing.MutableClock;
+import com.healthmonitor.worker.testing.MutableClockConfiguration;
 import com.healthmonitor.worker.testing.WorkerIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * one alert per transition, also with two workers on one database and after a restart.
  */
 @WorkerIntegrationTest
-@Import(MutableClock.Config.class)
+@Import(MutableClockConfiguration.class)
 class HeartbeatJobIntegrationTest {
 
     private static final StubServer HOOKS = new StubServer();
@@ -229,7 +230,7 @@ class HeartbeatJobIntegrationTest {
                         "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
                         "--spring.datasource.password=" + environment.getProperty("spring.datasource.password"),
                         "--server.port=0",
-                        "--health-monitor.worker.allow-private-targets=true",
+                        "--health-monitor.allow-private-targets=true",
                         "--health-monitor.alert.poll-interval=200ms",
                         "--health-monitor.retention.initial-delay=1h",
                         "--health-monitor.reminder.check-interval=1h",

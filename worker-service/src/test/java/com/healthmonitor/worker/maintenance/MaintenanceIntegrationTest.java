@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.healthmonitor.common.check.CheckRequest;
+import com.healthmonitor.testing.MutableClock;
 import com.healthmonitor.testing.StubServer;
 import com.healthmonitor.testing.StubServer.Reply;
 import com.healthmonitor.worker.result.CheckResult;
@@ -11,7 +12,7 @@ import com.healthmonitor.worker.state.Applied;
 import com.healthmonitor.worker.state.ResultRecorder;
 import com.healthmonitor.worker.testing.Channels;
 import com.healthmonitor.worker.testing.Monitors;
-import com.healthmonitor.worker.testing.MutableClock;
+import com.healthmonitor.worker.testing.MutableClockConfiguration;
 import com.healthmonitor.worker.testing.WorkerIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * when the window closes alerts once then. Window ends are driven by a controllable clock.
  */
 @WorkerIntegrationTest
-@Import(MutableClock.Config.class)
+@Import(MutableClockConfiguration.class)
 class MaintenanceIntegrationTest {
 
     private static final StubServer HOOKS = new StubServer();

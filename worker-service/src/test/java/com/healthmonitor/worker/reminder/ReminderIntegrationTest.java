@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.healthmonitor.common.check.CheckTarget;
+import com.healthmonitor.testing.MutableClock;
 import com.healthmonitor.testing.StubServer;
 import com.healthmonitor.testing.StubServer.Reply;
 import com.healthmonitor.worker.testing.Channels;
 import com.healthmonitor.worker.testing.Monitors;
-import com.healthmonitor.worker.testing.MutableClock;
+import com.healthmonitor.worker.testing.MutableClockConfiguration;
 import com.healthmonitor.worker.testing.WorkerIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Reminders while DOWN, driven by a controllable clock. */
 @WorkerIntegrationTest
-@Import(MutableClock.Config.class)
+@Import(MutableClockConfiguration.class)
 @TestPropertySource(properties = "health-monitor.reminder.max-reminders=2")
 class ReminderIntegrationTest {
 

@@ -2,12 +2,11 @@ package com.healthmonitor.worker.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.healthmonitor.testing.MutableClock;
 import com.healthmonitor.testing.TestDatabaseInitializer;
 import com.healthmonitor.testing.TestQueueInitializer;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -50,30 +49,10 @@ class RawRetentionBenchmark {
     @TestConfiguration(proxyBeanMethods = false)
     static class ClockConfiguration {
 
+        /** The worker's time, moved by the test. */
         @Bean
-        SettableClock clock() {
-            return new SettableClock();
-        }
-    }
-
-    /** The worker's time, moved by the test. */
-    static final class SettableClock extends Clock {
-
-        private volatile Instant now = START;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
+        MutableClock clock() {
+            return new MutableClock(START);
         }
     }
 
@@ -87,7 +66,7 @@ class RawRetentionBenchmark {
     private RetentionJob retention;
 
     @Autowired
-    private SettableClock clock;
+    private MutableClock clock;
 
     @Test
     void rawStorageStaysFlatOnceTheRetentionIsReached() {
@@ -102,7 +81,7 @@ class RawRetentionBenchmark {
         StringBuilder report = new StringBuilder();
         for (int day = 0; day < DAYS; day++) {
             Instant dayStart = START.plus(Duration.ofDays(day));
-            clock.now = dayStart;
+            clock.set(dayStart);
             partitions.run();
             jdbc.sql("""
                             INSERT INTO check_results (monitor_id, slot, checked_at, config_version, success,
@@ -111,7 +90,7 @@ class RawRetentionBenchmark {
                             FROM monitors m,
                                  generate_series(CAST(:day AS timestamptz), CAST(:day AS timestamptz)
                                                  + interval '1439 minutes', interval '1 minute') s""").param("day", dayStart.atOffset(ZoneOffset.UTC)).update();
-            clock.now = dayStart.plus(Duration.ofHours(23));
+            clock.set(dayStart.plus(Duration.ofHours(23)));
             retention.run();
             long bytes = rawBytes();
             long rows = jdbc.sql("SELECT count(*) FROM check_results")

@@ -3,6 +3,7 @@ package com.healthmonitor.worker.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.healthmonitor.testing.MutableClock;
 import com.healthmonitor.testing.StubServer;
 import com.healthmonitor.testing.StubServer.Reply;
 import com.healthmonitor.testing.TestQueueInitializer;
@@ -10,7 +11,7 @@ import com.healthmonitor.testing.TestQueues;
 import com.healthmonitor.worker.WorkerApplication;
 import com.healthmonitor.worker.testing.Channels;
 import com.healthmonitor.worker.testing.Monitors;
-import com.healthmonitor.worker.testing.MutableClock;
+import com.healthmonitor.worker.testing.MutableClockConfiguration;
 import com.healthmonitor.worker.testing.WorkerIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * time, and a restarted worker, send it once; the next day sends again. Time is a controllable clock in each.
  */
 @WorkerIntegrationTest
-@Import(MutableClock.Config.class)
+@Import(MutableClockConfiguration.class)
 class DailySummaryIntegrationTest {
 
     private static final StubServer HOOKS = new StubServer();
@@ -124,7 +125,7 @@ class DailySummaryIntegrationTest {
                         "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
                         "--spring.datasource.password=" + environment.getProperty("spring.datasource.password"),
                         "--server.port=0",
-                        "--health-monitor.worker.allow-private-targets=true",
+                        "--health-monitor.allow-private-targets=true",
                         "--health-monitor.alert.poll-interval=200ms",
                         "--health-monitor.retention.initial-delay=1h",
                         "--health-monitor.reminder.check-interval=1h",

@@ -17,7 +17,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
         properties = {
-            "health-monitor.worker.allow-private-targets=true",
+            "health-monitor.allow-private-targets=true",
             "health-monitor.worker.poll-timeout=1s",
             "health-monitor.alert.poll-interval=200ms",
             "health-monitor.alert.initial-backoff=50ms",
