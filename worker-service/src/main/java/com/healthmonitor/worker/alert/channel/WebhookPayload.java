@@ -14,8 +14,8 @@ import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The generic webhook's JSON: the alert's fields in snake_case under a lower-case {@code event} (a field that does not
- * apply to the alert's kind or monitor type is left out), and the
+ * The generic webhook's JSON: the alert's fields in snake_case under a lower-case {@code event} ({@code reminder},
+ * {@code summary} and a heartbeat's {@code last_ping} only where they apply), and the
  * {@code X-Signature: sha256=<hex>} value, an HMAC-SHA256 of the exact body bytes with the channel's secret.
  */
 final class WebhookPayload {
