@@ -19,4 +19,9 @@ class ArchitectureTest {
     void theApiReachesTheWorkersOutboxOnlyThroughTheAlertContract() {
         Architecture.assertOutboxOnlyThroughTheAlertContract("com.healthmonitor.api");
     }
+
+    @Test
+    void timestampColumnsAreReadThroughTimestamps() {
+        Architecture.assertTimestampsReadThroughTimestamps("com.healthmonitor.api");
+    }
 }

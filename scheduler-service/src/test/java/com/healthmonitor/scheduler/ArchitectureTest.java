@@ -14,4 +14,9 @@ class ArchitectureTest {
     void scheduledMethodsReachTransactionsThroughTheProxy() {
         Architecture.assertScheduledMethodsDoNotCallTransactionalMethodsOfTheirOwnClass("com.healthmonitor.scheduler");
     }
+
+    @Test
+    void timestampColumnsAreReadThroughTimestamps() {
+        Architecture.assertTimestampsReadThroughTimestamps("com.healthmonitor.scheduler");
+    }
 }

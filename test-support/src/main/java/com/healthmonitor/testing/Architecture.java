@@ -31,8 +31,8 @@ import java.util.regex.Pattern;
 
 /**
  * The structure rules every service keeps: its feature packages depend on each other one way only, its scheduled
- * jobs start their transactions where Spring can see them, and only the alert contract in {@code common} touches the
- * worker's alert outbox from outside the worker.
+ * jobs start their transactions where Spring can see them, only the alert contract in {@code common} touches the
+ * worker's alert outbox from outside the worker, and timestamp columns are read through {@code Timestamps}.
  */
 public final class Architecture {
 
@@ -48,6 +48,13 @@ public final class Architecture {
     // SQL that reads or writes the outbox table, in any string constant (a text block is one).
     private static final Pattern OUTBOX_SQL =
             Pattern.compile("(?is)\\b(?:into|update|from|join|table)\\s+deliveries\\b");
+
+    /** The one reader of {@code timestamptz} columns. */
+    public static final String TIMESTAMPS = "com.healthmonitor.common.database.Timestamps";
+
+    // The types a timestamp column is read as when it is read around Timestamps: as a class literal
+    // (getObject(column, OffsetDateTime.class), query(OffsetDateTime.class)) or a field (a row record mapped by name).
+    private static final Set<String> RAW_TIMESTAMP_TYPES = Set.of("java.time.OffsetDateTime", "java.sql.Timestamp");
 
     private Architecture() {}
 
@@ -101,6 +108,56 @@ public final class Architecture {
                 .should(notCallTransactionalMethodsOfTheirOwnClass())
                 .because("a call to this bypasses the transaction proxy; use a TransactionTemplate or another bean")
                 .allowEmptyShould(true);
+    }
+
+    /**
+     * Fails, naming each read, when a class under {@code rootPackage} reads a timestamp column other than through
+     * {@code Timestamps}: see {@link #timestampsReadThroughTimestamps()}.
+     */
+    public static void assertTimestampsReadThroughTimestamps(String rootPackage) {
+        timestampsReadThroughTimestamps().check(classes(rootPackage));
+    }
+
+    /**
+     * PgJDBC reads a {@code timestamptz} as an {@code OffsetDateTime} (or a {@code java.sql.Timestamp} in the JVM's
+     * zone), the services keep {@code Instant}s: {@value #TIMESTAMPS} converts, null included, so the conversion is
+     * written once. Reported: calls to {@code ResultSet.getTimestamp}, the class literals a typed read names
+     * ({@code OffsetDateTime.class}, {@code Timestamp.class}) and fields of those types (rows mapped by column name).
+     */
+    public static ArchRule timestampsReadThroughTimestamps() {
+        return noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName(TIMESTAMPS)
+                .should(readTimestampColumnsThemselves())
+                .because("timestamp columns are read one way, through " + TIMESTAMPS + ".instant")
+                .allowEmptyShould(true);
+    }
+
+    private static ArchCondition<JavaClass> readTimestampColumnsThemselves() {
+        return new ArchCondition<>("read timestamp columns themselves") {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                javaClass.getMethodCallsFromSelf().stream()
+                        .filter(call -> call.getTargetOwner().isAssignableTo("java.sql.ResultSet")
+                                && call.getName().equals("getTimestamp"))
+                        .forEach(call -> events.add(SimpleConditionEvent.satisfied(call, call.getDescription())));
+                javaClass.getReferencedClassObjects().stream()
+                        .filter(literal -> RAW_TIMESTAMP_TYPES.contains(
+                                literal.getRawType().getName()))
+                        .forEach(literal -> events.add(SimpleConditionEvent.satisfied(
+                                literal,
+                                literal.getOwner().getFullName() + " names "
+                                        + literal.getRawType().getSimpleName() + ".class in "
+                                        + literal.getSourceCodeLocation())));
+                javaClass.getFields().stream()
+                        .filter(field ->
+                                RAW_TIMESTAMP_TYPES.contains(field.getRawType().getName()))
+                        .forEach(field -> events.add(SimpleConditionEvent.satisfied(
+                                field,
+                                field.getFullName() + " has type "
+                                        + field.getRawType().getSimpleName())));
+            }
+        };
     }
 
     private static JavaClasses classes(String rootPackage) {

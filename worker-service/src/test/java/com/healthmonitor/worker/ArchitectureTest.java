@@ -14,4 +14,9 @@ class ArchitectureTest {
     void scheduledMethodsReachTransactionsThroughTheProxy() {
         Architecture.assertScheduledMethodsDoNotCallTransactionalMethodsOfTheirOwnClass("com.healthmonitor.worker");
     }
+
+    @Test
+    void timestampColumnsAreReadThroughTimestamps() {
+        Architecture.assertTimestampsReadThroughTimestamps("com.healthmonitor.worker");
+    }
 }

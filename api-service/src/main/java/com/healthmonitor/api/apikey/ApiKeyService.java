@@ -1,10 +1,14 @@
 package com.healthmonitor.api.apikey;
 
+import static com.healthmonitor.common.database.Timestamps.instant;
+import static com.healthmonitor.common.database.Timestamps.utc;
+
 import com.healthmonitor.api.apikey.ApiKeyValidator.NewApiKey;
 import com.healthmonitor.api.auth.ApiKeySecrets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.slf4j.Logger;
@@ -30,7 +34,7 @@ class ApiKeyService {
 
     CreatedApiKey create(NewApiKey request) {
         ApiKeySecrets.NewKey key = ApiKeySecrets.generate();
-        OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long id = jdbc.sql("""
                         INSERT INTO api_keys (name, scope, prefix, key_hash, created_at)
                         VALUES (:name, :scope, :prefix, :hash, :now)
@@ -39,12 +43,11 @@ class ApiKeyService {
                 .param("scope", request.scope().value())
                 .param("prefix", key.prefix())
                 .param("hash", key.hash())
-                .param("now", now)
+                .param("now", utc(now))
                 .query(Long.class)
                 .single();
         log.info("[API-KEY] created api_key={} scope={}", id, request.scope().value());
-        return new CreatedApiKey(
-                id, request.name(), request.scope().value(), key.prefix(), now.toInstant(), key.secret());
+        return new CreatedApiKey(id, request.name(), request.scope().value(), key.prefix(), now, key.secret());
     }
 
     @Transactional(readOnly = true)
@@ -52,9 +55,8 @@ class ApiKeyService {
         return jdbc.sql("""
                         SELECT id, name, scope, prefix, created_at, last_used_at FROM api_keys WHERE id = :id""")
                 .param("id", id)
-                .query(ApiKeyRow.class)
+                .query(ApiKeyService::response)
                 .optional()
-                .map(ApiKeyRow::response)
                 .orElseThrow(() -> new ApiKeyNotFoundException(id));
     }
 
@@ -62,9 +64,11 @@ class ApiKeyService {
     List<ApiKeyResponse> list(long afterId, int limit) {
         return jdbc.sql("""
                         SELECT id, name, scope, prefix, created_at, last_used_at FROM api_keys
-                        WHERE id > :after ORDER BY id LIMIT :limit""").param("after", afterId).param("limit", limit).query(ApiKeyRow.class).stream()
-                .map(ApiKeyRow::response)
-                .toList();
+                        WHERE id > :after ORDER BY id LIMIT :limit""")
+                .param("after", afterId)
+                .param("limit", limit)
+                .query(ApiKeyService::response)
+                .list();
     }
 
     void delete(long id) {
@@ -76,12 +80,13 @@ class ApiKeyService {
         log.info("[API-KEY] deleted api_key={}", id);
     }
 
-    private record ApiKeyRow(
-            long id, String name, String scope, String prefix, OffsetDateTime createdAt, OffsetDateTime lastUsedAt) {
-
-        ApiKeyResponse response() {
-            return new ApiKeyResponse(
-                    id, name, scope, prefix, createdAt.toInstant(), lastUsedAt == null ? null : lastUsedAt.toInstant());
-        }
+    private static ApiKeyResponse response(ResultSet rs, int row) throws SQLException {
+        return new ApiKeyResponse(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("scope"),
+                rs.getString("prefix"),
+                instant(rs, "created_at"),
+                instant(rs, "last_used_at"));
     }
 }

@@ -1,10 +1,11 @@
 package com.healthmonitor.api.auth;
 
+import static com.healthmonitor.common.database.Timestamps.instant;
+import static com.healthmonitor.common.database.Timestamps.utc;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,13 +27,14 @@ class ManagedKeys {
         this.clock = clock;
     }
 
-    private record Row(long id, String name, String scope, OffsetDateTime lastUsedAt) {}
+    private record Row(long id, String name, String scope, Instant lastUsedAt) {}
 
     Optional<Caller> find(String presented) {
         Optional<Row> found = jdbc.sql("""
                         SELECT id, name, scope, last_used_at FROM api_keys WHERE key_hash = :hash""")
                 .param("hash", ApiKeySecrets.sha256(presented))
-                .query(Row.class)
+                .query((rs, n) -> new Row(
+                        rs.getLong("id"), rs.getString("name"), rs.getString("scope"), instant(rs, "last_used_at")))
                 .optional();
         found.ifPresent(this::noteUse);
         return found.map(
@@ -42,15 +44,15 @@ class ManagedKeys {
     private void noteUse(Row row) {
         Instant now = clock.instant();
         Instant due = now.minus(LAST_USED_PRECISION);
-        if (row.lastUsedAt() != null && row.lastUsedAt().toInstant().isAfter(due)) {
+        if (row.lastUsedAt() != null && row.lastUsedAt().isAfter(due)) {
             return;
         }
         // The condition again in SQL: of the instances that saw the key at the same moment, one writes.
         jdbc.sql("""
                         UPDATE api_keys SET last_used_at = :now
                         WHERE id = :id AND (last_used_at IS NULL OR last_used_at <= :due)""")
-                .param("now", now.atOffset(ZoneOffset.UTC))
-                .param("due", due.atOffset(ZoneOffset.UTC))
+                .param("now", utc(now))
+                .param("due", utc(due))
                 .param("id", row.id())
                 .update();
     }

@@ -1,10 +1,11 @@
 package com.healthmonitor.api.channel;
 
 import com.healthmonitor.common.alert.ChannelType;
+import com.healthmonitor.common.database.Timestamps;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -97,11 +98,11 @@ class ChannelRepository {
                         rs.getString("url"),
                         rs.getString("secret"),
                         recipients == null ? null : List.of((String[]) recipients.getArray())),
-                rs.getObject("created_at", OffsetDateTime.class),
-                rs.getObject("updated_at", OffsetDateTime.class));
+                Timestamps.instant(rs, "created_at"),
+                Timestamps.instant(rs, "updated_at"));
     }
 
-    record Stored(long id, ChannelSettings settings, OffsetDateTime createdAt, OffsetDateTime updatedAt) {}
+    record Stored(long id, ChannelSettings settings, Instant createdAt, Instant updatedAt) {}
 
     /** The named parameters of insert and update; a HashMap because url, secret and recipients may be null. */
     private static Map<String, Object> columns(ChannelSettings settings) {

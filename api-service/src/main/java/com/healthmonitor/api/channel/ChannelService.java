@@ -107,7 +107,7 @@ class ChannelService {
                 Secrets.maskUrl(settings.url()),
                 Secrets.mask(settings.secret()),
                 settings.recipients(),
-                stored.createdAt().toInstant(),
-                stored.updatedAt().toInstant());
+                stored.createdAt(),
+                stored.updatedAt());
     }
 }

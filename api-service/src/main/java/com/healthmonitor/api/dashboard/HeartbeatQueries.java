@@ -1,7 +1,7 @@
 package com.healthmonitor.api.dashboard;
 
+import com.healthmonitor.common.database.Timestamps;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +36,7 @@ class HeartbeatQueries {
                     List<Beat> list = beats.get(rs.getLong("id"));
                     if (list != null) {
                         list.add(new Beat(
-                                rs.getObject("checked_at", OffsetDateTime.class).toInstant(),
+                                Timestamps.instant(rs, "checked_at"),
                                 rs.getBoolean("success"),
                                 (Integer) rs.getObject("status_code"),
                                 rs.getInt("latency_ms"),

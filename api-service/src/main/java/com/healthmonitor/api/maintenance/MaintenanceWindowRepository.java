@@ -1,5 +1,7 @@
 package com.healthmonitor.api.maintenance;
 
+import static com.healthmonitor.common.database.Timestamps.instant;
+
 import com.healthmonitor.common.maintenance.MaintenanceWindow;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -7,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Time;
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -136,8 +137,6 @@ class MaintenanceWindowRepository {
     }
 
     private static Stored stored(ResultSet rs) throws SQLException {
-        OffsetDateTime startsAt = rs.getObject("starts_at", OffsetDateTime.class);
-        OffsetDateTime endsAt = rs.getObject("ends_at", OffsetDateTime.class);
         Time time = rs.getTime("time_of_day");
         Integer minutes = (Integer) rs.getObject("duration_minutes");
         Array weekdays = rs.getArray("weekdays");
@@ -150,8 +149,8 @@ class MaintenanceWindowRepository {
                 List.of((Long[]) rs.getArray("monitor_ids").getArray()),
                 rs.getBoolean("all_monitors"),
                 rs.getString("reason"),
-                startsAt == null ? null : startsAt.toInstant(),
-                endsAt == null ? null : endsAt.toInstant(),
+                instant(rs, "starts_at"),
+                instant(rs, "ends_at"),
                 rs.getString("cron"),
                 days,
                 time == null ? null : time.toLocalTime(),
@@ -166,12 +165,7 @@ class MaintenanceWindowRepository {
                 settings.time(),
                 ZoneId.of(settings.timeZone()),
                 minutes == null ? null : Duration.ofMinutes(minutes));
-        return new Stored(
-                rs.getLong("id"),
-                settings,
-                schedule,
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+        return new Stored(rs.getLong("id"), settings, schedule, instant(rs, "created_at"), instant(rs, "updated_at"));
     }
 
     record Stored(

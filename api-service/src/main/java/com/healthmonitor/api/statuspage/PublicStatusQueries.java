@@ -159,9 +159,7 @@ class PublicStatusQueries {
                         FROM status_changes, h
                         WHERE monitor_id IN (:ids) AND new_status = 'DOWN' AND changed_at >= greatest(:from, h.until)
                         GROUP BY 1, 2""").param("ids", ids).param("from", from).query(rs -> {
-            LocalDate day = rs.getObject("day", OffsetDateTime.class)
-                    .withOffsetSameInstant(ZoneOffset.UTC)
-                    .toLocalDate();
+            LocalDate day = LocalDate.ofInstant(instant(rs, "day"), ZoneOffset.UTC);
             long[] cell = cells.computeIfAbsent(rs.getLong("monitor_id"), id -> new HashMap<>())
                     .computeIfAbsent(day, d -> new long[3]);
             cell[0] += rs.getLong("checks");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.healthmonitor.api.ApiApplication;
 import com.healthmonitor.api.testing.RawHttp;
 import com.healthmonitor.api.testing.RawHttp.Response;
+import com.healthmonitor.common.database.Timestamps;
 import com.healthmonitor.testing.MutableClock;
 import com.healthmonitor.testing.TestDatabase;
 import com.healthmonitor.testing.TestDatabaseInitializer;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -326,12 +326,11 @@ class ManagedApiKeysTest {
     }
 
     private Instant lastUsed(long id) {
-        OffsetDateTime value = jdbc.sql("SELECT last_used_at FROM api_keys WHERE id = :id")
+        return jdbc.sql("SELECT last_used_at FROM api_keys WHERE id = :id")
                 .param("id", id)
-                .query((row, n) -> row.getObject(1, OffsetDateTime.class))
+                .query((rs, n) -> Timestamps.instant(rs, "last_used_at"))
                 .list()
                 .getFirst();
-        return value == null ? null : value.toInstant();
     }
 
     private static JsonNode entry(JsonNode list, long id) {

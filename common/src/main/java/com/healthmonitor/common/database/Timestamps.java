@@ -8,7 +8,8 @@ import java.time.ZoneOffset;
 
 /**
  * {@code timestamptz} columns: PgJDBC reads and writes them as {@link OffsetDateTime} (not {@link Instant}), the
- * services keep instants.
+ * services keep instants. The one way they read such a column: each service's {@code ArchitectureTest} reports a
+ * {@code getTimestamp}, an {@code OffsetDateTime.class} read or an {@code OffsetDateTime} row field anywhere else.
  */
 public final class Timestamps {
 

@@ -1,5 +1,8 @@
 package com.healthmonitor.scheduler.dispatch;
 
+import static com.healthmonitor.common.database.Timestamps.instant;
+import static com.healthmonitor.common.database.Timestamps.utc;
+
 import com.healthmonitor.common.check.CheckSettingsJson;
 import com.healthmonitor.common.check.CheckSpec;
 import com.healthmonitor.common.check.CheckTarget;
@@ -8,8 +11,6 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,11 +41,11 @@ class DueMonitors {
                         ORDER BY next_check_at
                         LIMIT :limit
                         FOR UPDATE SKIP LOCKED""")
-                .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .param("now", utc(now))
                 .param("limit", limit)
                 .query((rs, row) -> new DueMonitor(
                         rs.getLong("id"),
-                        rs.getTimestamp("next_check_at").toInstant(),
+                        instant(rs, "next_check_at"),
                         rs.getInt("check_interval"),
                         rs.getLong("config_version"),
                         rs.getInt("timeout"),
@@ -100,7 +101,7 @@ class DueMonitors {
     /** Checks whose slot has come by {@code now} and that no scheduler has sent yet. */
     long countDue(Instant now) {
         return jdbc.sql("SELECT count(*) FROM monitors WHERE enabled AND type <> 'heartbeat' AND next_check_at <= :now")
-                .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .param("now", utc(now))
                 .query(Long.class)
                 .single();
     }

@@ -1,5 +1,8 @@
 package com.healthmonitor.worker.heartbeat;
 
+import static com.healthmonitor.common.database.Timestamps.instant;
+import static com.healthmonitor.common.database.Timestamps.utc;
+
 import com.healthmonitor.common.check.CheckRequest;
 import com.healthmonitor.common.check.CheckSettingsJson;
 import com.healthmonitor.common.check.CheckTarget;
@@ -8,8 +11,6 @@ import com.healthmonitor.worker.state.Checked;
 import com.healthmonitor.worker.state.ResultRecorder;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -98,7 +99,7 @@ class HeartbeatJob {
                         ORDER BY id
                         LIMIT :limit
                         FOR UPDATE SKIP LOCKED""")
-                .param("now", timestamp(now))
+                .param("now", utc(now))
                 .param("limit", properties.batchSize())
                 .query((rs, n) -> new Due(
                         rs.getLong("id"),
@@ -106,11 +107,11 @@ class HeartbeatJob {
                         rs.getLong("config_version"),
                         new Timeline.Heartbeat(
                                 (CheckTarget.Heartbeat) CheckSettingsJson.readTarget(rs.getString("target")),
-                                instant(rs.getObject("ping_deadline", OffsetDateTime.class)),
-                                instant(rs.getObject("last_ping_at", OffsetDateTime.class)),
-                                instant(rs.getObject("run_started_at", OffsetDateTime.class)),
-                                instant(rs.getObject("created_at", OffsetDateTime.class)),
-                                instant(rs.getObject("last_applied_slot", OffsetDateTime.class)))))
+                                instant(rs, "ping_deadline"),
+                                instant(rs, "last_ping_at"),
+                                instant(rs, "run_started_at"),
+                                instant(rs, "created_at"),
+                                instant(rs, "last_applied_slot"))))
                 .list();
         if (due.isEmpty()) {
             return new Batch(0, 0);
@@ -163,8 +164,7 @@ class HeartbeatJob {
                         rs.getLong("id"),
                         new Timeline.Ping(
                                 Timeline.Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)),
-                                rs.getObject("received_at", OffsetDateTime.class)
-                                        .toInstant())))
+                                instant(rs, "received_at"))))
                 .list()
                 .stream()
                 .sorted(java.util.Comparator.comparing((Received r) -> r.ping().at())
@@ -205,13 +205,5 @@ class HeartbeatJob {
 
     private static String[] texts(List<Instant> instants) {
         return instants.stream().map(i -> i == null ? null : i.toString()).toArray(String[]::new);
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(OffsetDateTime timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

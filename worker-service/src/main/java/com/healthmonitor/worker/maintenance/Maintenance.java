@@ -1,5 +1,7 @@
 package com.healthmonitor.worker.maintenance;
 
+import static com.healthmonitor.common.database.Timestamps.instant;
+
 import com.healthmonitor.common.maintenance.MaintenanceWindow;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -8,7 +10,6 @@ import java.sql.Time;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collection;
@@ -56,14 +57,12 @@ public class Maintenance {
     }
 
     static MaintenanceWindow window(ResultSet rs) throws SQLException {
-        OffsetDateTime startsAt = rs.getObject("starts_at", OffsetDateTime.class);
-        OffsetDateTime endsAt = rs.getObject("ends_at", OffsetDateTime.class);
         Time time = rs.getTime("time_of_day");
         Integer minutes = (Integer) rs.getObject("duration_minutes");
         return new MaintenanceWindow(
                 rs.getLong("id"),
-                startsAt == null ? null : startsAt.toInstant(),
-                endsAt == null ? null : endsAt.toInstant(),
+                instant(rs, "starts_at"),
+                instant(rs, "ends_at"),
                 rs.getString("cron"),
                 weekdays(rs.getArray("weekdays")),
                 time == null ? null : time.toLocalTime(),

@@ -7,7 +7,6 @@ import com.healthmonitor.common.monitor.MonitorStatus;
 import com.healthmonitor.worker.alert.Alerts;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -94,9 +93,9 @@ class MaintenanceJob {
     }
 
     private boolean end(long id, Instant now) {
-        record Row(String name, String url, String webhookUrl, String status, String error, OffsetDateTime since) {}
+        record Row(String name, String url, String webhookUrl, String status, String error) {}
         Row row = jdbc.sql("""
-                        SELECT name, url, target::text AS target, webhook_url, status, last_error, last_status_change_at FROM monitors
+                        SELECT name, url, target::text AS target, webhook_url, status, last_error FROM monitors
                         WHERE id = :id AND in_maintenance FOR UPDATE""")
                 .param("id", id)
                 .query((rs, n) -> new Row(
@@ -104,8 +103,7 @@ class MaintenanceJob {
                         CheckSettingsJson.display(rs.getString("url"), rs.getString("target")),
                         rs.getString("webhook_url"),
                         rs.getString("status"),
-                        rs.getString("last_error"),
-                        rs.getObject("last_status_change_at", OffsetDateTime.class)))
+                        rs.getString("last_error")))
                 .optional()
                 .orElse(null);
         if (row == null) {

@@ -1,9 +1,10 @@
 package com.healthmonitor.worker.retention;
 
+import static com.healthmonitor.common.database.Timestamps.instant;
+import static com.healthmonitor.common.database.Timestamps.utc;
+
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,9 +64,8 @@ class DailyRollupJob {
 
     private boolean computeNextDay(Instant finishedBefore) {
         Instant day = jdbc.sql("SELECT daily_rollups_until FROM history_horizons FOR UPDATE")
-                .query(OffsetDateTime.class)
-                .single()
-                .toInstant();
+                .query((rs, n) -> instant(rs, "daily_rollups_until"))
+                .single();
         if (!day.isBefore(finishedBefore)) {
             return false;
         }
@@ -94,9 +94,5 @@ class DailyRollupJob {
                 .update();
         log.info("[ROLLUP] day={} monitors={}", day, rows);
         return true;
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

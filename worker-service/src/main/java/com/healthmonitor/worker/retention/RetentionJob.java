@@ -1,5 +1,7 @@
 package com.healthmonitor.worker.retention;
 
+import static com.healthmonitor.common.database.Timestamps.utc;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -166,9 +168,5 @@ class RetentionJob {
                 return total;
             }
         }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,5 +1,7 @@
 package com.healthmonitor.worker.state;
 
+import static com.healthmonitor.common.database.Timestamps.utc;
+
 import com.healthmonitor.common.alert.AlertMessage;
 import com.healthmonitor.common.check.CheckRequest;
 import com.healthmonitor.common.check.CheckTarget;
@@ -49,8 +51,8 @@ class CertificateWarnings {
                         VALUES (:id, 'TLS_EXPIRY', :changedAt, :slot, :reason, 'NONE')
                         RETURNING id""")
                 .param("id", request.monitorId())
-                .param("changedAt", Batches.timestamp(result.checkedAt()))
-                .param("slot", Batches.timestamp(request.slot()))
+                .param("changedAt", utc(result.checkedAt()))
+                .param("slot", utc(request.slot()))
                 .param("reason", warning.get())
                 .query(Long.class)
                 .single();

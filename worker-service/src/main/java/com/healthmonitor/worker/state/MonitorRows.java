@@ -1,10 +1,11 @@
 package com.healthmonitor.worker.state;
 
+import static com.healthmonitor.common.database.Timestamps.instant;
+
 import com.healthmonitor.common.check.CheckSettingsJson;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import com.healthmonitor.worker.result.CheckResult;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +47,8 @@ class MonitorRows {
                                 MonitorStatus.valueOf(rs.getString("status")),
                                 rs.getInt("consecutive_failures"),
                                 rs.getInt("consecutive_successes")),
-                        Batches.instant(rs.getObject("last_applied_slot", OffsetDateTime.class)),
-                        Batches.instant(rs.getObject("last_status_change_at", OffsetDateTime.class)),
+                        instant(rs, "last_applied_slot"),
+                        instant(rs, "last_status_change_at"),
                         rs.getObject("fail_threshold", Integer.class),
                         rs.getObject("success_threshold", Integer.class),
                         rs.getString("tls_warned_certificate")))

@@ -1,6 +1,7 @@
 package com.healthmonitor.worker.state;
 
-import java.time.OffsetDateTime;
+import static com.healthmonitor.common.database.Timestamps.instant;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -52,9 +53,7 @@ class ResultRows {
                         .tlsExpiresAt()))
                 .param("inMaintenance", Batches.booleans(results, Recorded::inMaintenance))
                 .param("responded", Batches.booleans(results, r -> r.result().responded()))
-                .query((rs, n) -> new Recorded.Key(
-                        rs.getLong("monitor_id"),
-                        rs.getObject("slot", OffsetDateTime.class).toInstant()))
+                .query((rs, n) -> new Recorded.Key(rs.getLong("monitor_id"), instant(rs, "slot")))
                 .list());
     }
 }

@@ -1,5 +1,7 @@
 package com.healthmonitor.worker.state;
 
+import static com.healthmonitor.common.database.Timestamps.utc;
+
 import com.healthmonitor.common.alert.AlertMessage;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import com.healthmonitor.worker.alert.Alerts;
@@ -46,8 +48,8 @@ class StatusChanges {
                 .param("id", monitorId)
                 .param("from", change.from().name())
                 .param("to", change.to().name())
-                .param("changedAt", Batches.timestamp(result.checkedAt()))
-                .param("slot", Batches.timestamp(recorded.slot()))
+                .param("changedAt", utc(result.checkedAt()))
+                .param("slot", utc(recorded.slot()))
                 .param("reason", result.error())
                 .param("delivery", suppressed ? "SUPPRESSED" : "NONE")
                 .query(Long.class)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.healthmonitor.common.check.CheckRequest;
+import com.healthmonitor.common.database.Timestamps;
 import com.healthmonitor.worker.result.CheckResult;
 import com.healthmonitor.worker.state.Applied;
 import com.healthmonitor.worker.state.ResultRecorder;
@@ -200,9 +201,8 @@ class HistoryRollupIntegrationTest {
 
     private Instant dailyUntil() {
         return jdbc.sql("SELECT daily_rollups_until FROM history_horizons")
-                .query(OffsetDateTime.class)
-                .single()
-                .toInstant();
+                .query((rs, n) -> Timestamps.instant(rs, "daily_rollups_until"))
+                .single();
     }
 
     private long count(String sql) {

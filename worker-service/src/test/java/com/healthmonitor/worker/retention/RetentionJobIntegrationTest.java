@@ -2,10 +2,10 @@ package com.healthmonitor.worker.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.healthmonitor.common.database.Timestamps;
 import com.healthmonitor.worker.testing.Monitors;
 import com.healthmonitor.worker.testing.WorkerIntegrationTest;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
@@ -56,9 +56,8 @@ class RetentionJobIntegrationTest {
                 .isTrue();
         Instant sevenDaysAgo = Instant.now().minus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
         assertThat(jdbc.sql("SELECT raw_results_from FROM history_horizons")
-                        .query(OffsetDateTime.class)
-                        .single()
-                        .toInstant())
+                        .query((rs, n) -> Timestamps.instant(rs, "raw_results_from"))
+                        .single())
                 .isEqualTo(sevenDaysAgo);
     }
 

@@ -1,6 +1,7 @@
 package com.healthmonitor.worker.state;
 
 import com.healthmonitor.common.check.CheckRequest;
+import com.healthmonitor.common.database.Timestamps;
 import com.healthmonitor.worker.result.CheckResult;
 import com.healthmonitor.worker.testing.Monitors;
 import com.healthmonitor.worker.testing.WorkerIntegrationTest;
@@ -99,10 +100,8 @@ class BatchRecordingBenchmark {
                 results.stream()
                         .map(r -> new MapSqlParameterSource()
                                 .addValue("id", r.monitorId())
-                                .addValue("slot", Batches.timestamp(r.slot()))
-                                .addValue(
-                                        "checkedAt",
-                                        Batches.timestamp(r.result().checkedAt()))
+                                .addValue("slot", Timestamps.utc(r.slot()))
+                                .addValue("checkedAt", Timestamps.utc(r.result().checkedAt()))
                                 .addValue("configVersion", 1L)
                                 .addValue("success", r.result().success())
                                 .addValue("statusCode", r.result().statusCode())

@@ -3,6 +3,7 @@ package com.healthmonitor.worker.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.healthmonitor.common.check.CheckRequest;
+import com.healthmonitor.common.database.Timestamps;
 import com.healthmonitor.testing.StubServer;
 import com.healthmonitor.testing.StubServer.Reply;
 import com.healthmonitor.worker.result.CheckResult;
@@ -11,7 +12,6 @@ import com.healthmonitor.worker.testing.Monitors;
 import com.healthmonitor.worker.testing.WorkerIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -162,9 +162,8 @@ class BatchRecordingIntegrationTest {
         assertThat(lastAppliedSlot(id)).isEqualTo(second);
         assertThat(jdbc.sql("SELECT slot FROM status_changes WHERE monitor_id = :id")
                         .param("id", id)
-                        .query(OffsetDateTime.class)
-                        .single()
-                        .toInstant())
+                        .query((rs, n) -> Timestamps.instant(rs, "slot"))
+                        .single())
                 .isEqualTo(second);
         assertThat(count("SELECT checks FROM check_rollups_hourly WHERE monitor_id = :id", id))
                 .isEqualTo(2);
@@ -294,9 +293,8 @@ class BatchRecordingIntegrationTest {
     private Instant lastAppliedSlot(long id) {
         return jdbc.sql("SELECT last_applied_slot FROM monitors WHERE id = :id")
                 .param("id", id)
-                .query(OffsetDateTime.class)
-                .single()
-                .toInstant();
+                .query((rs, n) -> Timestamps.instant(rs, "last_applied_slot"))
+                .single();
     }
 
     private Map<String, Object> row(String sql, long id) {

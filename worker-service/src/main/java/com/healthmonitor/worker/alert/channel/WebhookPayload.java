@@ -4,6 +4,7 @@ import com.healthmonitor.common.alert.AlertMessage;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -13,7 +14,8 @@ import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The generic webhook's JSON: the alert's fields in snake_case under a lower-case {@code event}, and the
+ * The generic webhook's JSON: the alert's fields in snake_case under a lower-case {@code event} ({@code reminder},
+ * {@code summary} and a heartbeat's {@code last_ping} only where they apply), and the
  * {@code X-Signature: sha256=<hex>} value, an HMAC-SHA256 of the exact body bytes with the channel's secret.
  */
 final class WebhookPayload {
@@ -35,6 +37,11 @@ final class WebhookPayload {
         body.put("reason", message.reason());
         body.put("latency_ms", message.latencyMs());
         body.put("down_since", message.downSince() == null ? null : Notice.TIME.format(message.downSince()));
+        if (message.lastPing() != null) {
+            // A heartbeat's alert: when the job last reported, null when it never did.
+            Instant lastPing = message.lastPing().at();
+            body.put("last_ping", lastPing == null ? null : Notice.TIME.format(lastPing));
+        }
         if (message.reminder() != null) {
             body.put("reminder", message.reminder());
         }

@@ -1,9 +1,10 @@
 package com.healthmonitor.worker.alert.dispatch;
 
+import static com.healthmonitor.common.database.Timestamps.instant;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,13 +66,13 @@ class AlertMetrics {
                     .query(rs -> {
                         rs.next();
                         pending.set(rs.getLong("pending"));
-                        Timestamp oldest = rs.getTimestamp("oldest");
+                        Instant oldest = instant(rs, "oldest");
                         oldestPendingSeconds.set(
                                 oldest == null
                                         ? 0
                                         : Math.max(
                                                 0,
-                                                Duration.between(oldest.toInstant(), Instant.now(clock))
+                                                Duration.between(oldest, Instant.now(clock))
                                                         .toSeconds()));
                         return null;
                     });

@@ -3,12 +3,12 @@ package com.healthmonitor.worker.alert.outbox;
 import com.healthmonitor.common.alert.AlertKind;
 import com.healthmonitor.common.alert.AlertOutbox;
 import com.healthmonitor.common.alert.ChannelType;
+import com.healthmonitor.common.database.Timestamps;
 import com.healthmonitor.worker.alert.channel.Destination;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
@@ -77,7 +77,7 @@ public class Outbox {
                                 strings(rs.getArray("channel_recipients"))),
                         rs.getString("message"),
                         rs.getString("payload"),
-                        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        Timestamps.instant(rs, "created_at"),
                         rs.getInt("attempts")))
                 .list();
     }

@@ -244,6 +244,35 @@ class ChannelDeliveryIntegrationTest {
     }
 
     @Test
+    void genericWebhookGivesAHeartbeatsLastPingAsAFieldNullWhenNeverAndLeavesItOutForOtherTypes() {
+        String path = path();
+        HOOKS.script(path, Reply.ok());
+        long monitor = monitorWithChannel("webhook", path, null);
+
+        queue(
+                monitor,
+                downOf(
+                        monitor,
+                        "Nightly backup",
+                        "heartbeat every 1 d, grace 1 h",
+                        "no ping for 1 d 1 h",
+                        new LastPing(AT.minus(Duration.ofHours(25)))));
+        queue(
+                monitor,
+                downOf(monitor, "Weekly export", "heartbeat every 7 d, grace 1 h", "no ping for 7 d 1 h", NEVER));
+        queue(monitor, downOf(monitor, "Orders DB", "tcp://db.internal:5432", "connection refused", null));
+
+        await().atMost(WAIT).until(() -> HOOKS.requests(path).size() == 3);
+        List<JsonNode> bodies = HOOKS.requests(path).stream()
+                .map(post -> JSON.readTree(post.body()))
+                .toList();
+        assertThat(bodies.get(0).get("last_ping").asString()).isEqualTo("2026-11-20T09:15:30.123Z");
+        assertThat(bodies.get(1).has("last_ping")).isTrue();
+        assertThat(bodies.get(1).get("last_ping").isNull()).isTrue();
+        assertThat(bodies.get(2).has("last_ping")).isFalse();
+    }
+
+    @Test
     void genericWebhookWithoutASecretIsNotSigned() {
         String path = path();
         HOOKS.script(path, Reply.ok());
