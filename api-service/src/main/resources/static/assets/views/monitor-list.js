@@ -1,5 +1,5 @@
 // The monitor list (#/): fleet figures, filters, and a page of monitors, down first, each with its last checks.
-import { get, problemText } from '../api.js';
+import { get, getAll, problemText } from '../api.js';
 import { heartbeatBar } from '../charts.js';
 import { age, h, ms, percent, statusBadge } from '../html.js';
 import { displayStatus, resultText, targetText, typeTag } from '../monitor-fields.js';
@@ -9,9 +9,13 @@ import { show } from '../page.js';
 const PAGE_SIZE = 50;
 const ORDER = { DOWN: 0, UNKNOWN: 1, UP: 2 };
 
-/** The list's own filter and page, kept while the page is open; no other module sees them. */
-const view = { filter: { status: '', name: '' }, page: 0 };
+/**
+ * The list's own filter and page, kept while the page is open; no other module sees them. `found`: the ids the
+ * server's search (`GET /monitors?q=`, name and target) answered for the text in the search box, null without one.
+ */
+const view = { filter: { status: '', name: '' }, page: 0, found: null };
 let heartbeatRequest = 0;
+let searchRequest = 0;
 
 export const isListView = () => (location.hash || '#/') === '#/';
 
@@ -21,13 +25,14 @@ export async function listView() {
   const statusSelect = h('select', { id: 'filter-status', name: 'status', onchange: (e) => { view.filter.status = e.target.value; view.page = 0; renderList(); } },
     ...[['', 'All'], ['DOWN', 'Down'], ['UP', 'Up'], ['UNKNOWN', 'Unknown'], ['PAUSED', 'Paused']]
       .map(([v, t]) => h('option', { value: v, selected: view.filter.status === v }, t)));
-  const nameInput = h('input', { id: 'filter-name', name: 'name', type: 'search', value: view.filter.name,
-    oninput: (e) => { view.filter.name = e.target.value; view.page = 0; renderList(); } });
+  const nameInput = h('input', { id: 'filter-name', name: 'q', type: 'search', value: view.filter.name, maxlength: 200,
+    placeholder: 'name or target', oninput: (e) => { view.filter.name = e.target.value; view.page = 0; search(); } });
   const filters = h('form', { class: 'filters', role: 'search', onsubmit: (e) => e.preventDefault() },
     h('label', { for: 'filter-status' }, 'Status'), statusSelect,
-    h('label', { for: 'filter-name' }, 'Name'), nameInput);
+    h('label', { for: 'filter-name' }, 'Search'), nameInput);
   show(summary, filters, h('div', { id: 'monitor-table' }, h('p', { class: 'loading' }, 'Loading monitors…')));
   renderList();
+  if (view.filter.name.trim()) search(); // what matched when the list was left may have changed
   loadSummary();
   if (!monitors.isLoaded()) {
     try {
@@ -57,11 +62,33 @@ function loadAll() {
     () => isListView() && monitors.count() <= 1000 && renderList());
 }
 
+/** Asks the server which monitors match the search box (name or target, indexed), the latest typing winning. */
+async function search() {
+  const mine = ++searchRequest;
+  const q = view.filter.name.trim();
+  if (!q) {
+    view.found = null;
+    renderList();
+    return;
+  }
+  await new Promise((resolve) => setTimeout(resolve, 150)); // one request when typing pauses, not one per key
+  if (mine !== searchRequest) return;
+  try {
+    const found = await getAll(`/monitors?q=${encodeURIComponent(q)}&limit=1000`);
+    if (mine !== searchRequest) return;
+    found.forEach(monitors.put);
+    view.found = new Set(found.map((m) => m.id));
+    renderList();
+  } catch (e) {
+    if (mine !== searchRequest) return;
+    document.getElementById('monitor-table')?.replaceChildren(h('p', { role: 'alert', class: 'error' }, problemText(e)));
+  }
+}
+
 function filtered() {
-  const name = view.filter.name.toLowerCase();
   return monitors.all()
     .filter((m) => !view.filter.status || displayStatus(m) === view.filter.status)
-    .filter((m) => !name || m.name.toLowerCase().includes(name))
+    .filter((m) => !view.found || view.found.has(m.id))
     .sort((a, b) => (ORDER[a.status] ?? 3) - (ORDER[b.status] ?? 3) || a.name.localeCompare(b.name) || a.id - b.id);
 }
 

@@ -453,6 +453,25 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void theSearchBoxFindsAMonitorByItsTargetThroughTheServer() throws Exception {
+        long checkout = createByApi("Checkout", "/orders-backend-" + SEQUENCE.incrementAndGet(), Reply.ok());
+        long payments = idOf("Payments API");
+        signIn();
+        By checkoutRow = By.cssSelector("tr[data-monitor-id='" + checkout + "']");
+        waitFor(checkoutRow);
+
+        // Only the URL says "orders-backend": the server's search (GET /monitors?q=) matches targets, not just names.
+        driver.findElement(By.id("filter-name")).sendKeys("ORDERS-backend");
+        wait(UI_WAIT)
+                .until(ExpectedConditions.invisibilityOfElementLocated(
+                        By.cssSelector("tr[data-monitor-id='" + payments + "']")));
+        assertThat(driver.findElement(checkoutRow).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.cssSelector("#monitor-table caption")).getText())
+                .startsWith("1 monitor")
+                .doesNotStartWith("1 monitors");
+    }
+
+    @Test
     void aMonitorDeletedFromItsPageIsGoneFromTheList() throws Exception {
         long id = createByApi("Short-lived", Reply.ok());
         signIn();
