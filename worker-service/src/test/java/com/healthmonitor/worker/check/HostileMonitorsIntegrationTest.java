@@ -40,9 +40,7 @@ import tools.jackson.databind.node.StringNode;
 class HostileMonitorsIntegrationTest {
 
     private static final StubServer HTTP = new StubServer();
-    // Long enough that a loaded CI machine still reads the large hostile bodies within it: the test is about what
-    // happens to them after they arrive, and about the control check not waiting for them.
-    private static final int HOSTILE_TIMEOUT = 5;
+    private static final int HOSTILE_TIMEOUT = 3;
 
     private final CheckRequestCodec codec = new CheckRequestCodec();
 
@@ -114,7 +112,7 @@ class HostileMonitorsIntegrationTest {
         // The ordinary monitor is due every 400 ms while the hostile checks run; its slot is when it was sent.
         long control = monitors().insert("control", HTTP.url("/health"), null);
         CheckSpec up = expecting(new CheckAssertion.JsonPath("$.status", StringNode.valueOf("UP"), null, null, null));
-        int rounds = 25; // 10 s: past the hostile batch's deadline, so the last ones show the control back on time
+        int rounds = 15;
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         try {
             clock.scheduleAtFixedRate(
@@ -139,7 +137,7 @@ class HostileMonitorsIntegrationTest {
                     .isLessThan(Duration.ofSeconds(HOSTILE_TIMEOUT + 2));
             assertThat((Integer) result.get("latency_ms"))
                     .as("control check slow: %s", result)
-                    .isLessThan(HOSTILE_TIMEOUT * 1_000 / 2);
+                    .isLessThan(1_000);
         }
         assertThat(lag(ordinary.getLast())).isLessThan(Duration.ofSeconds(1));
         await().atMost(Duration.ofSeconds(30))
