@@ -135,9 +135,11 @@ class HostileMonitorsIntegrationTest {
             assertThat(lag(result))
                     .as("control check late: %s", result)
                     .isLessThan(Duration.ofSeconds(HOSTILE_TIMEOUT + 2));
+            // Never held for a hostile check's deadline. Not faster than that: on two cores the seven hostile
+            // evaluations share the CPU with it (1.6-2.9 s measured in CI and alone), which is load, not waiting.
             assertThat((Integer) result.get("latency_ms"))
-                    .as("control check slow: %s", result)
-                    .isLessThan(1_000);
+                    .as("control check held: %s", result)
+                    .isLessThan(HOSTILE_TIMEOUT * 1_000);
         }
         assertThat(lag(ordinary.getLast())).isLessThan(Duration.ofSeconds(1));
         await().atMost(Duration.ofSeconds(30))
