@@ -57,6 +57,10 @@ public final class HttpChecker implements Checker<CheckTarget.Http> {
         long start = System.nanoTime();
         long deadline = start + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         ResponseAssertions assertions = new ResponseAssertions(spec);
+        Optional<String> unevaluable = assertions.unevaluable();
+        if (unevaluable.isPresent()) {
+            return new CheckResult(checkedAt, false, null, 0, unevaluable.get());
+        }
         try {
             Exchange response = finalResponse(URI.create(url), spec, assertions, deadline);
             int latency = millisSince(start);

@@ -2,6 +2,7 @@ package com.healthmonitor.worker.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.healthmonitor.common.check.CheckSpec;
 import com.healthmonitor.testing.StubServer;
 import com.healthmonitor.testing.StubServer.Reply;
 import com.healthmonitor.worker.http.GuardedHttpClient;
@@ -11,6 +12,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
@@ -63,6 +66,22 @@ class HttpCheckerTest {
         assertThat(request.method()).isEqualTo("GET");
         assertThat(request.header("User-Agent")).isEqualTo("HealthMonitor/1.0");
         assertThat(request.header("Cache-Control")).isEqualTo("no-cache");
+    }
+
+    @Test
+    void failsAnAssertionItNeverEvaluatesWithoutCallingTheTarget() {
+        SERVER.script("/regex", Reply.ok());
+        CheckSpec spec = new CheckSpec(
+                "GET", Map.of(), null, null, List.of("200"), List.of(HostileBodies.regexFilter("(a+)+$")), true, 5);
+
+        CheckResult result = checker.check(SERVER.url("/regex"), 5, spec);
+
+        assertThat(result.success()).isFalse();
+        assertThat(result.statusCode()).isNull();
+        assertThat(result.error())
+                .isEqualTo("$[?(@.a =~ /(a+)+$/)] uses a regular-expression filter (=~), which is not evaluated:"
+                        + " change the assertion");
+        assertThat(SERVER.requests("/regex")).isEmpty();
     }
 
     @Test
