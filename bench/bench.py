@@ -143,6 +143,56 @@ def access(log, t0, t1, monitors, interval):
     print(f"GAP_MAX_S={gaps[-1]:.2f}" if gaps else "GAP_MAX_S=nan")
 
 
+def bulk(api, count, interval, target, seconds):
+    """Creates `count` monitors through POST /monitors/bulk, 1,000 a request, paced evenly over `seconds` so their
+    first slots (creation time) spread over the interval as a fleet's do; tags team:t<n % 50> and env:prod|staging."""
+    import time
+    per_request = 1000
+    requests = (count + per_request - 1) // per_request
+    start = time.monotonic()
+    slowest = 0.0
+    for r in range(requests):
+        due = start + seconds * r / requests
+        if time.monotonic() < due:
+            time.sleep(due - time.monotonic())
+        first = r * per_request + 1
+        monitors = [{
+            "name": f"bench-{n}", "url": f"{target}?m={n}", "check_interval": interval, "timeout": 1,
+            "expected_status_code": 200, "tags": [f"team:t{n % 50}", "env:prod" if n % 4 else "env:staging"]}
+            for n in range(first, min(count, first + per_request - 1) + 1)]
+        request = urllib.request.Request(f"{api}/monitors/bulk", data=json.dumps({"monitors": monitors}).encode(),
+                                         method="POST", headers={"Content-Type": "application/json"})
+        t = time.monotonic()
+        with urllib.request.urlopen(request, timeout=120) as response:
+            if response.status != 201:
+                raise SystemExit(f"bulk request {r}: HTTP {response.status}")
+            response.read()
+        slowest = max(slowest, time.monotonic() - t)
+    print(f"BULK_SECONDS={time.monotonic() - start:.0f}")
+    print(f"BULK_SLOWEST_MS={slowest * 1000:.0f}")
+
+
+def latency(base, paths, rounds):
+    """GETs each path `rounds` times in turn (one at a time, after 5 unmeasured rounds); prints p50/p99/max ms."""
+    import time
+    timings = defaultdict(list)
+    sizes = {}
+    for r in range(rounds + 5):
+        for path in paths:
+            t = time.perf_counter()
+            with urllib.request.urlopen(base + path, timeout=60) as response:
+                if response.status != 200:
+                    raise SystemExit(f"{path}: HTTP {response.status}")
+                sizes[path] = len(response.read())
+            if r >= 5:
+                timings[path].append((time.perf_counter() - t) * 1000)
+    for path in paths:
+        values = sorted(timings[path])
+        pick = lambda q: values[min(len(values) - 1, int(q * len(values)))]
+        print(f"| `GET {path}` | {pick(0.5):.1f} ms | {pick(0.99):.1f} ms | {values[-1]:.1f} ms | "
+              f"{sizes[path] / 1024:.0f} kB |")
+
+
 if __name__ == "__main__":
     command, args = sys.argv[1], sys.argv[2:]
     if command == "create":
@@ -151,6 +201,10 @@ if __name__ == "__main__":
         scrape(args[0], args[1])
     elif command == "window":
         window(args[0], args[1])
+    elif command == "bulk":
+        bulk(args[0], int(args[1]), int(args[2]), args[3], float(args[4]))
+    elif command == "latency":
+        latency(args[0], args[2:], int(args[1]))
     elif command == "access":
         access(args[0], float(args[1]), float(args[2]), int(args[3]), float(args[4]))
     else:

@@ -23,7 +23,7 @@ class StatusPageValidator {
     static final int MAX_TITLE_LENGTH = 200;
     static final int MAX_DESCRIPTION_LENGTH = 2000;
     static final int MAX_GROUP_NAME_LENGTH = 100;
-    static final int MAX_MONITORS = 500;
+    static final int MAX_MONITORS = 1_000;
 
     StatusPageSettings validate(StatusPageRequest request) {
         List<FieldViolation> violations = new ArrayList<>();
