@@ -55,12 +55,14 @@ BEGIN
             (api, 'check_rollups_daily',         'SELECT',                         FALSE),
             (api, 'fleet_rollups_hourly',        'SELECT',                         FALSE),
             (api, 'fleet_rollups_daily',         'SELECT',                         FALSE),
+            (api, 'fleet_status_counts',         'SELECT',                         FALSE),
             (api, 'history_horizons',            'SELECT',                         FALSE),
             (api, 'maintenance_windows',         'SELECT, INSERT, UPDATE, DELETE', FALSE),
             (api, 'maintenance_window_monitors', 'SELECT, INSERT, DELETE',         FALSE),
             (api, 'daily_summary_settings',      'SELECT, UPDATE',                 FALSE),
             (api, 'status_pages',                'SELECT, INSERT, UPDATE, DELETE', FALSE),
             (api, 'status_page_monitors',        'SELECT, INSERT, DELETE',         FALSE),
+            (api, 'status_page_tag_groups',      'SELECT, INSERT, DELETE',         FALSE),
             -- Managed API keys (V7), optional here so that this file does not depend on that migration's number.
             (api, 'api_keys',                    'SELECT, INSERT, UPDATE, DELETE', TRUE),
             -- Heartbeat pings (V10): the API only drops them into the inbox.

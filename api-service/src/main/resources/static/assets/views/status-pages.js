@@ -5,6 +5,13 @@ import { h } from '../html.js';
 import { announce, show } from '../page.js';
 import { canWrite } from '../session.js';
 
+// Listed monitors are counted; a tag group's members change with the tags, so it is named instead.
+function describe(page) {
+  const listed = page.monitor_ids.length + page.groups.reduce((n, g) => n + (g.monitor_ids || []).length, 0);
+  const tags = page.groups.filter((g) => g.tag).map((g) => `tag ${g.tag}`);
+  return [`${listed} monitors`, ...tags].join(' · ');
+}
+
 export async function statusPagesView() {
   const list = h('div', { id: 'status-page-list' }, h('p', { class: 'loading' }, 'Loading…'));
   const form = h('form', { class: 'card', id: 'status-page-form', novalidate: true, onsubmit: async (event) => {
@@ -32,7 +39,7 @@ export async function statusPagesView() {
     const pages = await getAll('/status-pages?limit=1000');
     list.replaceChildren(pages.length
       ? h('ul', { class: 'pages' }, ...pages.map((p) => h('li', {},
-        h('a', { href: p.public_url }, p.title), ` (${p.slug}) · ${p.monitor_ids.length + p.groups.reduce((n, g) => n + g.monitor_ids.length, 0)} monitors`,
+        h('a', { href: p.public_url }, p.title), ` (${p.slug}) · ${describe(p)}`,
         canWrite() ? [' · ', h('button', { type: 'button', class: 'link danger', onclick: async () => {
           if (!window.confirm(`Delete the status page “${p.title}”?`)) return;
           await request('DELETE', `/status-pages/${p.id}`);

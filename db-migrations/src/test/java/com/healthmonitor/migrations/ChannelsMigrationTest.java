@@ -2,12 +2,9 @@ package com.healthmonitor.migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.healthmonitor.testing.TestDatabase;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** V5 carries the alerts the status_changes outbox still had into deliveries, so none is lost or sent twice. */
@@ -15,18 +12,13 @@ class ChannelsMigrationTest {
 
     @Test
     void carriesPendingAndFinishedAlertsIntoDeliveriesAndLeavesNoneAlone() {
-        String url = TestDatabase.newEmptyDatabase();
-        flyway(url).target("2").load().migrate();
-        JdbcClient jdbc = JdbcClient.create(DataSourceBuilder.create()
-                .url(url)
-                .username(TestDatabase.USERNAME)
-                .password(TestDatabase.PASSWORD)
-                .build());
+        DatabaseInUse database = DatabaseInUse.at("2");
+        JdbcClient jdbc = database.jdbc;
         long pending = change(jdbc, "PENDING", "https://hooks.slack.com/services/T/B/pending");
         long sent = change(jdbc, "SENT", "https://hooks.slack.com/services/T/B/sent");
         change(jdbc, "NONE", null);
 
-        flyway(url).load().migrate();
+        database.migrateToLatest();
 
         List<Map<String, Object>> deliveries = jdbc.sql("""
                         SELECT status_change_id, status, stream, channel_type, target_url, payload::text AS payload,
@@ -72,9 +64,5 @@ class ChannelsMigrationTest {
                 .param("delivery", delivery)
                 .query(Long.class)
                 .single();
-    }
-
-    private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(String url) {
-        return Flyway.configure().dataSource(url, TestDatabase.USERNAME, TestDatabase.PASSWORD);
     }
 }

@@ -2,11 +2,8 @@ package com.healthmonitor.migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.healthmonitor.testing.TestDatabase;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** V12 starts the fleet rollups from the monitors' rollups already stored, paused monitors under their own flag. */
@@ -14,17 +11,8 @@ class FleetRollupsMigrationTest {
 
     @Test
     void existingRollupsAreSummedIntoTheFleetByEnabledFlag() {
-        String url = TestDatabase.newEmptyDatabase();
-        Flyway.configure()
-                .dataSource(url, TestDatabase.USERNAME, TestDatabase.PASSWORD)
-                .target("10")
-                .load()
-                .migrate();
-        JdbcClient jdbc = JdbcClient.create(DataSourceBuilder.create()
-                .url(url)
-                .username(TestDatabase.USERNAME)
-                .password(TestDatabase.PASSWORD)
-                .build());
+        DatabaseInUse database = DatabaseInUse.at("10");
+        JdbcClient jdbc = database.jdbc;
         jdbc.sql("""
                         INSERT INTO monitors (name, url, enabled) VALUES ('a', 'https://example.com/a', true),
                             ('b', 'https://example.com/b', true), ('c', 'https://example.com/c', false)""").update();
@@ -39,10 +27,7 @@ class FleetRollupsMigrationTest {
                                                          downtime_seconds, incidents)
                         SELECT id, '2026-03-01T00:00:00Z', 1440, 1, 0, 0, 60, 1 FROM monitors""").update();
 
-        Flyway.configure()
-                .dataSource(url, TestDatabase.USERNAME, TestDatabase.PASSWORD)
-                .load()
-                .migrate();
+        database.migrateToLatest();
 
         Map<String, Object> enabled = jdbc.sql("""
                         SELECT checks, failures, latency_sum, latency_min, latency_max,

@@ -2,11 +2,8 @@ package com.healthmonitor.migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.healthmonitor.testing.TestDatabase;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** V3 converts a database in use: its check results move into daily partitions and get hourly rollups. */
@@ -14,17 +11,8 @@ class HistoryMigrationTest {
 
     @Test
     void existingResultsArePartitionedByDayAndRolledUpByHour() {
-        String url = TestDatabase.newEmptyDatabase();
-        Flyway.configure()
-                .dataSource(url, TestDatabase.USERNAME, TestDatabase.PASSWORD)
-                .target("2")
-                .load()
-                .migrate();
-        JdbcClient jdbc = JdbcClient.create(DataSourceBuilder.create()
-                .url(url)
-                .username(TestDatabase.USERNAME)
-                .password(TestDatabase.PASSWORD)
-                .build());
+        DatabaseInUse database = DatabaseInUse.at("2");
+        JdbcClient jdbc = database.jdbc;
         long id = jdbc.sql("INSERT INTO monitors (name, url) VALUES ('m', 'https://example.com/') RETURNING id")
                 .query(Long.class)
                 .single();
@@ -37,10 +25,7 @@ class HistoryMigrationTest {
                         FROM generate_series(1, 288) g,
                              LATERAL (SELECT date_trunc('hour', now()) - g * interval '10 minutes' AS s) t""").param("id", id).update();
 
-        Flyway.configure()
-                .dataSource(url, TestDatabase.USERNAME, TestDatabase.PASSWORD)
-                .load()
-                .migrate();
+        database.migrateToLatest();
 
         assertThat(jdbc.sql("""
                         SELECT count(DISTINCT tableoid) FROM check_results

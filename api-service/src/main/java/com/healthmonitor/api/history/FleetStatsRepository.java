@@ -82,7 +82,7 @@ class FleetStatsRepository {
                             FROM status_changes c JOIN monitors m ON m.id = c.monitor_id AND %1$s
                             WHERE c.kind = 'STATUS_CHANGE' AND c.changed_at >= (SELECT min(span_from) FROM spans)
                         ), down_now AS (
-                            SELECT count(*) AS monitors FROM monitors m WHERE %1$s AND m.status = 'DOWN'
+                            %3$s
                         )
                         SELECT coalesce(sum(downtime_seconds), 0) AS downtime_seconds,
                                coalesce(sum(incidents), 0) AS incidents
@@ -99,7 +99,13 @@ class FleetStatsRepository {
                                       WHERE c.changed_at >= s.span_from AND c.changed_at < s.span_to),
                                    (SELECT count(*) FROM changes c
                                     WHERE c.to_down AND c.changed_at >= s.span_from AND c.changed_at < s.span_to)
-                            FROM spans s, down_now) parts""".formatted(counted(tags), rollups("daily", tags)))
+                            FROM spans s, down_now) parts""".formatted(
+                                counted(tags),
+                                rollups("daily", tags),
+                                tags.isEmpty()
+                                        ? "SELECT down AS monitors FROM fleet_status_counts WHERE enabled"
+                                        : "SELECT count(*) AS monitors FROM monitors m WHERE %s AND m.status = 'DOWN'"
+                                                .formatted(counted(tags))))
                 .param("tags", tags.toArray(String[]::new))
                 .params(SpanParameters.of("daily", plan.dailySpans()))
                 .params(SpanParameters.of("changes", plan.statusChanges()))
@@ -108,11 +114,23 @@ class FleetStatsRepository {
                 .single();
     }
 
-    /** The enabled monitors (with the tags) by status, every status named. */
+    /**
+     * The enabled monitors (with the tags) by status, every status named: the fleet's from its counts (V20), the
+     * tagged monitors' counted.
+     */
     Map<String, Long> byStatus(List<String> tags) {
         Map<String, Long> byStatus = new LinkedHashMap<>();
         for (MonitorStatus status : MonitorStatus.values()) {
             byStatus.put(status.name(), 0L);
+        }
+        if (tags.isEmpty()) {
+            jdbc.sql("SELECT unknown, up, down FROM fleet_status_counts WHERE enabled")
+                    .query(rs -> {
+                        byStatus.put(MonitorStatus.UNKNOWN.name(), rs.getLong("unknown"));
+                        byStatus.put(MonitorStatus.UP.name(), rs.getLong("up"));
+                        byStatus.put(MonitorStatus.DOWN.name(), rs.getLong("down"));
+                    });
+            return byStatus;
         }
         jdbc.sql("SELECT m.status, count(*) AS monitors FROM monitors m WHERE %s GROUP BY m.status"
                         .formatted(counted(tags)))

@@ -4,6 +4,7 @@ import static com.healthmonitor.common.database.Timestamps.instant;
 
 import com.healthmonitor.api.history.UptimeRepository;
 import com.healthmonitor.api.history.Uptimes;
+import com.healthmonitor.api.statuspage.PageLayout.Placed;
 import com.healthmonitor.api.statuspage.PublicStatus.Change;
 import com.healthmonitor.api.statuspage.PublicStatus.Day;
 import com.healthmonitor.api.statuspage.PublicStatus.Group;
@@ -61,10 +62,13 @@ class PublicStatusQueries {
     /** The monitor, if it is on the page with this slug: badges exist only for those. */
     Optional<BadgeMonitor> badgeMonitor(String slug, long monitorId) {
         return jdbc.sql("""
-                        SELECT m.id, m.name, m.status, m.enabled FROM status_pages p
-                        JOIN status_page_monitors e ON e.status_page_id = p.id
-                        JOIN monitors m ON m.id = e.monitor_id
-                        WHERE p.slug = :slug AND m.id = :id""")
+                        SELECT m.id, m.name, m.status, m.enabled FROM status_pages p JOIN monitors m ON m.id = :id
+                        WHERE p.slug = :slug
+                          AND (EXISTS (SELECT 1 FROM status_page_monitors e
+                                       WHERE e.status_page_id = p.id AND e.monitor_id = m.id)
+                               OR EXISTS (SELECT 1 FROM status_page_tag_groups g
+                                          WHERE g.status_page_id = p.id
+                                            AND monitor_tag_terms(m.tags) @> ARRAY[CAST(g.tag AS TEXT)]))""")
                 .param("slug", slug)
                 .param("id", monitorId)
                 .query((rs, n) -> new BadgeMonitor(
@@ -84,36 +88,69 @@ class PublicStatusQueries {
 
     private PublicStatus read(PageRow page) {
         Instant now = clock.instant();
-        Map<String, List<MonitorRow>> grouped = new LinkedHashMap<>();
-        List<MonitorRow> rows = jdbc.sql("""
-                        SELECT m.id, m.name, m.status, m.enabled, m.last_status_change_at, e.group_name
+        List<MonitorRow> ungrouped = new ArrayList<>();
+        Map<String, List<MonitorRow>> listed = new LinkedHashMap<>();
+        Map<String, Integer> starts = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT m.id, m.name, m.status, m.enabled, m.last_status_change_at, e.group_name, e.position
                         FROM status_page_monitors e JOIN monitors m ON m.id = e.monitor_id
-                        WHERE e.status_page_id = :id ORDER BY e.position""")
-                .param("id", page.id())
-                .query((rs, n) -> new MonitorRow(
-                        rs.getLong("id"),
-                        rs.getString("name"),
-                        publicStatus(rs.getString("status"), rs),
-                        instant(rs, "last_status_change_at"),
-                        rs.getString("group_name")))
-                .list();
-        for (MonitorRow row : rows) {
-            // A null key keeps the ungrouped monitors first, as they were written.
-            grouped.computeIfAbsent(row.group(), g -> new ArrayList<>()).add(row);
+                        WHERE e.status_page_id = :id ORDER BY e.position""").param("id", page.id()).query(rs -> {
+            String group = rs.getString("group_name");
+            if (group != null) {
+                starts.putIfAbsent(group, rs.getInt("position"));
+            }
+            (group == null ? ungrouped : listed.computeIfAbsent(group, g -> new ArrayList<>())).add(monitorRow(rs));
+        });
+        List<Placed> order = PageLayout.order(starts, StatusPageService.tagGroups(jdbc, page.id()));
+        // Listed monitors first, then the tagged ones up to the page's limit, in page order.
+        int room = StatusPageValidator.MAX_MONITORS
+                - ungrouped.size()
+                - listed.values().stream().mapToInt(List::size).sum();
+        Map<Placed, List<MonitorRow>> members = new LinkedHashMap<>();
+        if (!ungrouped.isEmpty()) {
+            members.put(new Placed(null, null), ungrouped);
         }
-        List<Long> ids = rows.stream().map(MonitorRow::id).toList();
+        for (Placed group : order) {
+            List<MonitorRow> rows = group.tag() == null ? listed.get(group.name()) : tagged(group.tag(), room);
+            room -= group.tag() == null ? 0 : rows.size();
+            members.put(group, rows);
+        }
+        List<MonitorRow> shown = members.values().stream().flatMap(List::stream).toList();
+        List<Long> ids = shown.stream().map(MonitorRow::id).distinct().toList();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         LocalDate first = today.minusDays(DAYS - 1);
         Map<Long, Map<LocalDate, long[]>> cells = ids.isEmpty() ? Map.of() : dayCells(ids, first);
 
         List<Group> groups = new ArrayList<>();
-        grouped.forEach((name, members) -> groups.add(new Group(
-                name,
-                members.stream()
+        members.forEach((group, rows) -> groups.add(new Group(
+                group.name(),
+                rows.stream()
                         .map(row -> monitorStatus(row, cells.getOrDefault(row.id(), Map.of()), first))
                         .toList())));
-        return new PublicStatus(
-                page.title(), page.description(), now, overall(rows), groups, recentChanges(page.id(), now));
+        return new PublicStatus(page.title(), page.description(), now, overall(shown), groups, recentChanges(ids, now));
+    }
+
+    /** The monitors carrying {@code tag} (as the list's {@code ?tag=} matches), by name, at most {@code limit}. */
+    private List<MonitorRow> tagged(String tag, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT m.id, m.name, m.status, m.enabled, m.last_status_change_at FROM monitors m
+                        WHERE monitor_tag_terms(m.tags) @> ARRAY[CAST(:tag AS TEXT)]
+                        ORDER BY m.name, m.id LIMIT :limit""")
+                .param("tag", tag)
+                .param("limit", limit)
+                .query((rs, n) -> monitorRow(rs))
+                .list();
+    }
+
+    private static MonitorRow monitorRow(ResultSet rs) throws SQLException {
+        return new MonitorRow(
+                rs.getLong("id"),
+                rs.getString("name"),
+                publicStatus(rs.getString("status"), rs),
+                instant(rs, "last_status_change_at"));
     }
 
     private static MonitorStatus monitorStatus(MonitorRow row, Map<LocalDate, long[]> cells, LocalDate first) {
@@ -169,14 +206,16 @@ class PublicStatusQueries {
         return cells;
     }
 
-    private List<Change> recentChanges(long pageId, Instant now) {
+    private List<Change> recentChanges(List<Long> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         return jdbc.sql("""
                         SELECT s.monitor_id, m.name, s.old_status, s.new_status, s.changed_at
-                        FROM status_changes s
-                        JOIN status_page_monitors e ON e.monitor_id = s.monitor_id AND e.status_page_id = :page
-                        JOIN monitors m ON m.id = s.monitor_id
-                        WHERE s.changed_at >= :since ORDER BY s.changed_at DESC, s.id DESC LIMIT 100""")
-                .param("page", pageId)
+                        FROM status_changes s JOIN monitors m ON m.id = s.monitor_id
+                        WHERE s.monitor_id IN (:ids) AND s.changed_at >= :since
+                        ORDER BY s.changed_at DESC, s.id DESC LIMIT 100""")
+                .param("ids", ids)
                 .param("since", now.minus(RECENT_CHANGES).atOffset(ZoneOffset.UTC))
                 .query((rs, n) -> new Change(
                         rs.getLong("monitor_id"),
@@ -193,7 +232,7 @@ class PublicStatusQueries {
 
     private record PageRow(long id, String title, String description) {}
 
-    private record MonitorRow(long id, String name, String status, Instant since, String group) {}
+    private record MonitorRow(long id, String name, String status, Instant since) {}
 
     record BadgeMonitor(long id, String name, String status) {}
 }

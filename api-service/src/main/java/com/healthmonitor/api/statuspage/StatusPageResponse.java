@@ -15,5 +15,6 @@ record StatusPageResponse(
         Instant createdAt,
         Instant updatedAt) {
 
-    record Group(String name, List<Long> monitorIds) {}
+    /** A listed group has {@code monitor_ids}, a tag group its {@code tag} (and no ids: they change with the tags). */
+    record Group(String name, List<Long> monitorIds, String tag) {}
 }

@@ -4,6 +4,7 @@ import static com.healthmonitor.common.database.Timestamps.instant;
 
 import com.healthmonitor.api.statuspage.StatusPageResponse.Group;
 import com.healthmonitor.api.statuspage.StatusPageSettings.Entry;
+import com.healthmonitor.api.statuspage.StatusPageSettings.TagGroup;
 import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
 import java.sql.ResultSet;
@@ -62,7 +63,7 @@ class StatusPageService {
         } catch (DuplicateKeyException e) {
             throw new SlugTakenException(settings.slug());
         }
-        writeEntries(id, settings.entries());
+        writeEntries(id, settings);
         events.publishEvent(new StatusPageChanged(id));
         log.info("[STATUS-PAGE] created status_page={} slug={}", id, settings.slug());
         return get(id);
@@ -105,7 +106,10 @@ class StatusPageService {
         jdbc.sql("DELETE FROM status_page_monitors WHERE status_page_id = :id")
                 .param("id", id)
                 .update();
-        writeEntries(id, settings.entries());
+        jdbc.sql("DELETE FROM status_page_tag_groups WHERE status_page_id = :id")
+                .param("id", id)
+                .update();
+        writeEntries(id, settings);
         events.publishEvent(new StatusPageChanged(id));
         log.info("[STATUS-PAGE] updated status_page={}", id);
         return get(id);
@@ -139,7 +143,8 @@ class StatusPageService {
         }
     }
 
-    private void writeEntries(long pageId, List<Entry> entries) {
+    private void writeEntries(long pageId, StatusPageSettings settings) {
+        List<Entry> entries = settings.entries();
         for (int position = 0; position < entries.size(); position++) {
             Entry entry = entries.get(position);
             jdbc.sql("INSERT INTO status_page_monitors (status_page_id, monitor_id, position, group_name)"
@@ -150,32 +155,60 @@ class StatusPageService {
                     .param("group", entry.group())
                     .update();
         }
+        for (TagGroup group : settings.tagGroups()) {
+            jdbc.sql("INSERT INTO status_page_tag_groups (status_page_id, position, ordinal, name, tag)"
+                            + " VALUES (:page, :position, :ordinal, :name, :tag)")
+                    .param("page", pageId)
+                    .param("position", group.position())
+                    .param("ordinal", group.ordinal())
+                    .param("name", group.name())
+                    .param("tag", group.tag())
+                    .update();
+        }
     }
 
     private StatusPageResponse page(ResultSet rs, int row) throws SQLException {
         long id = rs.getLong("id");
         String slug = rs.getString("slug");
         List<Long> ungrouped = new ArrayList<>();
-        Map<String, List<Long>> groups = new LinkedHashMap<>();
-        jdbc.sql("SELECT monitor_id, group_name FROM status_page_monitors WHERE status_page_id = :id ORDER BY position")
+        Map<String, List<Long>> listed = new LinkedHashMap<>();
+        Map<String, Integer> starts = new LinkedHashMap<>();
+        jdbc.sql("SELECT monitor_id, group_name, position FROM status_page_monitors WHERE status_page_id = :id"
+                        + " ORDER BY position")
                 .param("id", id)
                 .query(entry -> {
                     String group = entry.getString("group_name");
-                    (group == null ? ungrouped : groups.computeIfAbsent(group, g -> new ArrayList<>()))
+                    if (group != null) {
+                        starts.putIfAbsent(group, entry.getInt("position"));
+                    }
+                    (group == null ? ungrouped : listed.computeIfAbsent(group, g -> new ArrayList<>()))
                             .add(entry.getLong("monitor_id"));
                 });
+        List<Group> groups = PageLayout.order(starts, tagGroups(jdbc, id)).stream()
+                .map(group -> group.tag() == null
+                        ? new Group(group.name(), listed.get(group.name()), null)
+                        : new Group(group.name(), null, group.tag()))
+                .toList();
         return new StatusPageResponse(
                 id,
                 slug,
                 rs.getString("title"),
                 rs.getString("description"),
                 ungrouped,
-                groups.entrySet().stream()
-                        .map(group -> new Group(group.getKey(), group.getValue()))
-                        .toList(),
+                groups,
                 "/status/" + slug,
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"));
+    }
+
+    /** The page's tag groups in the order written. */
+    static List<TagGroup> tagGroups(JdbcClient jdbc, long pageId) {
+        return jdbc.sql("SELECT name, tag, position, ordinal FROM status_page_tag_groups WHERE status_page_id = :id"
+                        + " ORDER BY ordinal")
+                .param("id", pageId)
+                .query((rs, n) -> new TagGroup(
+                        rs.getString("name"), rs.getString("tag"), rs.getInt("position"), rs.getInt("ordinal")))
+                .list();
     }
 
     private OffsetDateTime now() {

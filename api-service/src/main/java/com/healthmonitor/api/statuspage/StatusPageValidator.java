@@ -2,8 +2,10 @@ package com.healthmonitor.api.statuspage;
 
 import com.healthmonitor.api.statuspage.StatusPageRequest.GroupRequest;
 import com.healthmonitor.api.statuspage.StatusPageSettings.Entry;
+import com.healthmonitor.api.statuspage.StatusPageSettings.TagGroup;
 import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
+import com.healthmonitor.api.web.MonitorTags;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -55,6 +57,7 @@ class StatusPageValidator {
         addEntries("monitor_ids", request.monitorIds(), null, seen, entries, violations);
         List<GroupRequest> groups = request.groups() == null ? List.of() : request.groups();
         Set<String> groupNames = new HashSet<>();
+        List<TagGroup> tagGroups = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
             String field = "groups[" + g + "]";
             GroupRequest group = groups.get(g);
@@ -70,7 +73,15 @@ class StatusPageValidator {
             } else if (!groupNames.add(name)) {
                 violations.add(new FieldViolation(field + ".name", "is used by another group"));
             }
-            addEntries(field + ".monitor_ids", group.monitorIds(), name, seen, entries, violations);
+            if (group.tag() == null) {
+                addEntries(field + ".monitor_ids", group.monitorIds(), name, seen, entries, violations);
+            } else if (group.monitorIds() != null && !group.monitorIds().isEmpty()) {
+                violations.add(
+                        new FieldViolation(field + ".tag", "a group lists monitor_ids or names a tag, not both"));
+            } else {
+                MonitorTags.validate(field + ".tag", group.tag(), violations);
+                tagGroups.add(new TagGroup(name, group.tag(), entries.size(), g));
+            }
         }
         if (entries.size() > MAX_MONITORS) {
             violations.add(new FieldViolation("monitor_ids", "a page shows at most " + MAX_MONITORS + " monitors"));
@@ -78,7 +89,7 @@ class StatusPageValidator {
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
-        return new StatusPageSettings(slug, title, description, List.copyOf(entries));
+        return new StatusPageSettings(slug, title, description, List.copyOf(entries), List.copyOf(tagGroups));
     }
 
     private static void addEntries(

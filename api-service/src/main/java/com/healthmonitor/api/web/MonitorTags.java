@@ -44,6 +44,13 @@ public final class MonitorTags {
         return violations.size() > before ? List.of() : List.copyOf(new LinkedHashSet<>(tags));
     }
 
+    /** One tag as a filter names it (a status page's tag group): a violation of {@code field} when it is bad. */
+    public static void validate(String field, String tag, List<FieldViolation> violations) {
+        if (tag == null || !TAG.matcher(tag).matches()) {
+            violations.add(new FieldViolation(field, RULE));
+        }
+    }
+
     /** The {@code tag} query parameters of a list or statistics request; a 400 naming {@code tag} when one is bad. */
     public static List<String> filter(List<String> tags) {
         if (tags == null || tags.isEmpty()) {

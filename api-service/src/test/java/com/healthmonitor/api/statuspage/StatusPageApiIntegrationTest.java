@@ -156,6 +156,66 @@ class StatusPageApiIntegrationTest {
     }
 
     @Test
+    void aTagGroupShowsTheMonitorsCarryingItsTagWhenThePageIsRead() throws Exception {
+        tag(api, "team:core");
+        tag(db, "team:core", "tier:1");
+        HttpResponse<String> created = send("POST", "/status-pages", """
+                {"slug": "acme", "title": "Acme", "monitor_ids": [%d],
+                 "groups": [{"name": "Core", "tag": "team"}, {"name": "Listed", "monitor_ids": [%d]},
+                            {"name": "Tier 1", "tag": "tier:1"}]}""".formatted(paused, api));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode groups = json.readTree(created.body()).get("groups");
+        assertThat(groups).extracting(g -> g.get("name").asString()).containsExactly("Core", "Listed", "Tier 1");
+        assertThat(groups.get(0).get("tag").asString()).isEqualTo("team");
+        assertThat(groups.get(1).get("monitor_ids").toString()).isEqualTo("[" + api + "]");
+
+        JsonNode page = json.readTree(anonymous("/status/acme/summary.json").body());
+        assertThat(page.get("groups"))
+                .extracting(g -> g.get("name").isNull() ? null : g.get("name").asString())
+                .containsExactly(null, "Core", "Listed", "Tier 1");
+        // A key matches every key:value, by name; a monitor may be listed and tagged.
+        assertThat(page.get("groups").get(1).get("monitors"))
+                .extracting(m -> m.get("name").asString())
+                .containsExactly("Database", "Public API");
+        assertThat(page.get("groups").get(3).get("monitors"))
+                .extracting(m -> m.get("name").asString())
+                .containsExactly("Database");
+        assertThat(page.get("overall").asString()).isEqualTo("PARTIAL_OUTAGE");
+        assertThat(page.get("recent_changes")).hasSize(1);
+        assertThat(anonymous("/status/acme/badges/" + db + "/status.svg").statusCode())
+                .isEqualTo(200);
+
+        long later = monitor("Cache", "https://cache.corp.example/", "UP", true, "-");
+        assertThat(anonymous("/status/acme/badges/" + later + "/status.svg").statusCode())
+                .isEqualTo(404);
+        tag(later, "team:core");
+        clock.advance(properties.cacheTtl().plusSeconds(1));
+        assertThat(json.readTree(anonymous("/status/acme/summary.json").body())
+                        .get("groups")
+                        .get(1)
+                        .get("monitors"))
+                .extracting(m -> m.get("name").asString())
+                .containsExactly("Cache", "Database", "Public API");
+        assertThat(anonymous("/status/acme/badges/" + later + "/status.svg").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aGroupListsMonitorsOrNamesAValidTagNotBoth() throws Exception {
+        HttpResponse<String> response = send("POST", "/status-pages", """
+                {"slug": "acme", "title": "Acme",
+                 "groups": [{"name": "Both", "tag": "team:core", "monitor_ids": [%d]},
+                            {"name": "Bad", "tag": "Team Core"}]}""".formatted(api));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(fields(response)).containsExactlyInAnyOrder("groups[0].tag", "groups[1].tag");
+        assertThat(jdbc.sql("SELECT count(*) FROM status_page_tag_groups")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
     void aTakenSlugIsAConflictNamingTheSlug() throws Exception {
         assertThat(send("POST", "/status-pages", "{\"slug\": \"acme\", \"title\": \"A\"}")
                         .statusCode())
@@ -322,6 +382,13 @@ class StatusPageApiIntegrationTest {
         long id = fixtures.create("name", name, "url", url, "enabled", enabled);
         fixtures.workerState(id, MonitorStatus.valueOf(status), Instant.parse("2026-03-10T10:05:00Z"), error);
         return id;
+    }
+
+    private void tag(long id, String... tags) {
+        jdbc.sql("UPDATE monitors SET tags = CAST(:tags AS TEXT[]) WHERE id = :id")
+                .param("tags", "{" + String.join(",", tags) + "}")
+                .param("id", id)
+                .update();
     }
 
     private void daily(long id, String day, int checks, int failures, int incidents) {
