@@ -40,3 +40,8 @@ CREATE TRIGGER fleet_status_counts_insert_delete AFTER INSERT OR DELETE ON monit
 CREATE TRIGGER fleet_status_counts_update AFTER UPDATE OF status, enabled ON monitors
     FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.enabled IS DISTINCT FROM NEW.enabled)
     EXECUTE FUNCTION fleet_status_counts_apply();
+
+-- The fleet's downtime outside the daily rollups needs only the changes into or out of DOWN: a fleet that was just
+-- created (or re-enabled) has a change per monitor from UNKNOWN, which the whole-fleet index made it read.
+CREATE INDEX status_changes_down_idx ON status_changes (changed_at)
+    WHERE kind = 'STATUS_CHANGE' AND (new_status = 'DOWN' OR old_status = 'DOWN');

@@ -80,7 +80,8 @@ class FleetStatsRepository {
                             SELECT c.changed_at, c.new_status = 'DOWN' AS to_down,
                                    (c.new_status = 'DOWN')::int - coalesce(c.old_status = 'DOWN', false)::int AS step
                             FROM status_changes c JOIN monitors m ON m.id = c.monitor_id AND %1$s
-                            WHERE c.kind = 'STATUS_CHANGE' AND c.changed_at >= (SELECT min(span_from) FROM spans)
+                            WHERE c.kind = 'STATUS_CHANGE' AND (c.new_status = 'DOWN' OR c.old_status = 'DOWN')
+                              AND c.changed_at >= (SELECT min(span_from) FROM spans)
                         ), down_now AS (
                             %3$s
                         )
