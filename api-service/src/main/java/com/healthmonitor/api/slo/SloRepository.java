@@ -3,6 +3,8 @@ package com.healthmonitor.api.slo;
 import static com.healthmonitor.common.database.Timestamps.instant;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +44,7 @@ class SloRepository {
     Optional<Slo> find(long monitorId) {
         return jdbc.sql("SELECT objective, period FROM monitor_slos WHERE monitor_id = :id")
                 .param("id", monitorId)
-                .query((rs, n) -> new Slo(
-                        rs.getBigDecimal("objective"),
-                        SloPeriod.parse(rs.getString("period")).orElseThrow()))
+                .query((rs, n) -> slo(rs))
                 .optional();
     }
 
@@ -94,9 +94,7 @@ class SloRepository {
     Optional<Slo> findForTag(String tag) {
         return jdbc.sql("SELECT objective, period FROM tag_slos WHERE tag = :tag")
                 .param("tag", tag)
-                .query((rs, n) -> new Slo(
-                        rs.getBigDecimal("objective"),
-                        SloPeriod.parse(rs.getString("period")).orElseThrow()))
+                .query((rs, n) -> slo(rs))
                 .optional();
     }
 
@@ -104,9 +102,7 @@ class SloRepository {
     Map<String, Slo> tagObjectives() {
         Map<String, Slo> objectives = new TreeMap<>();
         jdbc.sql("SELECT tag, objective, period FROM tag_slos").query(rs -> {
-            objectives.put(
-                    rs.getString("tag"),
-                    new Slo(rs.getBigDecimal("objective"), SloPeriod.parse(rs.getString("period")).orElseThrow()));
+            objectives.put(rs.getString("tag"), slo(rs));
         });
         return objectives;
     }
@@ -125,5 +121,9 @@ class SloRepository {
 
     boolean deleteForTag(String tag) {
         return jdbc.sql("DELETE FROM tag_slos WHERE tag = :tag").param("tag", tag).update() > 0;
+    }
+
+    private static Slo slo(ResultSet rs) throws SQLException {
+        return new Slo(rs.getBigDecimal("objective"), SloPeriod.parse(rs.getString("period")).orElseThrow());
     }
 }
