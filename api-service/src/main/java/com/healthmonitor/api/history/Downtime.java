@@ -10,7 +10,8 @@ record Downtime(BigDecimal seconds, long incidents) {
 
     /** This downtime without {@code part} of it (the part inside maintenance). */
     Downtime minus(Downtime part) {
-        return new Downtime(seconds.subtract(part.seconds).max(BigDecimal.ZERO), Math.max(0, incidents - part.incidents));
+        return new Downtime(
+                seconds.subtract(part.seconds).max(BigDecimal.ZERO), Math.max(0, incidents - part.incidents));
     }
 
     long roundedSeconds() {

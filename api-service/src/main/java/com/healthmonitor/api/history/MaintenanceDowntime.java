@@ -69,8 +69,7 @@ class MaintenanceDowntime {
                         SELECT downtime_seconds, incidents
                         FROM monitor_downtime_in_maintenance(%s, CAST(:windows AS bigint[]),
                                                              CAST(:opening_from AS timestamptz[]),
-                                                             CAST(:opening_to AS timestamptz[]))"""
-                        .formatted(ids))
+                                                             CAST(:opening_to AS timestamptz[]))""".formatted(ids))
                 .params(parameters)
                 .param("windows", windowIds.toArray(Long[]::new))
                 .params(SpanParameters.of("opening", openings))

@@ -63,7 +63,8 @@ public class UptimeRepository {
      * {@code downtime_seconds} (daily rollups for the whole days, status changes outside them).
      */
     public BigDecimal downtimeSeconds(long monitorId, Instant from, Instant to) {
-        return stats.downtime(monitorId, WindowPlan.of(from, to, Horizons.read(jdbc))).seconds();
+        return stats.downtime(monitorId, WindowPlan.of(from, to, Horizons.read(jdbc)))
+                .seconds();
     }
 
     /**

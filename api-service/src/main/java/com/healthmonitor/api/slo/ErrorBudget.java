@@ -27,7 +27,8 @@ record ErrorBudget(BigDecimal objective, Interval period, Instant createdAt, lon
      * @param lastHour checks and failures over the last hour, for the burn rate
      * @param lastSixHours the same over the last six hours
      */
-    SloReport report(String periodName, Counts sofar, BigDecimal downtimeSeconds, Counts lastHour, Counts lastSixHours) {
+    SloReport report(
+            String periodName, Counts sofar, BigDecimal downtimeSeconds, Counts lastHour, Counts lastSixHours) {
         return report(
                 objective,
                 periodName,

@@ -57,9 +57,8 @@ final class SlaCsv {
         if (value == null) {
             return "";
         }
-        String text = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 && !isNumber(value)
-                ? "'" + value
-                : value;
+        String text =
+                !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 && !isNumber(value) ? "'" + value : value;
         return text.chars().anyMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n')
                 ? '"' + text.replace("\"", "\"\"") + '"'
                 : text;

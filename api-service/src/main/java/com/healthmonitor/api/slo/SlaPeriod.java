@@ -19,7 +19,8 @@ record SlaPeriod(String name, Interval bounds) {
         if (value != null) {
             Matcher month = MONTH.matcher(value);
             if (month.matches()) {
-                return of(value, LocalDate.of(Integer.parseInt(month.group(1)), Integer.parseInt(month.group(2)), 1), 1);
+                return of(
+                        value, LocalDate.of(Integer.parseInt(month.group(1)), Integer.parseInt(month.group(2)), 1), 1);
             }
             Matcher quarter = QUARTER.matcher(value);
             if (quarter.matches()) {

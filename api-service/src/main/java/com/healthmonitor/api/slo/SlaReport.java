@@ -12,7 +12,12 @@ import java.util.List;
  * @param complete false while the period is still running (counted up to now)
  */
 record SlaReport(
-        String period, Instant periodStart, Instant periodEnd, boolean complete, List<Row> monitors, List<Row> services) {
+        String period,
+        Instant periodStart,
+        Instant periodEnd,
+        boolean complete,
+        List<Row> monitors,
+        List<Row> services) {
 
     /**
      * One objective's attainment: a monitor's ({@code monitorId}) or a tag's ({@code tag}).

@@ -49,14 +49,18 @@ class SlaReportController {
                                         schema = @Schema(implementation = SlaReport.class)),
                                 @Content(mediaType = CSV, schema = @Schema(type = "string"))
                             }))
-    @GetMapping(path = "/reports/sla", produces = {MediaType.APPLICATION_JSON_VALUE, CSV})
+    @GetMapping(
+            path = "/reports/sla",
+            produces = {MediaType.APPLICATION_JSON_VALUE, CSV})
     ResponseEntity<?> report(
-            @Parameter(description = "A month (2026-11) or a quarter (2026-Q4), UTC") @RequestParam(name = "period", required = false)
+            @Parameter(description = "A month (2026-11) or a quarter (2026-Q4), UTC")
+                    @RequestParam(name = "period", required = false)
                     String period,
             @Parameter(description = "Only the monitors with this tag, and this tag's objective; repeated: all")
                     @RequestParam(name = "tag", required = false)
                     List<String> tags,
-            @Parameter(description = "json or csv; without it, the Accept header decides") @RequestParam(name = "format", required = false)
+            @Parameter(description = "json or csv; without it, the Accept header decides")
+                    @RequestParam(name = "format", required = false)
                     String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         boolean csv = csv(format, accept);

@@ -44,8 +44,8 @@ class SlaReportService {
         }
         List<Row> monitors = new ArrayList<>();
         for (ReportedMonitor monitor : slos.withObjectives(tags)) {
-            SloReport report = reports.report(
-                    List.of(monitor), monitor.objective(), period.name(), period.bounds(), now, false);
+            SloReport report =
+                    reports.report(List.of(monitor), monitor.objective(), period.name(), period.bounds(), now, false);
             monitors.add(row(monitor.id(), null, monitor.name(), report));
         }
         List<Row> services = new ArrayList<>();

@@ -8,7 +8,10 @@ import org.springframework.web.ErrorResponseException;
 class SloNotFoundException extends ErrorResponseException {
 
     SloNotFoundException(long id) {
-        super(HttpStatus.NOT_FOUND, problem("Monitor " + id + " has no SLO; set one with PUT /monitors/" + id + "/slo"), null);
+        super(
+                HttpStatus.NOT_FOUND,
+                problem("Monitor " + id + " has no SLO; set one with PUT /monitors/" + id + "/slo"),
+                null);
     }
 
     SloNotFoundException(String tag) {

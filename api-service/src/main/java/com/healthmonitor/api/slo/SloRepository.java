@@ -35,7 +35,8 @@ class SloRepository {
     }
 
     Optional<MonitorFacts> monitor(long id) {
-        return jdbc.sql("SELECT m.created_at, " + INTERVAL_SECONDS + " AS interval_seconds FROM monitors m WHERE m.id = :id")
+        return jdbc.sql("SELECT m.created_at, " + INTERVAL_SECONDS
+                        + " AS interval_seconds FROM monitors m WHERE m.id = :id")
                 .param("id", id)
                 .query((rs, n) -> new MonitorFacts(instant(rs, "created_at"), rs.getLong("interval_seconds")))
                 .optional();
@@ -120,10 +121,15 @@ class SloRepository {
     }
 
     boolean deleteForTag(String tag) {
-        return jdbc.sql("DELETE FROM tag_slos WHERE tag = :tag").param("tag", tag).update() > 0;
+        return jdbc.sql("DELETE FROM tag_slos WHERE tag = :tag")
+                        .param("tag", tag)
+                        .update()
+                > 0;
     }
 
     private static Slo slo(ResultSet rs) throws SQLException {
-        return new Slo(rs.getBigDecimal("objective"), SloPeriod.parse(rs.getString("period")).orElseThrow());
+        return new Slo(
+                rs.getBigDecimal("objective"),
+                SloPeriod.parse(rs.getString("period")).orElseThrow());
     }
 }

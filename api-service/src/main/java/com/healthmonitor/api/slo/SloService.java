@@ -83,7 +83,8 @@ class SloService {
     /** The objective over the period containing now, with the burn rates. */
     private SloReport current(List<ReportedMonitor> monitors, Slo slo) {
         Instant now = clock.instant();
-        return report(monitors, slo.objective(), slo.period().value(), slo.period().bounds(now), now, true);
+        return report(
+                monitors, slo.objective(), slo.period().value(), slo.period().bounds(now), now, true);
     }
 
     /**
@@ -110,7 +111,10 @@ class SloService {
         long[] lastSixHours = new long[2];
         for (ReportedMonitor monitor : monitors) {
             ErrorBudget budget = new ErrorBudget(
-                    objective, period, monitor.facts().createdAt(), monitor.facts().intervalSeconds());
+                    objective,
+                    period,
+                    monitor.facts().createdAt(),
+                    monitor.facts().intervalSeconds());
             Instant from = budget.measured().from();
             Instant to = until.isBefore(from) ? from : until;
             expected += budget.expectedChecks();

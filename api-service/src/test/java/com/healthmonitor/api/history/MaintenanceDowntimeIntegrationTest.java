@@ -77,10 +77,7 @@ class MaintenanceDowntimeIntegrationTest {
         for (String name : new String[] {"a", "b", "c", "d"}) {
             ids.put(name, jdbc.sql("""
                             INSERT INTO monitors (name, url, status, check_interval, created_at)
-                            VALUES (:name, 'https://example.com/', 'UP', 60, '2026-03-01T00:00:00Z') RETURNING id""")
-                    .param("name", name)
-                    .query(Long.class)
-                    .single());
+                            VALUES (:name, 'https://example.com/', 'UP', 60, '2026-03-01T00:00:00Z') RETURNING id""").param("name", name).query(Long.class).single());
             change(name, "UNKNOWN", "UP", "2026-03-01T00:01:00Z");
         }
         outage("a", "2026-03-03T10:00:00Z", "2026-03-03T12:00:00Z");
@@ -113,7 +110,9 @@ class MaintenanceDowntimeIntegrationTest {
         assertThat(stats("c")).isEqualTo(new Downtime(1800, 1));
         assertThat(stats("d")).isEqualTo(new Downtime(3600, 0));
         JsonNode fleet = get("/stats?" + WINDOW);
-        assertThat(new Downtime(fleet.get("downtime_seconds").asLong(), fleet.get("incidents").asLong()))
+        assertThat(new Downtime(
+                        fleet.get("downtime_seconds").asLong(),
+                        fleet.get("incidents").asLong()))
                 .isEqualTo(new Downtime(9900, 2));
     }
 
@@ -145,7 +144,8 @@ class MaintenanceDowntimeIntegrationTest {
 
     private Downtime stats(String monitor) throws Exception {
         JsonNode stats = get("/monitors/" + ids.get(monitor) + "/stats?" + WINDOW);
-        return new Downtime(stats.get("downtime_seconds").asLong(), stats.get("incidents").asLong());
+        return new Downtime(
+                stats.get("downtime_seconds").asLong(), stats.get("incidents").asLong());
     }
 
     private void outage(String monitor, String from, String to) {

@@ -49,11 +49,7 @@ class ErrorBudgetTest {
     void budgetOfAFullMonthIsSpentByFailuresAndDowntime() {
         ErrorBudget budget = new ErrorBudget(new BigDecimal("99.9"), january(), Instant.EPOCH, 60);
 
-        SloReport report = report(
-                budget,
-                "2026-01-20T00:00:00Z",
-                new Counts(27_360, 10),
-                new BigDecimal("600"));
+        SloReport report = report(budget, "2026-01-20T00:00:00Z", new Counts(27_360, 10), new BigDecimal("600"));
 
         // January: 2,678,400 s, 44,640 checks a minute; 0.1 % of them.
         assertThat(report.periodStart()).isEqualTo("2026-01-01T00:00:00Z");
@@ -74,11 +70,7 @@ class ErrorBudgetTest {
         ErrorBudget budget =
                 new ErrorBudget(new BigDecimal("99.9"), january(), Instant.parse("2026-01-16T00:00:00Z"), 60);
 
-        SloReport report = report(
-                budget,
-                "2026-01-20T00:00:00Z",
-                new Counts(5_760, 0),
-                new BigDecimal("300"));
+        SloReport report = report(budget, "2026-01-20T00:00:00Z", new Counts(5_760, 0), new BigDecimal("300"));
 
         // 16 days = 1,382,400 s = 23,040 checks.
         assertThat(report.periodStart()).isEqualTo("2026-01-01T00:00:00Z");
@@ -92,12 +84,8 @@ class ErrorBudgetTest {
         ErrorBudget budget = new ErrorBudget(new BigDecimal("100"), january(), Instant.EPOCH, 60);
 
         SloReport clean = report(budget, "2026-01-20T00:00:00Z", new Counts(100, 0), BigDecimal.ZERO);
-        SloReport failed = budget.report(
-                "month",
-                new Counts(100, 1),
-                BigDecimal.ZERO,
-                new Counts(60, 1),
-                new Counts(360, 1));
+        SloReport failed =
+                budget.report("month", new Counts(100, 1), BigDecimal.ZERO, new Counts(60, 1), new Counts(360, 1));
 
         assertThat(clean.errorBudget().checks()).isEqualByComparingTo("0");
         assertThat(clean.errorBudget().seconds()).isEqualByComparingTo("0");
@@ -139,27 +127,19 @@ class ErrorBudgetTest {
     void burnRateIsTheFailureRatioOverTheAllowedOne() {
         ErrorBudget budget = new ErrorBudget(new BigDecimal("99"), january(), Instant.EPOCH, 60);
 
-        SloReport report = budget.report(
-                "month",
-                new Counts(1000, 3),
-                BigDecimal.ZERO,
-                new Counts(60, 3),
-                new Counts(360, 3));
+        SloReport report =
+                budget.report("month", new Counts(1000, 3), BigDecimal.ZERO, new Counts(60, 3), new Counts(360, 3));
 
         // 5 % failing against 1 % allowed; over 6 h 0.833 %.
         assertThat(report.burnRate().oneHour()).isEqualByComparingTo("5");
         assertThat(report.burnRate().sixHours()).isEqualByComparingTo("0.833");
     }
 
-    private static SloReport report(
-            ErrorBudget budget, String now, Counts sofar, BigDecimal downtimeSeconds) {
+    private static SloReport report(ErrorBudget budget, String now, Counts sofar, BigDecimal downtimeSeconds) {
         return budget.report("month", sofar, downtimeSeconds, NONE, NONE);
     }
 
     private static Interval january() {
         return SloPeriod.MONTH.bounds(Instant.parse("2026-01-15T00:00:00Z"));
     }
-
-}
-}
 }

@@ -87,7 +87,8 @@ class SlaReportIntegrationTest {
                         UPDATE history_horizons SET raw_results_from = '2026-10-01T00:00:00Z',
                             hourly_rollups_from = '2026-10-01T00:00:00Z', status_changes_from = '2026-10-01T00:00:00Z',
                             daily_rollups_until = '2026-10-01T00:00:00Z'""").update();
-        jdbc.sql("INSERT INTO tag_slos (tag, objective, period) VALUES ('team:shop', 99.5, 'month')").update();
+        jdbc.sql("INSERT INTO tag_slos (tag, objective, period) VALUES ('team:shop', 99.5, 'month')")
+                .update();
     }
 
     @Test

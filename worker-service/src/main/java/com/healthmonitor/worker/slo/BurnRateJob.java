@@ -63,9 +63,7 @@ class BurnRateJob {
         Instant now = clock.instant();
         List<Long> monitors = jdbc.sql("""
                         SELECT s.monitor_id FROM monitor_slos s JOIN monitors m ON m.id = s.monitor_id
-                        WHERE m.enabled ORDER BY s.monitor_id""")
-                .query(Long.class)
-                .list();
+                        WHERE m.enabled ORDER BY s.monitor_id""").query(Long.class).list();
         if (monitors.isEmpty()) {
             return 0;
         }
@@ -92,11 +90,9 @@ class BurnRateJob {
         Map<String, Boolean> firing = new HashMap<>();
         jdbc.sql("""
                         SELECT severity, firing FROM slo_burn_alerts WHERE monitor_id = :id
-                        ORDER BY severity FOR UPDATE SKIP LOCKED""")
-                .param("id", monitorId)
-                .query(rs -> {
-                    firing.put(rs.getString("severity"), rs.getBoolean("firing"));
-                });
+                        ORDER BY severity FOR UPDATE SKIP LOCKED""").param("id", monitorId).query(rs -> {
+            firing.put(rs.getString("severity"), rs.getBoolean("firing"));
+        });
         if (firing.size() < BurnRateRule.ALL.size()) {
             return 0; // another worker is deciding for this monitor now (or the SLO went away)
         }

@@ -25,8 +25,8 @@ record BurnRateRule(String severity, double budgetShare, Duration longWindow, Du
     static final List<BurnRateRule> ALL = List.of(PAGE, WARN);
 
     /** The length of each period that monitor_slos.period names, for scaling the thresholds. */
-    private static final Map<String, Duration> PERIODS = Map.of(
-            "month", Duration.ofDays(30), "quarter", Duration.ofDays(90), "rolling_30d", Duration.ofDays(30));
+    private static final Map<String, Duration> PERIODS =
+            Map.of("month", Duration.ofDays(30), "quarter", Duration.ofDays(90), "rolling_30d", Duration.ofDays(30));
 
     /** Checks and failures over a window. */
     record Counts(long checks, long failures) {}

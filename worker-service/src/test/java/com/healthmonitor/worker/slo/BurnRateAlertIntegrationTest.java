@@ -149,7 +149,8 @@ class BurnRateAlertIntegrationTest {
     }
 
     private long monitorWithObjective(String name) {
-        long monitor = new Monitors(jdbc).insert(name, "https://" + name.toLowerCase() + ".example.com/", null, "UP", 0, 2);
+        long monitor =
+                new Monitors(jdbc).insert(name, "https://" + name.toLowerCase() + ".example.com/", null, "UP", 0, 2);
         Channels channels = new Channels(jdbc);
         channels.link(monitor, channels.webhook("slack", "ops", HOOKS.url("/burn"), null));
         history.objective(monitor, "99.9", "month");
@@ -160,10 +161,7 @@ class BurnRateAlertIntegrationTest {
     private List<String> reasons(long monitor) {
         return jdbc.sql("""
                         SELECT message ->> 'reason' FROM deliveries
-                        WHERE monitor_id = :id AND kind = 'BURN_RATE' ORDER BY id""")
-                .param("id", monitor)
-                .query(String.class)
-                .list();
+                        WHERE monitor_id = :id AND kind = 'BURN_RATE' ORDER BY id""").param("id", monitor).query(String.class).list();
     }
 
     private boolean firing(long monitor, String severity) {

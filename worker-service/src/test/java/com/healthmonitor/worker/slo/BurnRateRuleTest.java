@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.healthmonitor.worker.slo.BurnRateRule.Counts;
 import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class BurnRateRuleTest {
 
@@ -24,8 +24,10 @@ class BurnRateRuleTest {
     })
     void thresholdsScaleWithThePeriodAndAreCappedByTheObjective(
             String objective, String period, double page, double warn) {
-        assertThat(BurnRateRule.PAGE.threshold(new BigDecimal(objective), period)).isCloseTo(page, within(1e-9));
-        assertThat(BurnRateRule.WARN.threshold(new BigDecimal(objective), period)).isCloseTo(warn, within(1e-9));
+        assertThat(BurnRateRule.PAGE.threshold(new BigDecimal(objective), period))
+                .isCloseTo(page, within(1e-9));
+        assertThat(BurnRateRule.WARN.threshold(new BigDecimal(objective), period))
+                .isCloseTo(warn, within(1e-9));
     }
 
     @Test

@@ -15,7 +15,8 @@ final class SloHistory {
     }
 
     void objective(long monitor, String objective, String period) {
-        jdbc.sql("INSERT INTO monitor_slos (monitor_id, objective, period) VALUES (:id, CAST(:objective AS numeric), :period)")
+        jdbc.sql(
+                        "INSERT INTO monitor_slos (monitor_id, objective, period) VALUES (:id, CAST(:objective AS numeric), :period)")
                 .param("id", monitor)
                 .param("objective", objective)
                 .param("period", period)
