@@ -62,7 +62,7 @@ class SlaReportController {
             @Parameter(description = "json or csv; without it, the Accept header decides")
                     @RequestParam(name = "format", required = false)
                     String format,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         boolean csv = csv(format, accept);
         SlaReport report = service.report(period, MonitorTags.filter(tags));
         if (!csv) {
