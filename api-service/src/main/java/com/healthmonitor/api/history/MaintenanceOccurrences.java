@@ -17,7 +17,10 @@ final class MaintenanceOccurrences {
 
     private MaintenanceOccurrences() {}
 
-    /** The window's openings clipped to [from, to), in order; they may overlap (a duration longer than the cron's step). */
+    /**
+     * The window's openings clipped to [from, to), in order; they may overlap (a duration longer than the cron's
+     * step).
+     */
     static List<Span> between(MaintenanceWindow window, Instant from, Instant to) {
         List<Span> openings = new ArrayList<>();
         if (window.startsAt() != null) {
