@@ -95,10 +95,13 @@ export async function monitorView(id) {
         h('p', { class: 'legend' }, h('span', { class: 'key avg' }, 'average'), ' ', h('span', { class: 'key p95' }, 'p95'), ' ', h('span', { class: 'key fail' }, 'failed checks'))),
     h('section', { 'aria-labelledby': 'stats-title' }, h('h2', { id: 'stats-title' }, heartbeat ? 'Uptime' : 'Uptime and latency'),
       h('div', { id: 'stats' }, h('p', { class: 'loading' }, 'Loading…'))),
+    h('section', { 'aria-labelledby': 'slo-title' }, h('h2', { id: 'slo-title' }, 'Error budget'),
+      h('div', { id: 'slo' }, h('p', { class: 'loading' }, 'Loading…'))),
     h('section', { 'aria-labelledby': 'changes-title' }, h('h2', { id: 'changes-title' }, 'Status changes'), h('div', { id: 'changes' }, h('p', { class: 'loading' }, 'Loading…'))));
   if (heartbeat) loadPings(monitor);
   else loadChart(monitor, '24h');
   loadStats(monitor);
+  loadSlo(monitor.id);
   loadChanges(monitor.id);
 }
 
@@ -175,6 +178,29 @@ async function loadStats(monitor) {
     h('tbody', {}, ...windows.map((w, i) => h('tr', {},
       h('th', { scope: 'row' }, w),
       ...columns.map(([, f]) => h('td', {}, results[i] ? f(results[i]) : 'not available'))))))));
+}
+
+const hours = (seconds) => `${(Number(seconds) / 3600).toFixed(2)} h`;
+const rate = (r) => (r === null || r === undefined ? 'no budget' : `${Number(r).toFixed(2)}×`);
+
+/** The objective's budget left and burn rates (1 = on budget), or a note that the monitor has none. */
+async function loadSlo(id) {
+  const target = () => document.getElementById('slo');
+  let slo;
+  try {
+    slo = await get(`/monitors/${id}/slo`);
+  } catch (e) {
+    target()?.replaceChildren(h('p', { class: e instanceof ApiError && e.status === 404 ? '' : 'error' },
+      e instanceof ApiError && e.status === 404 ? 'No objective set (PUT /monitors/{id}/slo).' : problemText(e)));
+    return;
+  }
+  const left = slo.budget_left_percent === null ? 'exhausted' : `${Number(slo.budget_left_percent).toFixed(1)}%`;
+  target()?.replaceChildren(h('dl', { class: 'facts', id: 'slo-facts' },
+    h('dt', {}, 'Objective'), h('dd', {}, `${Number(slo.objective)}% per ${slo.period.replace('_', ' ')}`),
+    h('dt', {}, 'Attained'), h('dd', { id: 'slo-attained' }, percent(slo.attained_percent)),
+    h('dt', {}, 'Budget left'), h('dd', { id: 'slo-budget-left', 'data-exhausted': String(slo.budget_exhausted) },
+      `${left} (${Number(slo.budget_left.checks).toFixed(1)} failed checks, ${hours(slo.budget_left.seconds)} of downtime)`),
+    h('dt', {}, 'Burn rate'), h('dd', { id: 'slo-burn' }, `${rate(slo.burn_rate['1h'])} over 1 h, ${rate(slo.burn_rate['6h'])} over 6 h`)));
 }
 
 async function loadChanges(id) {

@@ -23,9 +23,11 @@ import org.springframework.stereotype.Repository;
 class FleetStatsRepository {
 
     private final JdbcClient jdbc;
+    private final MaintenanceDowntime maintenance;
 
-    FleetStatsRepository(JdbcClient jdbc) {
+    FleetStatsRepository(JdbcClient jdbc, MaintenanceDowntime maintenance) {
         this.jdbc = jdbc;
+        this.maintenance = maintenance;
     }
 
     /**
@@ -67,10 +69,11 @@ class FleetStatsRepository {
      * now less the changes since (each change moves it by +1, -1 or 0); the span's downtime is that number times its
      * length, plus each change's step times the rest of the span after it. This is the sum of monitor_downtime over
      * the monitors, read from the changes instead of once per monitor. Spans end at {@code until} at the latest: the
-     * rest of the hour in progress has not happened yet.
+     * rest of the hour in progress has not happened yet. Time DOWN inside maintenance windows is taken out, as from
+     * each monitor's {@code /stats}.
      */
     Downtime downtime(WindowPlan plan, Instant until, List<String> tags) {
-        return jdbc.sql("""
+        Downtime recorded = jdbc.sql("""
                         WITH spans AS (
                             SELECT s.span_from, least(s.span_to, :until) AS span_to
                             FROM unnest(CAST(:changes_from AS timestamptz[]), CAST(:changes_to AS timestamptz[]))
@@ -113,6 +116,9 @@ class FleetStatsRepository {
                 .param("until", Timestamps.utc(until))
                 .query((rs, n) -> new Downtime(rs.getBigDecimal("downtime_seconds"), rs.getLong("incidents")))
                 .single();
+        Instant to = plan.to().isAfter(until) ? until : plan.to();
+        return recorded.minus(
+                maintenance.monitors(counted(tags), Map.of("tags", tags.toArray(String[]::new)), plan.from(), to));
     }
 
     /**

@@ -12,9 +12,11 @@ import org.springframework.stereotype.Repository;
 class MonitorStatsRepository {
 
     private final JdbcClient jdbc;
+    private final MaintenanceDowntime maintenance;
 
-    MonitorStatsRepository(JdbcClient jdbc) {
+    MonitorStatsRepository(JdbcClient jdbc, MaintenanceDowntime maintenance) {
         this.jdbc = jdbc;
+        this.maintenance = maintenance;
     }
 
     WindowTotals totals(long id, WindowPlan plan) {
@@ -53,8 +55,9 @@ class MonitorStatsRepository {
                 .single();
     }
 
+    /** Time DOWN and transitions to DOWN, both outside maintenance windows. */
     Downtime downtime(long id, WindowPlan plan) {
-        return jdbc.sql("""
+        Downtime recorded = jdbc.sql("""
                         SELECT coalesce(sum(downtime_seconds), 0) AS downtime_seconds,
                                coalesce(sum(incidents), 0) AS incidents
                         FROM (
@@ -72,5 +75,6 @@ class MonitorStatsRepository {
                 .params(SpanParameters.of("changes", plan.statusChanges()))
                 .query((rs, n) -> new Downtime(rs.getBigDecimal("downtime_seconds"), rs.getLong("incidents")))
                 .single();
+        return recorded.minus(maintenance.monitor(id, plan.from(), plan.to()));
     }
 }

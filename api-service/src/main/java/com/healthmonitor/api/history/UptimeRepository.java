@@ -59,6 +59,15 @@ public class UptimeRepository {
     }
 
     /**
+     * A monitor's seconds DOWN outside maintenance over [from, to), as {@code /stats} counts
+     * {@code downtime_seconds} (daily rollups for the whole days, status changes outside them).
+     */
+    public BigDecimal downtimeSeconds(long monitorId, Instant from, Instant to) {
+        return stats.downtime(monitorId, WindowPlan.of(from, to, Horizons.read(jdbc)))
+                .seconds();
+    }
+
+    /**
      * The 24 h and 30 d uptimes of a page of monitors in one query: per table, one index scan over all the page's
      * monitors for each span of each window (one scan over many monitors costs far less than one per monitor; the
      * daily rollups' primary key carries checks and failures, so those scans are index-only).

@@ -1,8 +1,10 @@
 package com.healthmonitor.api.maintenance;
 
+import com.healthmonitor.common.maintenance.MaintenanceWindow;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -32,5 +34,12 @@ public class MaintenanceStatus {
             window.settings().monitorIds().stream().filter(monitorIds::contains).forEach(covered::add);
         }
         return covered;
+    }
+
+    /** Every window's schedule (whichever monitors it covers), for the time spent under maintenance. */
+    public List<MaintenanceWindow> schedules() {
+        return windows.all().stream()
+                .map(MaintenanceWindowRepository.Stored::schedule)
+                .toList();
     }
 }

@@ -1,10 +1,13 @@
 package com.healthmonitor.api.slo;
 
 import com.healthmonitor.api.history.UptimeRepository;
+import com.healthmonitor.api.history.UptimeRepository.Counts;
 import com.healthmonitor.api.slo.SloRepository.MonitorFacts;
+import com.healthmonitor.api.slo.SloRepository.ReportedMonitor;
 import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
 import com.healthmonitor.api.web.MonitorNotFoundException;
+import com.healthmonitor.api.web.MonitorTags;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,11 +18,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A monitor's objective and its report over the current period. */
+/** Objectives of a monitor or of a tag, and their reports over the current period. */
 @Service
 class SloService {
 
     private static final int MAX_DECIMALS = 3;
+    private static final Counts NONE = new Counts(0, 0);
 
     private final SloRepository slos;
     private final UptimeRepository uptimes;
@@ -36,14 +40,14 @@ class SloService {
         Slo slo = validate(request);
         MonitorFacts monitor = slos.monitor(monitorId).orElseThrow(() -> new MonitorNotFoundException(monitorId));
         slos.upsert(monitorId, slo);
-        return report(monitorId, monitor, slo);
+        return current(List.of(new ReportedMonitor(monitorId, null, monitor, null)), slo);
     }
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     SloReport report(long monitorId) {
         MonitorFacts monitor = slos.monitor(monitorId).orElseThrow(() -> new MonitorNotFoundException(monitorId));
         Slo slo = slos.find(monitorId).orElseThrow(() -> new SloNotFoundException(monitorId));
-        return report(monitorId, monitor, slo);
+        return current(List.of(new ReportedMonitor(monitorId, null, monitor, null)), slo);
     }
 
     @Transactional
@@ -53,23 +57,96 @@ class SloService {
         }
     }
 
-    private SloReport report(long monitorId, MonitorFacts monitor, Slo slo) {
+    @Transactional
+    SloReport replaceForTag(String tag, SloRequest request) {
+        String valid = validTag(tag);
+        Slo slo = validate(request);
+        slos.upsertForTag(valid, slo);
+        return current(slos.tagged(List.of(valid)), slo);
+    }
+
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    SloReport reportForTag(String tag) {
+        String valid = validTag(tag);
+        Slo slo = slos.findForTag(valid).orElseThrow(() -> new SloNotFoundException(valid));
+        return current(slos.tagged(List.of(valid)), slo);
+    }
+
+    @Transactional
+    void deleteForTag(String tag) {
+        String valid = validTag(tag);
+        if (!slos.deleteForTag(valid)) {
+            throw new SloNotFoundException(valid);
+        }
+    }
+
+    /** The objective over the period containing now, with the burn rates. */
+    private SloReport current(List<ReportedMonitor> monitors, Slo slo) {
         Instant now = clock.instant();
-        ErrorBudget budget = new ErrorBudget(
-                slo.objective(), slo.period().bounds(now), monitor.createdAt(), monitor.intervalSeconds());
-        Instant from = budget.measured().from();
-        Instant sofar = now.isBefore(from) ? from : now;
-        List<Interval> maintenance = slos.maintenanceWindows(monitorId).stream()
-                .flatMap(w -> MaintenanceOccurrences.between(w, from, sofar).stream())
-                .toList();
-        return budget.report(
-                slo.period().value(),
-                now,
-                uptimes.counts(monitorId, from, sofar),
-                slos.down(monitorId, from, sofar),
-                maintenance,
-                uptimes.counts(monitorId, now.minus(Duration.ofHours(1)), now),
-                uptimes.counts(monitorId, now.minus(Duration.ofHours(6)), now));
+        return report(
+                monitors, slo.objective(), slo.period().value(), slo.period().bounds(now), now, true);
+    }
+
+    /**
+     * The report of {@code monitors} as one service (one monitor: its own report) for {@code objective} over
+     * {@code period}, counted up to now or the period's end: each monitor's expected checks, measured time, checks,
+     * failures and downtime (maintenance left out, as {@code /stats} counts it), summed.
+     *
+     * @param burnRates whether to measure the last hour and six hours (the current period's report) or not
+     */
+    SloReport report(
+            List<ReportedMonitor> monitors,
+            BigDecimal objective,
+            String periodName,
+            Interval period,
+            Instant now,
+            boolean burnRates) {
+        Instant until = now.isBefore(period.to()) ? now : period.to();
+        long expected = 0;
+        long measuredSeconds = 0;
+        long checks = 0;
+        long failures = 0;
+        BigDecimal downtime = BigDecimal.ZERO;
+        long[] lastHour = new long[2];
+        long[] lastSixHours = new long[2];
+        for (ReportedMonitor monitor : monitors) {
+            ErrorBudget budget = new ErrorBudget(
+                    objective,
+                    period,
+                    monitor.facts().createdAt(),
+                    monitor.facts().intervalSeconds());
+            Instant from = budget.measured().from();
+            Instant to = until.isBefore(from) ? from : until;
+            expected += budget.expectedChecks();
+            measuredSeconds += budget.measured().length().toSeconds();
+            Counts sofar = uptimes.counts(monitor.id(), from, to);
+            checks += sofar.checks();
+            failures += sofar.failures();
+            downtime = downtime.add(uptimes.downtimeSeconds(monitor.id(), from, to));
+            if (burnRates) {
+                add(lastHour, uptimes.counts(monitor.id(), now.minus(Duration.ofHours(1)), now));
+                add(lastSixHours, uptimes.counts(monitor.id(), now.minus(Duration.ofHours(6)), now));
+            }
+        }
+        return ErrorBudget.report(
+                objective,
+                periodName,
+                period,
+                expected,
+                measuredSeconds,
+                new Counts(checks, failures),
+                downtime,
+                burnRates ? new Counts(lastHour[0], lastHour[1]) : NONE,
+                burnRates ? new Counts(lastSixHours[0], lastSixHours[1]) : NONE);
+    }
+
+    private static void add(long[] sum, Counts counts) {
+        sum[0] += counts.checks();
+        sum[1] += counts.failures();
+    }
+
+    private static String validTag(String tag) {
+        return MonitorTags.filter(List.of(tag)).getFirst();
     }
 
     private static Slo validate(SloRequest request) {

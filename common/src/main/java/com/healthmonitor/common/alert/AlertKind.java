@@ -11,5 +11,7 @@ public enum AlertKind {
     /** The daily summary. */
     SUMMARY,
     /** A test message asked for through the API. */
-    TEST
+    TEST,
+    /** A monitor's SLO error budget burns too fast (written as message version 2: older readers leave it pending). */
+    BURN_RATE
 }

@@ -15,7 +15,7 @@ import java.time.Instant;
  * the field reads as version 1. A later version that older workers must not misread is written with its number, and
  * those workers leave it pending for a newer one ({@link AlertMessageCodec#read}).
  *
- * @param version message format version, {@link #CURRENT_VERSION} when written by this code
+ * @param version message format version: {@link #CURRENT_VERSION}, or {@link #NEWEST_VERSION} for a burn-rate alert
  * @param kind what the alert is about
  * @param monitorId the monitor, null for summaries and tests
  * @param name the monitor's name (the channel's name for a test)
@@ -50,6 +50,12 @@ public record AlertMessage(
         LastPing lastPing) {
 
     public static final int CURRENT_VERSION = 1;
+
+    /**
+     * The newest version this build reads. Version 2 adds the kind {@link AlertKind#BURN_RATE}, which readers of
+     * version 1 do not know: only those messages are written as 2, so that older workers still send all others.
+     */
+    public static final int NEWEST_VERSION = 2;
 
     // Alerts go to chat rooms and mailboxes: a token in the monitored URL is shown masked, as the API shows it.
     public AlertMessage {
@@ -204,6 +210,29 @@ public record AlertMessage(
                 url,
                 MonitorStatus.MAINTENANCE,
                 MonitorStatus.DOWN,
+                now,
+                reason,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /**
+     * A monitor's error budget burns faster than its objective allows (issue 25's multi-window burn-rate alerts).
+     *
+     * @param reason what burns: the severity, the windows, their burn rates and the threshold
+     */
+    public static AlertMessage burnRate(long monitorId, String name, String url, String reason, Instant now) {
+        return new AlertMessage(
+                NEWEST_VERSION,
+                AlertKind.BURN_RATE,
+                monitorId,
+                name,
+                url,
+                null,
+                null,
                 now,
                 reason,
                 null,

@@ -32,10 +32,10 @@ public final class AlertMessageCodec {
             throw new UnreadableAlertMessageException("not an alert message: " + tree.getNodeType(), null);
         }
         int version = message.path("version").asInt(1);
-        if (version < 1 || version > AlertMessage.CURRENT_VERSION) {
+        if (version < 1 || version > AlertMessage.NEWEST_VERSION) {
             throw new UnreadableAlertMessageException(
                     "unsupported alert message version " + version + ", this build reads 1.."
-                            + AlertMessage.CURRENT_VERSION,
+                            + AlertMessage.NEWEST_VERSION,
                     null);
         }
         message.put("version", version);

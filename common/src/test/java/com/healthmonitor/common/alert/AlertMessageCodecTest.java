@@ -64,7 +64,8 @@ class AlertMessageCodecTest {
                         7, "Checkout", "https://shop.example", "HTTP 503", AT.minusSeconds(3600), AT, 2, null),
                 AlertMessage.maintenanceEnded(7, "Checkout", "https://shop.example", "HTTP 503", AT),
                 AlertMessage.summary(summary, AT),
-                AlertMessage.test("Ops", AT));
+                AlertMessage.test("Ops", AT),
+                AlertMessage.burnRate(7, "Checkout", "https://shop.example", "page: 2 % of the budget in 1 h", AT));
 
         assertThat(messages).allSatisfy(message -> assertThat(codec.read(codec.write(message)))
                 .isEqualTo(message));
@@ -78,9 +79,16 @@ class AlertMessageCodecTest {
 
     @Test
     void refusesANewerVersionInsteadOfMisreadingIt() {
-        assertThatThrownBy(() -> codec.read("{\"version\":2,\"kind\":\"TEST\",\"name\":\"Ops\"}"))
+        assertThatThrownBy(() -> codec.read("{\"version\":3,\"kind\":\"TEST\",\"name\":\"Ops\"}"))
                 .isInstanceOf(AlertMessageCodec.UnreadableAlertMessageException.class)
-                .hasMessageContaining("unsupported alert message version 2");
+                .hasMessageContaining("unsupported alert message version 3");
+    }
+
+    @Test
+    void writesABurnRateAlertAsVersionTwoSoThatOlderReadersLeaveItPending() {
+        String json = codec.write(AlertMessage.burnRate(7, "Checkout", "https://shop.example", "page", AT));
+
+        assertThat(json).contains("\"version\":2", "\"kind\":\"BURN_RATE\"");
     }
 
     @Test

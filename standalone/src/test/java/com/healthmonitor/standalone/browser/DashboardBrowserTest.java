@@ -505,6 +505,19 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void aMonitorPageShowsItsErrorBudgetLeftAndBurnRates() throws Exception {
+        long id = createByApi("Budgeted", Reply.ok());
+        HttpResponse<String> slo = api("PUT", "/monitors/" + id + "/slo", """
+                {"objective": 99.9, "period": "month"}""");
+        assertThat(slo.statusCode()).as(slo.body()).isEqualTo(200);
+        signIn();
+        driver.get(base + "/#/monitors/" + id);
+
+        assertThat(waitFor(By.id("slo-budget-left")).getText()).startsWith("100.0% (");
+        assertThat(driver.findElement(By.id("slo-burn")).getText()).isEqualTo("0.00× over 1 h, 0.00× over 6 h");
+    }
+
+    @Test
     void useAnotherKeyForgetsTheKeyAndAsksForOne() {
         signIn();
         waitFor(By.id("sign-out")).click();

@@ -7,9 +7,9 @@ import java.lang.annotation.Target;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A {@link WorkerIntegrationTest} worker whose policy jobs (reminders, maintenance, the daily summary, heartbeats) fire on their
- * own every 200 ms, at the real clock: the path production takes, through the scheduler and the beans' proxies. The
- * test classes using it share one context (and its database) of their own.
+ * A {@link WorkerIntegrationTest} worker whose policy jobs (reminders, maintenance, the daily summary, heartbeats,
+ * burn rates) fire on their own every 200 ms, at the real clock: the path production takes, through the scheduler and
+ * the beans' proxies. The test classes using it share one context (and its database) of their own.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,6 +19,7 @@ import org.springframework.test.context.TestPropertySource;
             "health-monitor.reminder.check-interval=200ms",
             "health-monitor.maintenance.check-interval=200ms",
             "health-monitor.summary.check-interval=200ms",
-            "health-monitor.heartbeat.check-interval=200ms"
+            "health-monitor.heartbeat.check-interval=200ms",
+            "health-monitor.slo.check-interval=200ms"
         })
 public @interface ScheduledJobsIntegrationTest {}

@@ -41,7 +41,19 @@ record Notice(String title, Severity severity, List<Fact> facts, String text) {
             case REMINDER -> reminder(message);
             case SUMMARY -> summary(message);
             case TEST -> test(message);
+            case BURN_RATE -> burnRate(message);
         };
+    }
+
+    /** An SLO's error budget burning too fast; {@code reason} says which alert, windows and rates. */
+    private static Notice burnRate(AlertMessage message) {
+        List<Fact> facts = List.of(
+                new Fact("Name", message.name()),
+                new Fact(AlertDetails.targetLabel(message.url()), message.url()),
+                new Fact("Reason", message.reason()),
+                new Fact("Time", TIME.format(message.at())));
+        String title = "🔥 Error budget burning: " + message.name();
+        return new Notice(title, Severity.WARNING, facts, text(title, facts));
     }
 
     private static Notice statusChange(AlertMessage message) {

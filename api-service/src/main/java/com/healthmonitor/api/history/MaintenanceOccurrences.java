@@ -1,5 +1,6 @@
-package com.healthmonitor.api.slo;
+package com.healthmonitor.api.history;
 
+import com.healthmonitor.api.history.WindowPlan.Span;
 import com.healthmonitor.common.maintenance.MaintenanceWindow;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,16 +17,20 @@ final class MaintenanceOccurrences {
 
     private MaintenanceOccurrences() {}
 
-    static List<Interval> between(MaintenanceWindow window, Instant from, Instant to) {
-        List<Interval> openings = new ArrayList<>();
+    /**
+     * The window's openings clipped to [from, to), in order; they may overlap (a duration longer than the cron's
+     * step).
+     */
+    static List<Span> between(MaintenanceWindow window, Instant from, Instant to) {
+        List<Span> openings = new ArrayList<>();
         if (window.startsAt() != null) {
-            openings.add(new Interval(window.startsAt(), window.endsAt()));
+            openings.add(new Span(window.startsAt(), window.endsAt()));
         } else if (window.cron() != null) {
             CronExpression cron = MaintenanceWindow.cron(window.cron());
             ZonedDateTime next = cron.next(
                     from.minus(window.duration()).atZone(window.zone()).minusNanos(1));
             while (next != null && next.toInstant().isBefore(to) && openings.size() < MAX_OPENINGS) {
-                openings.add(new Interval(next.toInstant(), next.toInstant().plus(window.duration())));
+                openings.add(new Span(next.toInstant(), next.toInstant().plus(window.duration())));
                 next = cron.next(next);
             }
         } else {
@@ -38,10 +43,13 @@ final class MaintenanceOccurrences {
                 if (window.weekdays().contains(day.getDayOfWeek())) {
                     Instant start =
                             day.atTime(window.timeOfDay()).atZone(window.zone()).toInstant();
-                    openings.add(new Interval(start, start.plus(window.duration())));
+                    openings.add(new Span(start, start.plus(window.duration())));
                 }
             }
         }
-        return Interval.union(openings.stream().map(i -> i.clip(from, to)).toList());
+        return openings.stream()
+                .map(o -> new Span(o.from().isBefore(from) ? from : o.from(), o.to().isAfter(to) ? to : o.to()))
+                .filter(o -> o.from().isBefore(o.to()))
+                .toList();
     }
 }
