@@ -70,7 +70,7 @@ class StatusPageService {
 
     @Transactional(readOnly = true)
     StatusPageResponse get(long id) {
-        return jdbc.sql("SELECT id, slug, title, description, created_at, updated_at FROM status_pages WHERE id = :id")
+        return jdbc.sql("SELECT id, key, slug, title, description, created_at, updated_at FROM status_pages WHERE id = :id")
                 .param("id", id)
                 .query(this::page)
                 .optional()
@@ -79,7 +79,7 @@ class StatusPageService {
 
     @Transactional(readOnly = true)
     List<StatusPageResponse> list(long afterId, int limit) {
-        return jdbc.sql("SELECT id, slug, title, description, created_at, updated_at FROM status_pages"
+        return jdbc.sql("SELECT id, key, slug, title, description, created_at, updated_at FROM status_pages"
                         + " WHERE id > :after ORDER BY id LIMIT :limit")
                 .param("after", afterId)
                 .param("limit", limit)
@@ -166,6 +166,7 @@ class StatusPageService {
                 });
         return new StatusPageResponse(
                 id,
+                rs.getString("key"),
                 slug,
                 rs.getString("title"),
                 rs.getString("description"),

@@ -1,0 +1,37 @@
+package com.healthmonitor.api.config;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What applying a document does (or did): each object it creates, updates (with the fields that change, old and new
+ * as an export shows them) or deletes (only with {@code prune=true}), and the etag of the configuration it was
+ * computed against (a plan) or of the configuration it left (an apply).
+ */
+record Plan(String etag, boolean prune, List<Change> changes, Summary summary) {
+
+    enum Action {
+        @JsonProperty("create")
+        CREATE,
+        @JsonProperty("update")
+        UPDATE,
+        @JsonProperty("delete")
+        DELETE
+    }
+
+    record Change(
+            Action action,
+            String kind,
+            String key,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FieldChange> fields) {}
+
+    /** A top-level field of an object; null old or new: absent on that side. */
+    record FieldChange(
+            String field,
+            @JsonProperty("old") JsonNode before,
+            @JsonProperty("new") JsonNode after) {}
+
+    record Summary(int create, int update, int delete, int unchanged) {}
+}
