@@ -52,9 +52,15 @@ class ConfigDocuments {
             try {
                 loaded = yaml().load(new String(body, StandardCharsets.UTF_8));
             } catch (YAMLException e) {
-                throw invalid("is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+                String problem = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+                throw invalid("is not valid YAML: " + problem);
             }
-            tree = loaded == null ? null : json.valueToTree(loaded);
+            try {
+                tree = loaded == null ? null : json.valueToTree(loaded);
+            } catch (RuntimeException e) {
+                // A mapping key that is itself a list or mapping: nothing JSON could hold.
+                throw invalid("is not a document: its mapping keys must be plain values");
+            }
         } else {
             try {
                 tree = json.readTree(body);

@@ -2,6 +2,7 @@ package com.healthmonitor.api.config;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -30,8 +31,11 @@ record Plan(String etag, boolean prune, List<Change> changes, Summary summary) {
     /** A top-level field of an object; null old or new: absent on that side. */
     record FieldChange(
             String field,
-            @JsonProperty("old") JsonNode before,
-            @JsonProperty("new") JsonNode after) {}
+            @Schema(description = "The value as an export shows it; absent when the field was") @JsonProperty("old")
+                    JsonNode before,
+            @Schema(description = "The value as an export will show it; absent when the field goes")
+                    @JsonProperty("new")
+                    JsonNode after) {}
 
     record Summary(int create, int update, int delete, int unchanged) {}
 }
