@@ -50,16 +50,17 @@ class ChannelConfigSection implements ConfigSection {
     public List<Stored> stored(ConfigKeys keys) {
         return channels.list(0, Integer.MAX_VALUE).stream()
                 .map(channel -> new Stored(
-                        channel.id(), document(channel.settings()), channel.updatedAt().toString()))
+                        channel.id(),
+                        document(channel.settings()),
+                        channel.updatedAt().toString()))
                 .toList();
     }
 
     @Override
     public Prepared prepare(ObjectNode entry, Stored stored, ConfigKeys keys) {
         ChannelRequest request = sections.request(entry, ChannelRequest.class);
-        ChannelSettings existing = stored == null
-                ? null
-                : channels.find(stored.id()).orElseThrow().settings();
+        ChannelSettings existing =
+                stored == null ? null : channels.find(stored.id()).orElseThrow().settings();
         ChannelSettings settings = validator.validate(request, existing);
         return new Prepared() {
             @Override

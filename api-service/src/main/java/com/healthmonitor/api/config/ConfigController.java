@@ -50,10 +50,13 @@ class ConfigController {
                             description = "The document; its ETag is what an apply's If-Match names",
                             content = {
                                 @Content(mediaType = YAML, schema = @Schema(type = "string")),
-                                @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object"))
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                        schema = @Schema(type = "object"))
                             }))
     @GetMapping(produces = {YAML, MediaType.APPLICATION_JSON_VALUE})
-    ResponseEntity<byte[]> export(@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept)
+    ResponseEntity<byte[]> export(
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept)
             throws HttpMediaTypeNotAcceptableException {
         MediaType type = negotiate(accept);
         ConfigService.Snapshot snapshot = service.export();
@@ -70,7 +73,7 @@ class ConfigController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Plan> plan(
             @RequestBody byte[] body,
-            @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+            @Parameter(hidden = true) @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
             @Parameter(description = "Also delete the objects of each kind the document lists that it leaves out")
                     @RequestParam(name = "prune", defaultValue = "false")
                     boolean prune) {
@@ -93,7 +96,7 @@ class ConfigController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Plan> apply(
             @RequestBody byte[] body,
-            @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+            @Parameter(hidden = true) @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
             @Parameter(description = "Also delete the objects of each kind the document lists that it leaves out")
                     @RequestParam(name = "prune", defaultValue = "false")
                     boolean prune,

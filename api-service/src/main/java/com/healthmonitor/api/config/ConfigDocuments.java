@@ -41,7 +41,8 @@ class ConfigDocuments {
     }
 
     static boolean isYaml(MediaType type) {
-        return type != null && YAML_TYPES.stream().anyMatch(yaml -> yaml.isCompatibleWith(type) && !type.isWildcardType());
+        return type != null
+                && YAML_TYPES.stream().anyMatch(yaml -> yaml.isCompatibleWith(type) && !type.isWildcardType());
     }
 
     /** The document of a request body, a mapping; a 400 naming {@code body} otherwise. */
@@ -52,15 +53,12 @@ class ConfigDocuments {
             try {
                 loaded = yaml().load(new String(body, StandardCharsets.UTF_8));
             } catch (YAMLException e) {
-                String problem = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+                String problem =
+                        String.valueOf(e.getMessage()).lines().findFirst().orElse("");
                 throw invalid("is not valid YAML: " + problem);
             }
-            try {
-                tree = loaded == null ? null : json.valueToTree(loaded);
-            } catch (RuntimeException e) {
-                // A mapping key that is itself a list or mapping: nothing JSON could hold.
-                throw invalid("is not a document: its mapping keys must be plain values");
-            }
+            // A key that is itself a list or mapping becomes its text, an unknown field.
+            tree = loaded == null ? null : json.valueToTree(loaded);
         } else {
             try {
                 tree = json.readTree(body);

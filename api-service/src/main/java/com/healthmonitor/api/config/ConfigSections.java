@@ -55,7 +55,8 @@ public class ConfigSections {
             ConfigKeys keys,
             List<FieldViolation> violations) {
         if (entry.has(idsField)) {
-            violations.add(new FieldViolation(idsField, "is not used in a configuration document: list keys in " + field));
+            violations.add(
+                    new FieldViolation(idsField, "is not used in a configuration document: list keys in " + field));
         }
         JsonNode given = entry.remove(field);
         entry.set(idsField, json.valueToTree(keys.ids(section, given, field, violations)));

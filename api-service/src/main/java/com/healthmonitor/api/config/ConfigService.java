@@ -100,7 +100,8 @@ class ConfigService {
     }
 
     private Plan run(ObjectNode document, boolean prune, String ifMatch, boolean applying) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('health-monitor.config'))").query(row -> {});
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('health-monitor.config'))")
+                .query(row -> {});
         ConfigKeys keys = new ConfigKeys(jdbc, sections);
         Snapshot before = snapshot(keys);
         if (applying && ifMatch != null && !matches(ifMatch, before.etag())) {
@@ -109,7 +110,8 @@ class ConfigService {
         Map<String, List<Entry>> entries = entries(document);
         if (prune) {
             // References may only name objects that stay: those pruned are unknown keys from the start.
-            entries.forEach((section, given) -> pruned(section, given, before).forEach(key -> keys.remove(section, key)));
+            entries.forEach(
+                    (section, given) -> pruned(section, given, before).forEach(key -> keys.remove(section, key)));
         }
         List<Change> changes = new ArrayList<>();
         int unchanged = 0;
@@ -135,7 +137,9 @@ class ConfigService {
                             Action.UPDATE,
                             section.name(),
                             entry.key(),
-                            fields(pending.stored().document(), pending.prepared().document())));
+                            fields(
+                                    pending.stored().document(),
+                                    pending.prepared().document())));
                 } else {
                     unchanged++;
                 }
@@ -156,14 +160,16 @@ class ConfigService {
                 }
             }
         }
-        int created = (int) changes.stream().filter(c -> c.action() == Action.CREATE).count();
+        int created =
+                (int) changes.stream().filter(c -> c.action() == Action.CREATE).count();
         Plan.Summary summary = new Plan.Summary(created, changes.size() - created - deleted, deleted, unchanged);
         String etag = applying ? snapshot(new ConfigKeys(jdbc, sections)).etag() : before.etag();
         return new Plan(etag, prune, changes, summary);
     }
 
     /** Every object of one kind checked; all their violations at once, each naming its object's key. */
-    private List<Pending> prepare(ConfigSection section, List<Entry> given, Map<String, Stored> stored, ConfigKeys keys) {
+    private List<Pending> prepare(
+            ConfigSection section, List<Entry> given, Map<String, Stored> stored, ConfigKeys keys) {
         List<FieldViolation> violations = new ArrayList<>();
         List<Pending> prepared = new ArrayList<>();
         for (Entry entry : given) {

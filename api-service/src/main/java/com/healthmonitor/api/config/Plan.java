@@ -11,6 +11,7 @@ import tools.jackson.databind.JsonNode;
  * as an export shows them) or deletes (only with {@code prune=true}), and the etag of the configuration it was
  * computed against (a plan) or of the configuration it left (an apply).
  */
+@Schema(name = "ConfigPlan")
 record Plan(String etag, boolean prune, List<Change> changes, Summary summary) {
 
     enum Action {
@@ -22,6 +23,7 @@ record Plan(String etag, boolean prune, List<Change> changes, Summary summary) {
         DELETE
     }
 
+    @Schema(name = "ConfigChange")
     record Change(
             Action action,
             String kind,
@@ -29,13 +31,22 @@ record Plan(String etag, boolean prune, List<Change> changes, Summary summary) {
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FieldChange> fields) {}
 
     /** A top-level field of an object; null old or new: absent on that side. */
+    @Schema(name = "ConfigFieldChange")
     record FieldChange(
             String field,
-            @Schema(description = "The value as an export shows it; absent when the field was") @JsonProperty("old")
-                    JsonNode before,
-            @Schema(description = "The value as an export will show it; absent when the field goes")
-                    @JsonProperty("new")
-                    JsonNode after) {}
 
+            @Schema(
+                    description = "The value as an export shows it; absent when the field was",
+                    types = {"string", "number", "boolean", "object", "array"})
+            @JsonProperty("old")
+            JsonNode before,
+
+            @Schema(
+                    description = "The value as an export will show it; absent when the field goes",
+                    types = {"string", "number", "boolean", "object", "array"})
+            @JsonProperty("new")
+            JsonNode after) {}
+
+    @Schema(name = "ConfigPlanSummary")
     record Summary(int create, int update, int delete, int unchanged) {}
 }

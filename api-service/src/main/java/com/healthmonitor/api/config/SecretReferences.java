@@ -57,8 +57,14 @@ class SecretReferences {
             List<FieldViolation> violations) {
         if (value instanceof ObjectNode object) {
             for (Map.Entry<String, JsonNode> property : List.copyOf(object.properties())) {
-                resolve(object, property.getKey(), property.getValue(), path + "." + property.getKey(), secretFields,
-                        isNew, violations);
+                resolve(
+                        object,
+                        property.getKey(),
+                        property.getValue(),
+                        path + "." + property.getKey(),
+                        secretFields,
+                        isNew,
+                        violations);
             }
         } else if (value instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {

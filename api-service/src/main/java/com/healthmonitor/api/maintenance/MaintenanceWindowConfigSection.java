@@ -55,7 +55,9 @@ class MaintenanceWindowConfigSection implements ConfigSection {
     public List<Stored> stored(ConfigKeys keys) {
         return windows.all().stream()
                 .map(window -> new Stored(
-                        window.id(), document(window.settings(), keys), window.updatedAt().toString()))
+                        window.id(),
+                        document(window.settings(), keys),
+                        window.updatedAt().toString()))
                 .toList();
     }
 
@@ -74,9 +76,8 @@ class MaintenanceWindowConfigSection implements ConfigSection {
         } catch (InvalidRequestException e) {
             throw ConfigSections.renamed(e, "monitor_ids", "monitors");
         }
-        MaintenanceWindowSettings current = stored == null
-                ? null
-                : windows.find(stored.id()).orElseThrow().settings();
+        MaintenanceWindowSettings current =
+                stored == null ? null : windows.find(stored.id()).orElseThrow().settings();
         return new Prepared() {
             @Override
             public ObjectNode document() {

@@ -35,6 +35,7 @@ final class Monitor {
     private Long id;
     /** The stable name of a configuration document ({@code config}); set by the database when not chosen. */
     private String key;
+
     private MonitorSettings settings;
     private MonitorAlerting alerting = new MonitorAlerting(List.of(), 0);
 

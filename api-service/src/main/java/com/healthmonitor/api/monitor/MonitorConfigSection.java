@@ -109,7 +109,8 @@ class MonitorConfigSection implements ConfigSection {
             public long write() {
                 return current == null
                         ? service.create(settings, valid.alerting()).id()
-                        : service.replace(current.id(), settings, valid.alerting()).id();
+                        : service.replace(current.id(), settings, valid.alerting())
+                                .id();
             }
         };
     }

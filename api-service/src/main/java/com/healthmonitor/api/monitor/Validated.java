@@ -9,7 +9,8 @@ import java.util.List;
 record Validated(MonitorSettings settings, MonitorAlerting alerting) {
 
     /** Both validations of a request, every broken rule reported at once. */
-    static Validated of(MonitorRequest request, MonitorValidator validator, MonitorAlertingValidator alertingValidator) {
+    static Validated of(
+            MonitorRequest request, MonitorValidator validator, MonitorAlertingValidator alertingValidator) {
         List<FieldViolation> violations = new ArrayList<>();
         MonitorSettings settings = null;
         MonitorAlerting alerting = null;

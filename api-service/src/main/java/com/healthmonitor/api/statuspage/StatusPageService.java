@@ -70,7 +70,8 @@ class StatusPageService {
 
     @Transactional(readOnly = true)
     StatusPageResponse get(long id) {
-        return jdbc.sql("SELECT id, key, slug, title, description, created_at, updated_at FROM status_pages WHERE id = :id")
+        return jdbc.sql(
+                        "SELECT id, key, slug, title, description, created_at, updated_at FROM status_pages WHERE id = :id")
                 .param("id", id)
                 .query(this::page)
                 .optional()

@@ -72,11 +72,13 @@ class ConfigApiIntegrationTest {
                 {"slug": "public", "title": "Public"}""");
 
         assertThat(first.get("key").asString()).isEqualTo("orders-api");
-        assertThat(second.get("key").asString()).isEqualTo("orders-api-" + second.get("id").asLong());
+        assertThat(second.get("key").asString())
+                .isEqualTo("orders-api-" + second.get("id").asLong());
         assertThat(channel.get("key").asString()).isEqualTo("ops-on-call");
         assertThat(window.get("key").asString()).isEqualTo("sunday-db-upgrade");
         assertThat(page.get("key").asString()).isEqualTo("public");
-        assertThat(json.readTree(api.get("/monitors/" + first.get("id").asLong()).body())
+        assertThat(json.readTree(
+                                api.get("/monitors/" + first.get("id").asLong()).body())
                         .get("key")
                         .asString())
                 .isEqualTo("orders-api");
@@ -92,6 +94,8 @@ class ConfigApiIntegrationTest {
         // The operator keeps the secrets out of the file: references to the API process's environment.
         secret(document, "channels", "ops-slack", "url", "${env:SECRET_CONFIG_TEST_SLACK_URL}");
         secret(document, "channels", "signed-hook", "secret", "${env:SECRET_CONFIG_TEST_SIGNING_KEY}");
+        // Or in the file itself, the operator's choice (an export still masks it).
+        secret(document, "channels", "signed-hook", "url", "https://hooks.example.com/in/abcdef123456");
         ((ObjectNode) entry(document, "monitors", "orders-api").get("headers"))
                 .put("Authorization", "${env:SECRET_CONFIG_TEST_TOKEN}");
 
@@ -123,8 +127,8 @@ class ConfigApiIntegrationTest {
         createFleetThroughTheApi();
         for (String type : List.of(YAML, JSON)) {
             HttpResponse<String> exported = export(type);
-            assertThat(exported.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
-                    .startsWith(type));
+            assertThat(exported.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(v -> assertThat(v).startsWith(type));
             String etag = exported.headers().firstValue("ETag").orElseThrow();
 
             for (String prune : List.of("false", "true")) {
@@ -198,7 +202,8 @@ class ConfigApiIntegrationTest {
                         .single())
                 .isEqualTo("Orders API");
 
-        String replanned = json.readTree(send("POST", "/config/plan", body, JSON).body())
+        String replanned = json.readTree(
+                        send("POST", "/config/plan", body, JSON).body())
                 .get("etag")
                 .asString();
         HttpResponse<String> applied = send("POST", "/config/apply", body, JSON, "If-Match", replanned);
@@ -264,7 +269,9 @@ class ConfigApiIntegrationTest {
         ObjectNode rotated = (ObjectNode) json.readTree(export(JSON).body());
         secret(rotated, "channels", "signed", "secret", "${env:SECRET_CONFIG_TEST_TOKEN}");
         HttpResponse<String> plan = send("POST", "/config/plan", json.writeValueAsString(rotated), JSON);
-        assertThat(find(json.readTree(plan.body()).get("changes"), "signed").get("action").asString())
+        assertThat(find(json.readTree(plan.body()).get("changes"), "signed")
+                        .get("action")
+                        .asString())
                 .isEqualTo("update");
         answers.add(plan.body());
 
@@ -378,13 +385,15 @@ class ConfigApiIntegrationTest {
         assertThat(kept.get("changes")).isEmpty();
         assertThat(countRows("monitors")).isEqualTo(monitorsBefore);
 
-        JsonNode plan = json.readTree(send("POST", "/config/plan?prune=true", body, JSON).body());
+        JsonNode plan = json.readTree(
+                send("POST", "/config/plan?prune=true", body, JSON).body());
         assertThat(plan.get("summary").get("delete").asInt()).isEqualTo((int) monitorsBefore - 1 + 3);
         assertThat(countRows("monitors")).isEqualTo(monitorsBefore);
 
         HttpResponse<String> pruned = send("POST", "/config/apply?prune=true", body, JSON);
         assertThat(pruned.statusCode()).as(pruned.body()).isEqualTo(200);
-        assertThat(jdbc.sql("SELECT key FROM monitors").query(String.class).list()).containsExactly("orders-api");
+        assertThat(jdbc.sql("SELECT key FROM monitors").query(String.class).list())
+                .containsExactly("orders-api");
         assertThat(countRows("status_pages")).isZero();
         assertThat(countRows("maintenance_windows")).isZero();
         assertThat(countRows("channels")).isEqualTo(3);
@@ -397,7 +406,8 @@ class ConfigApiIntegrationTest {
     private void createFleetThroughTheApi() throws Exception {
         long slack = created("/channels", """
                 {"name": "ops slack", "type": "slack", "url": "%s"}""".formatted(SLACK_URL)).get("id").asLong();
-        long webhook = created("/channels", """
+        long webhook =
+                created("/channels", """
                 {"name": "signed hook", "type": "webhook", "url": "https://hooks.example.com/in/abcdef123456",
                  "secret": "%s"}""".formatted(SIGNING_KEY)).get("id").asLong();
         created("/channels", """
@@ -406,8 +416,7 @@ class ConfigApiIntegrationTest {
                 {"name": "Orders API", "url": "https://orders.example.com/health", "method": "POST",
                  "headers": {"Authorization": "%s"}, "body": "{}", "content_type": "application/json",
                  "channel_ids": [%d, %d], "remind_every": 30, "tags": ["team:payments", "env:prod"],
-                 "assertions": [{"type": "json_path", "path": "$.status", "equals": "UP"}]}"""
-                        .formatted(TOKEN, slack, webhook))
+                 "assertions": [{"type": "json_path", "path": "$.status", "equals": "UP"}]}""".formatted(TOKEN, slack, webhook))
                 .get("id")
                 .asLong();
         long db = created("/monitors", """
@@ -460,7 +469,9 @@ class ConfigApiIntegrationTest {
 
     private List<String> fields(HttpResponse<String> problem) {
         List<String> fields = new ArrayList<>();
-        json.readTree(problem.body()).get("errors").forEach(error -> fields.add(error.get("field").asString()));
+        json.readTree(problem.body())
+                .get("errors")
+                .forEach(error -> fields.add(error.get("field").asString()));
         return fields;
     }
 
