@@ -27,23 +27,8 @@ class ChannelConfigSection implements ConfigSection {
     }
 
     @Override
-    public String name() {
-        return "channels";
-    }
-
-    @Override
-    public String table() {
-        return "channels";
-    }
-
-    @Override
-    public int order() {
-        return 0;
-    }
-
-    @Override
-    public Set<String> secretFields() {
-        return Set.of("url", "secret");
+    public Kind kind() {
+        return new Kind("channels", 0, Set.of("url", "secret"));
     }
 
     @Override

@@ -16,22 +16,20 @@ public final class ConfigKeys {
 
     private final Map<String, Map<String, Long>> ids = new HashMap<>();
     private final Map<String, Map<Long, String>> keys = new HashMap<>();
-    private final Map<String, String> tables = new HashMap<>();
     private final JdbcClient jdbc;
 
     ConfigKeys(JdbcClient jdbc, List<ConfigSection> sections) {
         this.jdbc = jdbc;
         for (ConfigSection section : sections) {
-            tables.put(section.name(), section.table());
             Map<String, Long> byKey = new HashMap<>();
             Map<Long, String> byId = new HashMap<>();
-            // The table name is the section's constant, never input.
-            jdbc.sql("SELECT id, key FROM " + section.table()).query(row -> {
+            // The table is named as the kind: a constant of the section, never input.
+            jdbc.sql("SELECT id, key FROM " + section.kind().name()).query(row -> {
                 byKey.put(row.getString("key"), row.getLong("id"));
                 byId.put(row.getLong("id"), row.getString("key"));
             });
-            ids.put(section.name(), byKey);
-            keys.put(section.name(), byId);
+            ids.put(section.kind().name(), byKey);
+            keys.put(section.kind().name(), byId);
         }
     }
 
@@ -73,7 +71,7 @@ public final class ConfigKeys {
 
     /** An object committed since the keys were read (a write of the API running alongside). */
     private String created(String section, long id) {
-        String key = jdbc.sql("SELECT key FROM " + tables.get(section) + " WHERE id = :id")
+        String key = jdbc.sql("SELECT key FROM " + section + " WHERE id = :id")
                 .param("id", id)
                 .query(String.class)
                 .optional()

@@ -12,20 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public interface ConfigSection {
 
-    /** The document's list of this kind, e.g. {@code monitors}. */
-    String name();
-
-    /** The table of this kind, whose {@code key} column names its objects. */
-    String table();
-
-    /** Kinds are written in ascending order, so that a kind follows the kinds it references, and pruned descending. */
-    int order();
-
-    /**
-     * The fields whose values are secrets ({@code url}, or {@code headers.*} for every property of {@code headers}):
-     * only these may be given as {@code ${env:NAME}}, and a new object may not give them masked.
-     */
-    Set<String> secretFields();
+    /** What kind of objects the section holds. */
+    Kind kind();
 
     /** Every object of this kind in the installation, in document form with its secrets masked. */
     List<Stored> stored(ConfigKeys keys);
@@ -37,6 +25,19 @@ public interface ConfigSection {
     Prepared prepare(ObjectNode entry, Stored stored, ConfigKeys keys);
 
     void delete(long id);
+
+    /**
+     * A kind of objects.
+     *
+     * @param name the document's list of them, e.g. {@code monitors}, and their table, whose {@code key} column names
+     *     them
+     * @param order kinds are written in ascending order, so that a kind follows the kinds it references, and pruned
+     *     descending
+     * @param secretFields the fields whose values are secrets ({@code url}, or {@code headers.*} for every property
+     *     of {@code headers}): only these may be given as {@code ${env:NAME}}, and a new object may not give them
+     *     masked
+     */
+    record Kind(String name, int order, Set<String> secretFields) {}
 
     /**
      * An object of the installation.

@@ -63,7 +63,7 @@ class ConfigService {
             SecretReferences secrets,
             JsonMapper json) {
         this.sections = sections.stream()
-                .sorted(Comparator.comparingInt(ConfigSection::order))
+                .sorted(Comparator.comparingInt(section -> section.kind().order()))
                 .toList();
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -116,26 +116,26 @@ class ConfigService {
         List<Change> changes = new ArrayList<>();
         int unchanged = 0;
         for (ConfigSection section : sections) {
-            List<Entry> given = entries.get(section.name());
+            List<Entry> given = entries.get(section.kind().name());
             if (given == null) {
                 continue;
             }
-            Map<String, Stored> stored = before.objects().get(section.name());
+            Map<String, Stored> stored = before.objects().get(section.kind().name());
             for (Pending pending : prepare(section, given, stored, keys)) {
                 Entry entry = pending.entry();
                 if (pending.stored() == null) {
                     long id = write(entry, pending.prepared());
-                    jdbc.sql("UPDATE " + section.table() + " SET key = :key WHERE id = :id")
+                    jdbc.sql("UPDATE " + section.kind().name() + " SET key = :key WHERE id = :id")
                             .param("key", entry.key())
                             .param("id", id)
                             .update();
-                    keys.add(section.name(), entry.key(), id);
-                    changes.add(new Change(Action.CREATE, section.name(), entry.key(), List.of()));
+                    keys.add(section.kind().name(), entry.key(), id);
+                    changes.add(new Change(Action.CREATE, section.kind().name(), entry.key(), List.of()));
                 } else if (pending.prepared().changed()) {
                     write(entry, pending.prepared());
                     changes.add(new Change(
                             Action.UPDATE,
-                            section.name(),
+                            section.kind().name(),
                             entry.key(),
                             fields(
                                     pending.stored().document(),
@@ -148,14 +148,14 @@ class ConfigService {
         int deleted = 0;
         if (prune) {
             for (ConfigSection section : sections.reversed()) {
-                List<Entry> given = entries.get(section.name());
+                List<Entry> given = entries.get(section.kind().name());
                 if (given == null) {
                     continue; // a kind the document leaves out is not managed by it
                 }
-                Map<String, Stored> stored = before.objects().get(section.name());
-                for (String key : pruned(section.name(), given, before)) {
+                Map<String, Stored> stored = before.objects().get(section.kind().name());
+                for (String key : pruned(section.kind().name(), given, before)) {
                     section.delete(stored.get(key).id());
-                    changes.add(new Change(Action.DELETE, section.name(), key, List.of()));
+                    changes.add(new Change(Action.DELETE, section.kind().name(), key, List.of()));
                     deleted++;
                 }
             }
@@ -175,7 +175,7 @@ class ConfigService {
         for (Entry entry : given) {
             Stored current = stored.get(entry.key());
             List<FieldViolation> own = new ArrayList<>();
-            secrets.resolve(entry.fields(), section.secretFields(), current == null, own);
+            secrets.resolve(entry.fields(), section.kind().secretFields(), current == null, own);
             if (own.isEmpty()) {
                 try {
                     prepared.add(new Pending(entry, current, section.prepare(entry.fields(), current, keys)));
@@ -217,7 +217,7 @@ class ConfigService {
     /** The document's objects by kind, keys checked; a kind it leaves out has no entry. */
     private Map<String, List<Entry>> entries(ObjectNode document) {
         Map<String, ConfigSection> byName = new LinkedHashMap<>();
-        sections.forEach(section -> byName.put(section.name(), section));
+        sections.forEach(section -> byName.put(section.kind().name(), section));
         List<FieldViolation> violations = new ArrayList<>();
         Map<String, List<Entry>> entries = new HashMap<>();
         for (Map.Entry<String, JsonNode> property : document.properties()) {
@@ -286,18 +286,18 @@ class ConfigService {
         for (ConfigSection section : sections) {
             Map<String, Stored> byKey = new TreeMap<>();
             for (Stored stored : section.stored(keys)) {
-                byKey.put(keys.keys(section.name(), List.of(stored.id())).getFirst(), stored);
+                byKey.put(keys.keys(section.kind().name(), List.of(stored.id())).getFirst(), stored);
             }
-            ArrayNode list = document.putArray(section.name());
+            ArrayNode list = document.putArray(section.kind().name());
             byKey.forEach((key, stored) -> {
                 ObjectNode entry = list.addObject();
                 entry.put("key", key);
                 entry.setAll(stored.document());
-                digest.update((section.name() + "\n" + key + "\n" + stored.version() + "\n")
+                digest.update((section.kind().name() + "\n" + key + "\n" + stored.version() + "\n")
                         .getBytes(StandardCharsets.UTF_8));
                 digest.update(json.writeValueAsBytes(stored.document()));
             });
-            objects.put(section.name(), byKey);
+            objects.put(section.kind().name(), byKey);
         }
         String etag = "\"" + HexFormat.of().formatHex(digest.digest()) + "\"";
         return new Snapshot(document, objects, etag);

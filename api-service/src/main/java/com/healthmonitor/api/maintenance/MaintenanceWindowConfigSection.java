@@ -32,23 +32,8 @@ class MaintenanceWindowConfigSection implements ConfigSection {
     }
 
     @Override
-    public String name() {
-        return "maintenance_windows";
-    }
-
-    @Override
-    public String table() {
-        return "maintenance_windows";
-    }
-
-    @Override
-    public int order() {
-        return 2;
-    }
-
-    @Override
-    public Set<String> secretFields() {
-        return Set.of();
+    public Kind kind() {
+        return new Kind("maintenance_windows", 2, Set.of());
     }
 
     @Override

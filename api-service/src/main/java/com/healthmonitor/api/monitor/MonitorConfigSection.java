@@ -43,23 +43,8 @@ class MonitorConfigSection implements ConfigSection {
     }
 
     @Override
-    public String name() {
-        return "monitors";
-    }
-
-    @Override
-    public String table() {
-        return "monitors";
-    }
-
-    @Override
-    public int order() {
-        return 1;
-    }
-
-    @Override
-    public Set<String> secretFields() {
-        return Set.of("url", "webhook_url", "headers.*");
+    public Kind kind() {
+        return new Kind("monitors", 1, Set.of("url", "webhook_url", "headers.*"));
     }
 
     @Override

@@ -31,23 +31,8 @@ class StatusPageConfigSection implements ConfigSection {
     }
 
     @Override
-    public String name() {
-        return "status_pages";
-    }
-
-    @Override
-    public String table() {
-        return "status_pages";
-    }
-
-    @Override
-    public int order() {
-        return 3;
-    }
-
-    @Override
-    public Set<String> secretFields() {
-        return Set.of();
+    public Kind kind() {
+        return new Kind("status_pages", 3, Set.of());
     }
 
     @Override
