@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ChannelRepository {
 
-    private static final String COLUMNS = "id, name, type, url, secret, recipients, created_at, updated_at";
+    private static final String COLUMNS = "id, key, name, type, url, secret, recipients, created_at, updated_at";
 
     private final JdbcClient jdbc;
 
@@ -92,6 +92,7 @@ class ChannelRepository {
         Array recipients = rs.getArray("recipients");
         return new Stored(
                 rs.getLong("id"),
+                rs.getString("key"),
                 new ChannelSettings(
                         rs.getString("name"),
                         ChannelType.parse(rs.getString("type")).orElseThrow(),
@@ -102,7 +103,7 @@ class ChannelRepository {
                 Timestamps.instant(rs, "updated_at"));
     }
 
-    record Stored(long id, ChannelSettings settings, Instant createdAt, Instant updatedAt) {}
+    record Stored(long id, String key, ChannelSettings settings, Instant createdAt, Instant updatedAt) {}
 
     /** The named parameters of insert and update; a HashMap because url, secret and recipients may be null. */
     private static Map<String, Object> columns(ChannelSettings settings) {

@@ -3,9 +3,10 @@ package com.healthmonitor.api.channel;
 import java.time.Instant;
 import java.util.List;
 
-/** A channel in responses: {@code url} and {@code secret} masked. */
+/** A channel in responses: {@code url} and {@code secret} masked; {@code key} names it in {@code /config}. */
 record ChannelResponse(
         long id,
+        String key,
         String name,
         String type,
         String url,

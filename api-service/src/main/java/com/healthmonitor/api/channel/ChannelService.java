@@ -102,6 +102,7 @@ class ChannelService {
         ChannelSettings settings = stored.settings();
         return new ChannelResponse(
                 stored.id(),
+                stored.key(),
                 settings.name(),
                 settings.type().id(),
                 Secrets.maskUrl(settings.url()),

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
 class MaintenanceWindowRepository {
 
     private static final String COLUMNS = """
-            w.id, w.reason, w.all_monitors, w.starts_at, w.ends_at, w.cron, w.weekdays, w.time_of_day, w.time_zone,
+            w.id, w.key, w.reason, w.all_monitors, w.starts_at, w.ends_at, w.cron, w.weekdays, w.time_of_day, w.time_zone,
             w.duration_minutes, w.created_at, w.updated_at,
             ARRAY(SELECT m.monitor_id FROM maintenance_window_monitors m WHERE m.window_id = w.id
                   ORDER BY m.monitor_id) AS monitor_ids""";
@@ -165,11 +165,18 @@ class MaintenanceWindowRepository {
                 settings.time(),
                 ZoneId.of(settings.timeZone()),
                 minutes == null ? null : Duration.ofMinutes(minutes));
-        return new Stored(rs.getLong("id"), settings, schedule, instant(rs, "created_at"), instant(rs, "updated_at"));
+        return new Stored(
+                rs.getLong("id"),
+                rs.getString("key"),
+                settings,
+                schedule,
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"));
     }
 
     record Stored(
             long id,
+            String key,
             MaintenanceWindowSettings settings,
             MaintenanceWindow schedule,
             java.time.Instant createdAt,

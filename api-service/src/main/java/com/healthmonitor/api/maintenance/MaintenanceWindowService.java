@@ -57,18 +57,15 @@ class MaintenanceWindowService {
         MaintenanceWindowSettings settings = stored.settings();
         return new MaintenanceWindowResponse(
                 stored.id(),
+                stored.key(),
                 settings.monitorIds(),
                 settings.allMonitors(),
                 settings.reason(),
                 settings.startsAt(),
                 settings.endsAt(),
                 settings.cron(),
-                settings.weekdays() == null
-                        ? null
-                        : settings.weekdays().stream()
-                                .map(day -> day.name().substring(0, 3))
-                                .toList(),
-                settings.time() == null ? null : settings.time().toString(),
+                settings.weekdayNames(),
+                settings.timeText(),
                 settings.timeZone(),
                 settings.durationMinutes(),
                 stored.schedule().covers(clock.instant()),

@@ -16,4 +16,17 @@ record MaintenanceWindowSettings(
         List<DayOfWeek> weekdays,
         LocalTime time,
         String timeZone,
-        Integer durationMinutes) {}
+        Integer durationMinutes) {
+
+    /** The weekdays as requests and responses write them: MON, TUE, ...; null for other kinds of windows. */
+    List<String> weekdayNames() {
+        return weekdays == null
+                ? null
+                : weekdays.stream().map(day -> day.name().substring(0, 3)).toList();
+    }
+
+    /** The time of day as HH:mm; null for other kinds of windows. */
+    String timeText() {
+        return time == null ? null : time.toString();
+    }
+}

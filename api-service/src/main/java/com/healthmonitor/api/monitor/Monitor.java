@@ -33,6 +33,9 @@ final class Monitor {
     }
 
     private Long id;
+    /** The stable name of a configuration document ({@code config}); set by the database when not chosen. */
+    private String key;
+
     private MonitorSettings settings;
     private MonitorAlerting alerting = new MonitorAlerting(List.of(), 0);
 
@@ -79,6 +82,7 @@ final class Monitor {
     static Monitor read(ResultSet rs) throws SQLException {
         Monitor monitor = new Monitor();
         monitor.id = rs.getLong("id");
+        monitor.key = rs.getString("key");
         Array codes = rs.getArray("expected_status_codes");
         String target = rs.getString("target");
         monitor.settings = new MonitorSettings(
@@ -284,6 +288,7 @@ final class Monitor {
         // The HTTP fields show null for the other types, whose columns only hold their defaults.
         return new MonitorResponse(
                 id,
+                key,
                 s.type(),
                 s.name(),
                 Secrets.maskUrlCredentials(s.url()),

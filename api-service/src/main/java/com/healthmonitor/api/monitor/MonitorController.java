@@ -202,23 +202,7 @@ class MonitorController {
 
     /** Both validations, every broken rule reported at once. */
     private Validated validate(MonitorRequest request) {
-        List<FieldViolation> violations = new ArrayList<>();
-        MonitorSettings settings = null;
-        MonitorAlerting alerting = null;
-        try {
-            settings = validator.validate(request);
-        } catch (InvalidRequestException e) {
-            violations.addAll(e.violations());
-        }
-        try {
-            alerting = alertingValidator.validate(request);
-        } catch (InvalidRequestException e) {
-            violations.addAll(e.violations());
-        }
-        if (!violations.isEmpty()) {
-            throw new InvalidRequestException(violations);
-        }
-        return new Validated(settings, alerting);
+        return Validated.of(request, validator, alertingValidator);
     }
 
     private int pageSize(Integer limit) {

@@ -18,10 +18,12 @@ import java.util.Map;
  * of one type (tcp's {@code host}, {@code port}, {@code tls}; dns's {@code hostname}, ...) are left out for the others;
  * {@code target} shows what is checked in one line (the URL, {@code tcp://host:port}, {@code dns:name?type=A}).
  * A heartbeat's {@code ping_url} is shown only in the responses that issue its token (creation, a change to the
- * heartbeat type, {@code rotate-ping-token}): only its hash is stored.
+ * heartbeat type, {@code rotate-ping-token}): only its hash is stored. {@code key} names it in configuration
+ * documents ({@code /config}): chosen there, or made from the name.
  */
 record MonitorResponse(
         long id,
+        String key,
         MonitorType type,
         String name,
         String url,

@@ -160,7 +160,7 @@ class MonitorService {
      * URL's credentials, header values), but the URL's and headers' only while they still go where they went:
      * otherwise a PUT that only changes the host would send the kept token there.
      */
-    private static MonitorSettings.SecretFields unmasked(MonitorSettings settings, MonitorSettings stored) {
+    static MonitorSettings.SecretFields unmasked(MonitorSettings settings, MonitorSettings stored) {
         String webhookUrl = Secrets.isMaskOf(settings.webhookUrl(), stored.webhookUrl())
                 ? stored.webhookUrl()
                 : settings.webhookUrl();

@@ -3,9 +3,10 @@ package com.healthmonitor.api.statuspage;
 import java.time.Instant;
 import java.util.List;
 
-/** A status page in API responses, in the shape it was written. */
+/** A status page in API responses, in the shape it was written; {@code key} names it in {@code /config}. */
 record StatusPageResponse(
         long id,
+        String key,
         String slug,
         String title,
         String description,

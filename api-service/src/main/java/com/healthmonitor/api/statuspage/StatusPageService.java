@@ -71,7 +71,8 @@ class StatusPageService {
 
     @Transactional(readOnly = true)
     StatusPageResponse get(long id) {
-        return jdbc.sql("SELECT id, slug, title, description, created_at, updated_at FROM status_pages WHERE id = :id")
+        return jdbc.sql(
+                        "SELECT id, key, slug, title, description, created_at, updated_at FROM status_pages WHERE id = :id")
                 .param("id", id)
                 .query(this::page)
                 .optional()
@@ -80,7 +81,7 @@ class StatusPageService {
 
     @Transactional(readOnly = true)
     List<StatusPageResponse> list(long afterId, int limit) {
-        return jdbc.sql("SELECT id, slug, title, description, created_at, updated_at FROM status_pages"
+        return jdbc.sql("SELECT id, key, slug, title, description, created_at, updated_at FROM status_pages"
                         + " WHERE id > :after ORDER BY id LIMIT :limit")
                 .param("after", afterId)
                 .param("limit", limit)
@@ -191,6 +192,7 @@ class StatusPageService {
                 .toList();
         return new StatusPageResponse(
                 id,
+                rs.getString("key"),
                 slug,
                 rs.getString("title"),
                 rs.getString("description"),

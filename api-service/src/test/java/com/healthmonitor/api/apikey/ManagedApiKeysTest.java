@@ -135,6 +135,7 @@ class ManagedApiKeysTest {
         assertThat(send(read, "GET", "/monitors", null).status()).isEqualTo(200);
         assertThat(send(read, "HEAD", "/monitors", null).status()).isEqualTo(200);
         assertThat(send(read, "GET", "/settings/daily-summary", null).status()).isEqualTo(200);
+        assertThat(send(read, "GET", "/config", null).status()).isEqualTo(200);
         long monitors = monitors();
 
         Response post = send(read, "POST", "/monitors", MONITOR);
@@ -146,6 +147,8 @@ class ManagedApiKeysTest {
         assertForbidden(send(read, "POST", "/channels/1/test", null), "write");
         assertForbidden(send(read, "POST", "/status-pages", "{}"), "write");
         assertForbidden(send(read, "POST", "/maintenance-windows", "{}"), "write");
+        assertForbidden(send(read, "POST", "/config/plan", "{}"), "write");
+        assertForbidden(send(read, "POST", "/config/apply", "{}"), "write");
         assertForbidden(send(read, "GET", "/api-keys", null), "admin");
         assertForbidden(send(read, "PUT", "/settings/daily-summary", "{}"), "admin");
     }
@@ -155,6 +158,7 @@ class ManagedApiKeysTest {
         String write = create("ci", "write");
 
         assertThat(send(write, "POST", "/monitors", MONITOR).status()).isEqualTo(201);
+        assertThat(send(write, "POST", "/config/plan", "{}").status()).isEqualTo(200);
         assertForbidden(send(write, "GET", "/api-keys", null), "admin");
         assertForbidden(send(write, "POST", "/api-keys", """
                 {"name": "escalate", "scope": "admin"}"""), "admin");

@@ -203,6 +203,7 @@ class MonitorControllerWebTest {
         Instant created = Instant.parse("2026-01-20T10:30:00Z");
         return new MonitorResponse(
                 id,
+                "google-homepage",
                 com.healthmonitor.common.check.MonitorType.HTTP,
                 "Google Homepage",
                 "https://google.com/",
