@@ -2,12 +2,19 @@ package com.healthmonitor.api.history;
 
 import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
+import com.healthmonitor.common.check.Locations;
 import java.time.Duration;
+import com.healthmonitor.common.check.Locations;
 import java.time.Instant;
+import com.healthmonitor.common.check.Locations;
 import java.time.format.DateTimeParseException;
+import com.healthmonitor.common.check.Locations;
 import java.util.List;
+import com.healthmonitor.common.check.Locations;
 import java.util.Map;
+import com.healthmonitor.common.check.Locations;
 import java.util.regex.Matcher;
+import com.healthmonitor.common.check.Locations;
 import java.util.regex.Pattern;
 
 /** Parses and checks the query parameters of the history endpoints; a bad one is a 400 naming it. */
@@ -149,6 +156,17 @@ final class RequestParameters {
             }
         }
         return Duration.ofDays(30);
+    }
+
+    /** A location name, or null when none is given. */
+    static String location(String location) {
+        if (location == null) {
+            return null;
+        }
+        if (!Locations.isValid(location)) {
+            throw invalid("location", "must be 1-32 lowercase letters, digits and hyphens");
+        }
+        return location;
     }
 
     static InvalidRequestException invalid(String parameter, String message) {

@@ -62,6 +62,9 @@ final class Monitor {
     private Instant createdAt;
     private Instant updatedAt;
 
+    /** The locations that failed the last decided slot, as the worker wrote them. */
+    private List<String> failingLocations = List.of();
+
     private Monitor() {}
 
     static Monitor create(MonitorSettings settings, Instant now) {
@@ -101,7 +104,10 @@ final class Monitor {
                 rs.getObject("success_threshold", Integer.class),
                 MonitorType.of(rs.getString("type")).orElseThrow(),
                 target == null ? null : CheckSettingsJson.readTarget(target),
-                List.of((String[]) rs.getArray("tags").getArray()));
+                List.of((String[]) rs.getArray("tags").getArray()),
+                List.of((String[]) rs.getArray("locations").getArray()),
+                rs.getInt("min_failing_locations"));
+        monitor.failingLocations = List.of((String[]) rs.getArray("failing_locations").getArray());
         monitor.alerting =
                 new MonitorAlerting(List.of((Long[]) rs.getArray("channel_ids").getArray()), rs.getInt("remind_every"));
         monitor.configVersion = rs.getLong("config_version");
@@ -260,7 +266,9 @@ final class Monitor {
                 checked instanceof CheckTarget.Dns dns && !dns.expectedValues().isEmpty() ? dns.expectedValues() : null,
                 checked instanceof CheckTarget.Heartbeat heartbeat ? heartbeat.period() : null,
                 checked instanceof CheckTarget.Heartbeat heartbeat ? heartbeat.grace() : null,
-                s.tags());
+                s.tags(),
+                s.locations(),
+                s.minFailingLocations());
     }
 
     /** @param inMaintenance a maintenance window covers the monitor now: its status shows as MAINTENANCE */
@@ -330,6 +338,11 @@ final class Monitor {
                 checked instanceof CheckTarget.Heartbeat heartbeat ? heartbeat.grace() : null,
                 pingUrl,
                 lastPingAt,
-                checked instanceof CheckTarget.Heartbeat && s.enabled() ? pingDeadline : null);
+                checked instanceof CheckTarget.Heartbeat && s.enabled() ? pingDeadline : null,
+                s.locations(),
+                s.minFailingLocations(),
+                // Failing somewhere, but in fewer locations than it takes to count: no DOWN, but worth showing.
+                !failingLocations.isEmpty() && failingLocations.size() < s.minFailingLocations(),
+                failingLocations);
     }
 }

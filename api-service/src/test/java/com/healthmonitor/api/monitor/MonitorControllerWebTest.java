@@ -249,6 +249,10 @@ class MonitorControllerWebTest {
                 null,
                 null,
                 null,
-                null);
+                null,
+                List.of("default"),
+                1,
+                false,
+                List.of());
     }
 }
