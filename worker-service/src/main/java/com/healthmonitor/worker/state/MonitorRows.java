@@ -107,6 +107,18 @@ class MonitorRows {
                 .update();
     }
 
+    /** Adds locations to the failing ones of the monitors' last applied slots (their results came after it). */
+    void addFailingLocations(Map<Long, List<String>> locations) {
+        locations.forEach((id, names) -> jdbc.sql("""
+                        UPDATE monitors
+                        SET failing_locations = ARRAY(
+                            SELECT DISTINCT unnest(failing_locations || CAST(:names AS text[])) ORDER BY 1)
+                        WHERE id = :id""")
+                .param("names", names.toArray(String[]::new))
+                .param("id", id)
+                .update());
+    }
+
     /** What applying needs of a locked monitor row; {@code url} is the target as alerts show it. */
     record Locked(
             long id,

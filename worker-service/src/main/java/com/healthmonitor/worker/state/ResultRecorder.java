@@ -179,12 +179,19 @@ public class ResultRecorder {
         });
         // A late result counts towards uptime as its slot was decided: failed only if enough locations failed it.
         Map<Recorded.Key, Boolean> lateDown = slotResults.confirmedDown(late, locked);
+        Map<Long, List<String>> lateFailures = new TreeMap<>();
         for (Recorded result : late) {
             if (!result.inMaintenance()) {
                 rollup.add(rollupRow(
                         result.monitorId(), result.slot(), result.result(), lateDown.get(result.key())));
             }
+            // A slot decided by the locations that answered first: a failure arriving after still shows.
+            if (!result.result().success()
+                    && result.slot().equals(locked.get(result.monitorId()).lastAppliedSlot())) {
+                lateFailures.computeIfAbsent(result.monitorId(), id -> new ArrayList<>()).add(result.location());
+            }
         }
+        monitors.addFailingLocations(lateFailures);
         Map<Long, TreeMap<Instant, SlotResults>> unapplied = slotResults.unapplied(
                 byMonitor.keySet().stream().map(locked::get).toList());
         Instant now = clock.instant();
