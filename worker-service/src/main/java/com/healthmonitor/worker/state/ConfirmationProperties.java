@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     results' way back from remote locations
  */
 @ConfigurationProperties("health-monitor.confirmation")
-public record ConfirmationProperties(Duration margin) {
+record ConfirmationProperties(Duration margin) {
 
     public ConfirmationProperties {
         if (margin == null || margin.isNegative()) {
