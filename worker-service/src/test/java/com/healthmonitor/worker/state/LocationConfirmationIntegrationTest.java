@@ -169,6 +169,20 @@ class LocationConfirmationIntegrationTest {
     }
 
     @Test
+    void aFailureArrivingAfterItsSlotWasDecidedStillShowsItsLocation() {
+        long id = monitor("late-failure", 2);
+        Instant slot = slot();
+
+        // us-east-1 passed: eu-west-1 alone can no longer fail the slot, so it is decided at once.
+        assertThat(recorder.applyAll(List.of(checked(id, slot, US, true)))).containsExactly(Applied.APPLIED);
+        assertThat(failingLocations(id)).isEmpty();
+        assertThat(recorder.applyAll(List.of(checked(id, slot, EU, false)))).containsExactly(Applied.STALE);
+
+        assertThat(failingLocations(id)).containsExactly(EU);
+        assertThat(row(id)).containsEntry("consecutive_successes", 1).containsEntry("consecutive_failures", 0);
+    }
+
+    @Test
     void redeliveredAndLateResultsChangeNothingTwice() {
         HOOKS.script("/late", Reply.ok(), Reply.ok());
         long id = monitor("late", 1);
