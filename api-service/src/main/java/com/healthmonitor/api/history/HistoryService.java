@@ -72,9 +72,8 @@ class HistoryService {
         Instant rawFrom = plan.from().isBefore(horizons.rawResultsFrom()) ? horizons.rawResultsFrom() : plan.from();
         Span raw = new Span(rawFrom, plan.to().isBefore(rawFrom) ? rawFrom : plan.to());
         Map<String, WindowTotals> locations = monitorStats.locationTotals(id, raw, location);
-        WindowTotals totals = location == null
-                ? monitorStats.totals(id, plan)
-                : locations.getOrDefault(location, WindowTotals.NONE);
+        WindowTotals totals =
+                location == null ? monitorStats.totals(id, plan) : locations.getOrDefault(location, WindowTotals.NONE);
         Map<String, Latency> byLocation = new TreeMap<>();
         locations.forEach((name, located) -> byLocation.put(name, located.latency()));
         Downtime downtime = monitorStats.downtime(id, plan);

@@ -4,17 +4,11 @@ import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
 import com.healthmonitor.common.check.Locations;
 import java.time.Duration;
-import com.healthmonitor.common.check.Locations;
 import java.time.Instant;
-import com.healthmonitor.common.check.Locations;
 import java.time.format.DateTimeParseException;
-import com.healthmonitor.common.check.Locations;
 import java.util.List;
-import com.healthmonitor.common.check.Locations;
 import java.util.Map;
-import com.healthmonitor.common.check.Locations;
 import java.util.regex.Matcher;
-import com.healthmonitor.common.check.Locations;
 import java.util.regex.Pattern;
 
 /** Parses and checks the query parameters of the history endpoints; a bad one is a 400 naming it. */

@@ -107,7 +107,8 @@ final class Monitor {
                 List.of((String[]) rs.getArray("tags").getArray()),
                 List.of((String[]) rs.getArray("locations").getArray()),
                 rs.getInt("min_failing_locations"));
-        monitor.failingLocations = List.of((String[]) rs.getArray("failing_locations").getArray());
+        monitor.failingLocations =
+                List.of((String[]) rs.getArray("failing_locations").getArray());
         monitor.alerting =
                 new MonitorAlerting(List.of((Long[]) rs.getArray("channel_ids").getArray()), rs.getInt("remind_every"));
         monitor.configVersion = rs.getLong("config_version");

@@ -157,21 +157,22 @@ class MonitorValidator {
         }
         int before = violations.size();
         if (given.isEmpty() || given.size() > Locations.MAX_PER_MONITOR) {
-            violations.add(new FieldViolation(
-                    "locations", "must list 1 to " + Locations.MAX_PER_MONITOR + " locations"));
+            violations.add(
+                    new FieldViolation("locations", "must list 1 to " + Locations.MAX_PER_MONITOR + " locations"));
         }
         Set<String> seen = new HashSet<>();
         for (String name : given) {
             if (!Locations.isValid(name)) {
                 violations.add(new FieldViolation(
-                        "locations", "'" + name + "' is not a location name: 1-32 lowercase letters, digits and hyphens"));
+                        "locations",
+                        "'" + name + "' is not a location name: 1-32 lowercase letters, digits and hyphens"));
             } else if (!seen.add(name)) {
                 violations.add(new FieldViolation("locations", "lists '" + name + "' twice"));
             }
         }
         if (type == MonitorType.HEARTBEAT && !given.equals(List.of(Locations.DEFAULT))) {
-            violations.add(new FieldViolation(
-                    "locations", "a heartbeat receives its pings in one place: only [\"default\"]"));
+            violations.add(
+                    new FieldViolation("locations", "a heartbeat receives its pings in one place: only [\"default\"]"));
         }
         if (violations.size() == before) {
             List<String> unknown = knownLocations.unknown(given);

@@ -75,7 +75,8 @@ class MonitorLocationsApiTest {
                 {"name": "Orders", "url": "https://orders.example.com/health", "locations": ["us-east-1"]}""");
         assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
         assertThat(strings(json.readTree(replaced.body()).get("locations"))).containsExactly("us-east-1");
-        assertThat(json.readTree(replaced.body()).get("min_failing_locations").asInt()).isEqualTo(1);
+        assertThat(json.readTree(replaced.body()).get("min_failing_locations").asInt())
+                .isEqualTo(1);
     }
 
     @Test
@@ -105,10 +106,10 @@ class MonitorLocationsApiTest {
         // Failing in as many locations as required is DOWN, not degraded.
         jdbc.sql("""
                         UPDATE monitors SET status = 'DOWN', failing_locations = ARRAY['eu-west-1', 'us-east-1']
-                        WHERE id = :id""")
-                .param("id", id)
-                .update();
-        assertThat(json.readTree(api.get("/monitors/" + id).body()).get("degraded").asBoolean())
+                        WHERE id = :id""").param("id", id).update();
+        assertThat(json.readTree(api.get("/monitors/" + id).body())
+                        .get("degraded")
+                        .asBoolean())
                 .isFalse();
     }
 
@@ -129,14 +130,18 @@ class MonitorLocationsApiTest {
         String body = "{\"name\": \"x\", \"url\": \"https://x.example.com/\", " + fields + "}";
 
         for (HttpResponse<String> response : List.of(
-                api.send("POST", "/monitors", body), api.send("POST", "/monitors/bulk", "{\"monitors\": [" + body + "]}"))) {
+                api.send("POST", "/monitors", body),
+                api.send("POST", "/monitors/bulk", "{\"monitors\": [" + body + "]}"))) {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             List<String> fieldsNamed = new ArrayList<>();
-            json.readTree(response.body()).get("errors").forEach(error -> fieldsNamed.add(error.get("field").asString()));
+            json.readTree(response.body())
+                    .get("errors")
+                    .forEach(error -> fieldsNamed.add(error.get("field").asString()));
             assertThat(fieldsNamed).as(response.body()).anyMatch(named -> named.endsWith(field));
         }
-        assertThat(jdbc.sql("SELECT count(*) FROM monitors").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM monitors").query(Long.class).single())
+                .isZero();
     }
 
     @Test
@@ -159,11 +164,10 @@ class MonitorLocationsApiTest {
                                CASE WHEN loc = 'eu-west-1' THEN 'expected status 200, got 503' END, loc
                         FROM generate_series(1, 5) AS k,
                              LATERAL (SELECT now() - k * interval '10 seconds' AS s) AS slots,
-                             unnest(ARRAY['eu-west-1', 'us-east-1']) AS loc""")
-                .param("id", id)
-                .update();
+                             unnest(ARRAY['eu-west-1', 'us-east-1']) AS loc""").param("id", id).update();
 
-        JsonNode checks = json.readTree(api.get("/monitors/" + id + "/checks?location=eu-west-1").body());
+        JsonNode checks = json.readTree(
+                api.get("/monitors/" + id + "/checks?location=eu-west-1").body());
         assertThat(checks).hasSize(5);
         checks.forEach(check -> {
             assertThat(check.get("location").asString()).isEqualTo("eu-west-1");
@@ -171,12 +175,14 @@ class MonitorLocationsApiTest {
         });
         assertThat(json.readTree(api.get("/monitors/" + id + "/checks").body())).hasSize(10);
 
-        JsonNode eu = json.readTree(api.get("/monitors/" + id + "/stats?window=1h&location=eu-west-1").body());
+        JsonNode eu = json.readTree(api.get("/monitors/" + id + "/stats?window=1h&location=eu-west-1")
+                .body());
         assertThat(eu.get("checks").asLong()).isEqualTo(5);
         assertThat(eu.get("failures").asLong()).isEqualTo(5);
         assertThat(eu.get("latency_ms").get("p50").asDouble()).isBetween(287.0, 313.0);
 
-        JsonNode all = json.readTree(api.get("/monitors/" + id + "/stats?window=1h").body());
+        JsonNode all =
+                json.readTree(api.get("/monitors/" + id + "/stats?window=1h").body());
         JsonNode byLocation = all.get("latency_ms_by_location");
         assertThat(byLocation.get("eu-west-1").get("p95").asDouble()).isBetween(287.0, 313.0);
         assertThat(byLocation.get("us-east-1").get("p95").asDouble()).isBetween(19.0, 21.0);

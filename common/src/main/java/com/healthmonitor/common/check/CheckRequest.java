@@ -47,8 +47,7 @@ public record CheckRequest(
         @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = HttpIsNotWritten.class)
         CheckTarget target,
 
-        @JsonInclude(JsonInclude.Include.NON_NULL)
-        String location) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String location) {
 
     public static final int CURRENT_VERSION = 3;
 
@@ -98,7 +97,15 @@ public record CheckRequest(
     /** The same check, sent to {@code location}. */
     public CheckRequest withLocation(String location) {
         return new CheckRequest(
-                version, monitorId, slot, configVersion, url, timeoutSeconds, expectedStatusCode, check, target,
+                version,
+                monitorId,
+                slot,
+                configVersion,
+                url,
+                timeoutSeconds,
+                expectedStatusCode,
+                check,
+                target,
                 location);
     }
 

@@ -28,8 +28,7 @@ public final class Locations {
 
     public static String requireValid(String name) {
         if (!isValid(name)) {
-            throw new IllegalArgumentException(
-                    "a location is 1-32 lowercase letters, digits and hyphens, was " + name);
+            throw new IllegalArgumentException("a location is 1-32 lowercase letters, digits and hyphens, was " + name);
         }
         return name;
     }

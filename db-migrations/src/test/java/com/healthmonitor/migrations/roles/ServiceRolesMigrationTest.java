@@ -138,7 +138,10 @@ class ServiceRolesMigrationTest {
         assertThat(scheduler.sql("""
                                 INSERT INTO locations (name) SELECT unnest(CAST(ARRAY['eu-west-1'] AS text[]))
                                 ON CONFLICT (name) DO UPDATE SET registered_at = now()""").update()).isEqualTo(1);
-        assertThat(stack.login("api").sql("SELECT name FROM locations ORDER BY name").query(String.class).list())
+        assertThat(stack.login("api")
+                        .sql("SELECT name FROM locations ORDER BY name")
+                        .query(String.class)
+                        .list())
                 .containsExactly("default", "eu-west-1");
 
         assertRefused(scheduler, "UPDATE monitors SET url = 'http://169.254.169.254/'");

@@ -45,8 +45,7 @@ final class CheckMessages {
         int bytes = ENVELOPE_BYTES;
         for (DueMonitor monitor : monitors) {
             // Encoded once more in the batch; a check is small next to a round trip to SQS.
-            int checkBytes =
-                    codec.write(monitor.toCheckRequest(location)).getBytes(StandardCharsets.UTF_8).length + 1;
+            int checkBytes = codec.write(monitor.toCheckRequest(location)).getBytes(StandardCharsets.UTF_8).length + 1;
             if (!current.isEmpty() && (current.size() == checksPerMessage || bytes + checkBytes > MAX_PAYLOAD_BYTES)) {
                 messages.add(message(current, location, codec));
                 current = new ArrayList<>();

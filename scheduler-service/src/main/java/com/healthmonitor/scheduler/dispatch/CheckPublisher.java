@@ -83,7 +83,8 @@ class CheckPublisher {
         return sent;
     }
 
-    private CompletableFuture<Set<Long>> send(String queueUrl, List<CheckMessages.Message> messages) {        List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+    private CompletableFuture<Set<Long>> send(String queueUrl, List<CheckMessages.Message> messages) {
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             entries.add(SendMessageBatchRequestEntry.builder()
                     .id(Integer.toString(i))

@@ -27,7 +27,8 @@ class LocationQueues {
         if (!list.isEmpty()) {
             for (String entry : list.split(",")) {
                 int equals = entry.indexOf('=');
-                String name = equals < 0 ? entry.strip() : entry.substring(0, equals).strip();
+                String name =
+                        equals < 0 ? entry.strip() : entry.substring(0, equals).strip();
                 String url = equals < 0 ? "" : entry.substring(equals + 1).strip();
                 if (!Locations.isValid(name) || url.isEmpty()) {
                     throw new IllegalArgumentException("LOCATION_QUEUES must be a comma-separated list of"

@@ -30,9 +30,7 @@ class LocationRegistry implements ApplicationRunner {
         List<String> names = List.copyOf(queues.all().keySet());
         jdbc.sql("""
                         INSERT INTO locations (name) SELECT unnest(CAST(:names AS text[]))
-                        ON CONFLICT (name) DO UPDATE SET registered_at = now()""")
-                .param("names", names.toArray(String[]::new))
-                .update();
+                        ON CONFLICT (name) DO UPDATE SET registered_at = now()""").param("names", names.toArray(String[]::new)).update();
         log.info("[SCHEDULER] sending checks to locations {}", names);
     }
 }

@@ -84,8 +84,14 @@ class LocationFanOutIntegrationTest {
         assertThat(home).extracting(CheckRequest::monitorId).containsExactlyInAnyOrder(defaultOnly, defaultAndEu);
         assertThat(home).extracting(CheckRequest::location).containsOnly("default");
         // The same slot everywhere, so the locations' results meet in one slot.
-        CheckRequest first = eu.stream().filter(c -> c.monitorId() == both.getFirst()).findFirst().orElseThrow();
-        CheckRequest second = us.stream().filter(c -> c.monitorId() == both.getFirst()).findFirst().orElseThrow();
+        CheckRequest first = eu.stream()
+                .filter(c -> c.monitorId() == both.getFirst())
+                .findFirst()
+                .orElseThrow();
+        CheckRequest second = us.stream()
+                .filter(c -> c.monitorId() == both.getFirst())
+                .findFirst()
+                .orElseThrow();
         assertThat(first.slot()).isEqualTo(second.slot());
         // Every monitor moved on once: nothing is due again.
         assertThat(dispatcher.dispatchDue()).isZero();
@@ -93,7 +99,9 @@ class LocationFanOutIntegrationTest {
 
     @Test
     void registersItsLocationsSoTheApiKnowsThem() {
-        assertThat(jdbc.sql("SELECT name FROM locations ORDER BY name").query(String.class).list())
+        assertThat(jdbc.sql("SELECT name FROM locations ORDER BY name")
+                        .query(String.class)
+                        .list())
                 .contains("default", "eu-west-1", "us-east-1");
     }
 
@@ -112,7 +120,8 @@ class LocationFanOutIntegrationTest {
     private List<String> drainBodies(String queueUrl) {
         List<String> bodies = new ArrayList<>();
         while (true) {
-            List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10))
+            List<Message> messages = sqs.receiveMessage(
+                            b -> b.queueUrl(queueUrl).maxNumberOfMessages(10))
                     .messages();
             if (messages.isEmpty()) {
                 return bodies;

@@ -182,13 +182,14 @@ public class ResultRecorder {
         Map<Long, List<String>> lateFailures = new TreeMap<>();
         for (Recorded result : late) {
             if (!result.inMaintenance()) {
-                rollup.add(rollupRow(
-                        result.monitorId(), result.slot(), result.result(), lateDown.get(result.key())));
+                rollup.add(rollupRow(result.monitorId(), result.slot(), result.result(), lateDown.get(result.key())));
             }
             // A slot decided by the locations that answered first: a failure arriving after still shows.
             if (!result.result().success()
                     && result.slot().equals(locked.get(result.monitorId()).lastAppliedSlot())) {
-                lateFailures.computeIfAbsent(result.monitorId(), id -> new ArrayList<>()).add(result.location());
+                lateFailures
+                        .computeIfAbsent(result.monitorId(), id -> new ArrayList<>())
+                        .add(result.location());
             }
         }
         monitors.addFailingLocations(lateFailures);
@@ -217,7 +218,8 @@ public class ResultRecorder {
         // decided with what they have: a newer slot counts only after them.
         Instant decidable = null;
         for (SlotResults slot : slots.values()) {
-            if (slot.decided(locations, minFailing) != null || !now.isBefore(slot.slot().plus(wait))) {
+            if (slot.decided(locations, minFailing) != null
+                    || !now.isBefore(slot.slot().plus(wait))) {
                 decidable = slot.slot();
             }
         }

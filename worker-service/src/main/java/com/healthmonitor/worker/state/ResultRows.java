@@ -54,8 +54,8 @@ class ResultRows {
                 .param("inMaintenance", Batches.booleans(results, Recorded::inMaintenance))
                 .param("responded", Batches.booleans(results, r -> r.result().responded()))
                 .param("locations", Batches.strings(results, Recorded::location))
-                .query((rs, n) -> new Recorded.Key(
-                        rs.getLong("monitor_id"), instant(rs, "slot"), rs.getString("location")))
+                .query((rs, n) ->
+                        new Recorded.Key(rs.getLong("monitor_id"), instant(rs, "slot"), rs.getString("location")))
                 .list());
     }
 }

@@ -102,8 +102,7 @@ class LocationConfirmationIntegrationTest {
         assertThat(statusChanges(id)).isZero();
         assertThat(count("""
                         SELECT count(*) FROM check_results WHERE monitor_id = :id AND location = 'eu-west-1'
-                          AND NOT success""", id))
-                .isEqualTo(3);
+                          AND NOT success""", id)).isEqualTo(3);
         // Uptime counts confirmed failures only: none.
         assertThat(count("SELECT coalesce(sum(failures), 0) FROM check_rollups_hourly WHERE monitor_id = :id", id))
                 .isZero();
@@ -162,8 +161,7 @@ class LocationConfirmationIntegrationTest {
                 .containsExactly(Applied.AWAITING_LOCATIONS);
         assertThat(row(id)).containsEntry("consecutive_failures", 0).containsEntry("last_applied_slot", null);
 
-        assertThat(recorder.applyAll(List.of(checked(id, slot, US, false))))
-                .containsExactly(Applied.APPLIED);
+        assertThat(recorder.applyAll(List.of(checked(id, slot, US, false)))).containsExactly(Applied.APPLIED);
         assertThat(row(id)).containsEntry("consecutive_failures", 1);
         assertThat(failingLocations(id)).containsExactly(EU, US);
     }
@@ -197,17 +195,15 @@ class LocationConfirmationIntegrationTest {
         assertThat(row(id)).containsEntry("consecutive_failures", 1);
 
         // One location's failure decides the second slot at once: DOWN.
-        assertThat(recorder.applyAll(List.of(checked(id, second, EU, false))))
-                .containsExactly(Applied.TRANSITIONED);
+        assertThat(recorder.applyAll(List.of(checked(id, second, EU, false)))).containsExactly(Applied.TRANSITIONED);
         // The other location's result arrives late: history only.
-        assertThat(recorder.applyAll(List.of(checked(id, second, US, true))))
-                .containsExactly(Applied.STALE);
-        assertThat(recorder.applyAll(List.of(checked(id, second, EU, false))))
-                .containsExactly(Applied.DUPLICATE);
+        assertThat(recorder.applyAll(List.of(checked(id, second, US, true)))).containsExactly(Applied.STALE);
+        assertThat(recorder.applyAll(List.of(checked(id, second, EU, false)))).containsExactly(Applied.DUPLICATE);
 
         assertThat(row(id)).containsEntry("status", "DOWN").containsEntry("consecutive_failures", 2);
         assertThat(statusChanges(id)).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM deliveries WHERE monitor_id = :id", id)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM deliveries WHERE monitor_id = :id", id))
+                .isEqualTo(1);
         assertThat(results(id)).isEqualTo(4);
         // Each result counted once in the rollups; the late success of a failed slot counts with its slot.
         assertThat(count("SELECT coalesce(sum(checks), 0) FROM check_rollups_hourly WHERE monitor_id = :id", id))
@@ -220,10 +216,7 @@ class LocationConfirmationIntegrationTest {
         long id = new Monitors(jdbc).insert(name, target(), HOOKS.url("/" + name), "UP", 0, 0);
         jdbc.sql("""
                         UPDATE monitors SET locations = ARRAY['eu-west-1', 'us-east-1'], min_failing_locations = :min
-                        WHERE id = :id""")
-                .param("min", minFailing)
-                .param("id", id)
-                .update();
+                        WHERE id = :id""").param("min", minFailing).param("id", id).update();
         return id;
     }
 
@@ -240,7 +233,11 @@ class LocationConfirmationIntegrationTest {
         return new Checked(
                 request,
                 new com.healthmonitor.worker.result.CheckResult(
-                        Instant.now(), success, success ? 200 : 503, 12, success ? null : "expected status 200, got 503"));
+                        Instant.now(),
+                        success,
+                        success ? 200 : 503,
+                        12,
+                        success ? null : "expected status 200, got 503"));
     }
 
     private static String target() {
@@ -267,7 +264,10 @@ class LocationConfirmationIntegrationTest {
     }
 
     private Map<String, Object> row(long id) {
-        return jdbc.sql("SELECT * FROM monitors WHERE id = :id").param("id", id).query().singleRow();
+        return jdbc.sql("SELECT * FROM monitors WHERE id = :id")
+                .param("id", id)
+                .query()
+                .singleRow();
     }
 
     private static Instant slot() {

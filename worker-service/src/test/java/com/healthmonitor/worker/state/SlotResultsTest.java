@@ -27,7 +27,8 @@ class SlotResultsTest {
     void aSlotSucceedsAsSoonAsTooFewLocationsAreLeftToFailIt() {
         assertThat(slot(passed("us-east-1")).decided(2, 2)).isEqualTo(Verdict.SUCCEEDED);
         assertThat(slot(passed("us-east-1")).decided(2, 1)).isNull();
-        assertThat(slot(passed("us-east-1"), failed("eu-west-1", "x")).decided(3, 2)).isNull();
+        assertThat(slot(passed("us-east-1"), failed("eu-west-1", "x")).decided(3, 2))
+                .isNull();
         assertThat(slot(passed("us-east-1"), passed("eu-west-1")).decided(3, 2)).isEqualTo(Verdict.SUCCEEDED);
     }
 
@@ -42,7 +43,9 @@ class SlotResultsTest {
     @Test
     void aFailedSlotsResultNamesEveryFailingLocationAndWhy() {
         SlotResults slot = slot(
-                failed("us-east-1", "connection refused"), passed("ap-south-1"), failed("eu-west-1", "timeout after 5s"));
+                failed("us-east-1", "connection refused"),
+                passed("ap-south-1"),
+                failed("eu-west-1", "timeout after 5s"));
 
         CheckResult result = slot.representative(Verdict.FAILED);
 
