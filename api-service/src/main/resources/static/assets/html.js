@@ -25,6 +25,13 @@ export function statusBadge(status) {
     h('span', { 'aria-hidden': 'true' }, ICONS[status] || '?'), ' ', LABELS[status] || status);
 }
 
+/** "degraded (eu-west-1)": failing in fewer locations than count as down; nothing when it is not. */
+export function degradedBadge(monitor) {
+  if (!monitor.degraded) return '';
+  return h('span', { class: 'status status-degraded', title: 'Failing in fewer locations than min_failing_locations' },
+    `degraded (${monitor.failing_locations.join(', ')})`);
+}
+
 export function age(iso, now = Date.now()) {
   if (!iso) return 'never';
   const s = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));

@@ -24,7 +24,7 @@ export const typeTag = (m) => h('span', { class: 'type', 'data-type': m.type }, 
 /** The fields that come back in a response but are not configuration. Everything else is sent back on PUT. */
 const STATE_FIELDS = ['id', 'key', 'status', 'consecutive_failures', 'consecutive_successes', 'last_checked_at', 'last_status_code',
   'last_latency_ms', 'last_error', 'last_status_change_at', 'next_check_at', 'created_at', 'updated_at', 'uptime_24h', 'uptime_30d',
-  'target', 'ping_url', 'last_ping_at', 'ping_deadline'];
+  'target', 'ping_url', 'last_ping_at', 'ping_deadline', 'degraded', 'failing_locations'];
 
 /** The fields only some types have (the API refuses another type's): each type's own. */
 const POLLED = ['check_interval', 'timeout'];

@@ -71,8 +71,12 @@ BEGIN
             (api, 'monitor_slos',                'SELECT, INSERT, UPDATE, DELETE', TRUE),
             -- Objectives per tag (V16).
             (api, 'tag_slos',                    'SELECT, INSERT, UPDATE, DELETE', TRUE),
+            -- Locations with a check queue (V15), optional so that this file does not depend on that number.
+            (api, 'locations',                   'SELECT',                         TRUE),
             -- scheduler: claims due monitors and moves them to their next slot, nothing else.
             (scheduler, 'monitors',              'SELECT, UPDATE (next_check_at)', FALSE),
+            -- It registers the locations it has queues for (V15).
+            (scheduler, 'locations',             'SELECT, INSERT, UPDATE',         TRUE),
             -- worker: checks, state, history, retention and the alert outbox; reads the configuration.
             (worker, 'monitors',                 'SELECT, UPDATE',                 FALSE),
             (worker, 'monitor_channels',         'SELECT',                         FALSE),

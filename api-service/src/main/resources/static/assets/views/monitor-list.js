@@ -1,7 +1,7 @@
 // The monitor list (#/): fleet figures, filters, and a page of monitors, down first, each with its last checks.
 import { get, getAll, problemText } from '../api.js';
 import { heartbeatBar } from '../charts.js';
-import { age, h, ms, percent, statusBadge } from '../html.js';
+import { age, degradedBadge, h, ms, percent, statusBadge } from '../html.js';
 import { displayStatus, resultText, targetText, typeTag } from '../monitor-fields.js';
 import { monitors } from '../monitors.js';
 import { show } from '../page.js';
@@ -121,7 +121,7 @@ function renderList() {
     h('thead', {}, h('tr', {}, ...['Status', 'Name', 'Target', 'Last check', 'Latency', 'Uptime 24 h', 'Uptime 30 d', 'Last checks']
       .map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, ...visible.map((m) => h('tr', { 'data-monitor-id': m.id },
-      h('td', { class: 'status-cell' }, statusBadge(displayStatus(m))),
+      h('td', { class: 'status-cell' }, statusBadge(displayStatus(m)), degradedBadge(m)),
       h('th', { scope: 'row' }, h('a', { href: `#/monitors/${m.id}` }, m.name)),
       h('td', { class: 'url' }, typeTag(m), ' ', targetText(m)),
       h('td', {}, age(m.last_checked_at, now)),

@@ -2,7 +2,7 @@
 // its pings and missed periods; then its uptime table and status changes.
 import { ApiError, get, problemText, request } from '../api.js';
 import { formatTime, heartbeatBar, latencyChart } from '../charts.js';
-import { age, h, ms, percent, statusBadge } from '../html.js';
+import { age, degradedBadge, h, ms, percent, statusBadge } from '../html.js';
 import { configOf, displayStatus, resultText, targetText, typeTag } from '../monitor-fields.js';
 import { monitors } from '../monitors.js';
 import { announce, show } from '../page.js';
@@ -62,7 +62,7 @@ export async function monitorView(id) {
     }
   };
   show(
-    h('h1', { id: 'monitor-title' }, monitor.name, ' ', h('span', { id: 'monitor-status', 'data-status': status }, statusBadge(status))),
+    h('h1', { id: 'monitor-title' }, monitor.name, ' ', h('span', { id: 'monitor-status', 'data-status': status }, statusBadge(status)), degradedBadge(monitor)),
     h('dl', { class: 'facts' },
       h('dt', {}, 'Type'), h('dd', { id: 'monitor-type' }, typeTag(monitor)),
       h('dt', {}, 'Target'), h('dd', { class: 'url', id: 'monitor-target' }, targetText(monitor)),

@@ -49,7 +49,7 @@ class HistoryMigrationTest {
         assertThat(jdbc.sql("""
                         INSERT INTO check_results (monitor_id, slot, checked_at, config_version, success, latency_ms)
                         SELECT monitor_id, slot, checked_at, 1, true, 1 FROM check_results LIMIT 1
-                        ON CONFLICT (monitor_id, slot) DO NOTHING""").update()).isZero();
+                        ON CONFLICT (monitor_id, slot, location) DO NOTHING""").update()).isZero();
         assertThat(jdbc.sql("SELECT raw_results_from <= min(checked_at) FROM history_horizons, check_results"
                                 + " GROUP BY raw_results_from")
                         .query(Boolean.class)

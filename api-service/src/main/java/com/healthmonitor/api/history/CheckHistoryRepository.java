@@ -32,12 +32,15 @@ class CheckHistoryRepository {
                 .single();
     }
 
-    List<CheckEntry> checks(long id, Instant before, int limit) {
+    /** @param location only this location's results; null: every location's */
+    List<CheckEntry> checks(long id, String location, Instant before, int limit) {
         return jdbc.sql("""
-                        SELECT checked_at, success, status_code, latency_ms, error FROM check_results
+                        SELECT checked_at, success, status_code, latency_ms, error, location FROM check_results
                         WHERE monitor_id = :id AND checked_at < CAST(:before AS timestamptz)
+                          AND (CAST(:location AS text) IS NULL OR location = :location)
                         ORDER BY checked_at DESC LIMIT :limit""")
                 .param("id", id)
+                .param("location", location)
                 .param("before", before(before))
                 .param("limit", limit)
                 .query((rs, n) -> new CheckEntry(
@@ -45,7 +48,8 @@ class CheckHistoryRepository {
                         rs.getBoolean("success"),
                         rs.getObject("status_code", Integer.class),
                         rs.getInt("latency_ms"),
-                        rs.getString("error")))
+                        rs.getString("error"),
+                        rs.getString("location")))
                 .list();
     }
 

@@ -37,6 +37,7 @@ class HistoryController {
     private static final String WINDOW = "1h, 24h, 7d, 30d, 90d or 365d ending now (default 24h); or give from/to";
     private static final String FROM = "Window start, an ISO-8601 instant (instead of window)";
     private static final String TO = "Window end, an ISO-8601 instant not before from (default now)";
+    private static final String LOCATION = "Only the results of this location (default: every location's)";
 
     private final HistoryService history;
     private final Clock clock;
@@ -51,9 +52,11 @@ class HistoryController {
     ResponseEntity<List<CheckEntry>> checks(
             @PathVariable long id,
             @Parameter(description = LIMIT) @RequestParam(name = "limit", required = false) Integer limit,
-            @Parameter(description = BEFORE) @RequestParam(name = "before", required = false) String before) {
+            @Parameter(description = BEFORE) @RequestParam(name = "before", required = false) String before,
+            @Parameter(description = LOCATION) @RequestParam(name = "location", required = false) String location) {
         int pageSize = RequestParameters.limit(limit);
-        List<CheckEntry> page = history.checks(id, RequestParameters.instant("before", before), pageSize);
+        List<CheckEntry> page = history.checks(
+                id, RequestParameters.location(location), RequestParameters.instant("before", before), pageSize);
         return paged(page, pageSize, CheckEntry::checkedAt);
     }
 
@@ -72,14 +75,20 @@ class HistoryController {
             summary = "A monitor's checks, failures, uptime, downtime, incidents and latency over a window",
             description = "uptime_percent = successful / all checks; downtime_seconds = time spent DOWN (from status"
                     + " changes); incidents = transitions to DOWN; latency percentiles within 4.3 %. from/to in the"
-                    + " answer are the window actually covered (an edge older than the kept detail is widened).")
+                    + " answer are the window actually covered (an edge older than the kept detail is widened). A"
+                    + " monitor checked from several locations counts a slot as failed only when enough locations"
+                    + " failed it (min_failing_locations); latency_ms_by_location gives each location's latency"
+                    + " over the part of the window whose raw results are kept. With location, the checks, failures"
+                    + " and latency are that location's own results (within the raw results' retention).")
     @GetMapping(path = "/monitors/{id}/stats", produces = MediaType.APPLICATION_JSON_VALUE)
     Stats stats(
             @PathVariable long id,
             @Parameter(description = WINDOW) @RequestParam(name = "window", required = false) String window,
             @Parameter(description = FROM) @RequestParam(name = "from", required = false) String from,
-            @Parameter(description = TO) @RequestParam(name = "to", required = false) String to) {
-        return history.stats(id, RequestParameters.window(window, from, to, clock.instant()));
+            @Parameter(description = TO) @RequestParam(name = "to", required = false) String to,
+            @Parameter(description = LOCATION) @RequestParam(name = "location", required = false) String location) {
+        return history.stats(
+                id, RequestParameters.window(window, from, to, clock.instant()), RequestParameters.location(location));
     }
 
     @Operation(summary = "A monitor's statistics per time bucket, for charts (at most 1,000 buckets)")

@@ -10,7 +10,8 @@ final class HistoryResponses {
 
     private HistoryResponses() {}
 
-    record CheckEntry(Instant checkedAt, boolean success, Integer statusCode, int latencyMs, String error) {}
+    record CheckEntry(
+            Instant checkedAt, boolean success, Integer statusCode, int latencyMs, String error, String location) {}
 
     record StatusChangeEntry(
             long id, Instant changedAt, String oldStatus, String newStatus, String reason, Alert alert) {}
@@ -28,7 +29,8 @@ final class HistoryResponses {
             BigDecimal uptimePercent,
             long downtimeSeconds,
             long incidents,
-            @JsonProperty("latency_ms") Latency latencyMs) {}
+            @JsonProperty("latency_ms") Latency latencyMs,
+            @JsonProperty("latency_ms_by_location") Map<String, Latency> latencyMsByLocation) {}
 
     record FleetStats(
             Instant from,

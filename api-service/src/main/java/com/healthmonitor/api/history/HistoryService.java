@@ -2,6 +2,7 @@ package com.healthmonitor.api.history;
 
 import com.healthmonitor.api.history.HistoryResponses.CheckEntry;
 import com.healthmonitor.api.history.HistoryResponses.FleetStats;
+import com.healthmonitor.api.history.HistoryResponses.Latency;
 import com.healthmonitor.api.history.HistoryResponses.SeriesBucket;
 import com.healthmonitor.api.history.HistoryResponses.Stats;
 import com.healthmonitor.api.history.HistoryResponses.StatusChangeEntry;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -49,9 +51,9 @@ class HistoryService {
         this.clock = clock;
     }
 
-    List<CheckEntry> checks(long id, Instant before, int limit) {
+    List<CheckEntry> checks(long id, String location, Instant before, int limit) {
         requireMonitor(id);
-        return history.checks(id, before, limit);
+        return history.checks(id, location, before, limit);
     }
 
     List<StatusChangeEntry> statusChanges(long id, Instant before, int limit) {
@@ -59,10 +61,21 @@ class HistoryService {
         return history.statusChanges(id, before, limit);
     }
 
-    Stats stats(long id, Window window) {
+    /**
+     * @param location null: the monitor's checks, a slot counting as failed when confirmed failed; else only this
+     *     location's results, each as it came (from the raw results, so within their retention)
+     */
+    Stats stats(long id, Window window, String location) {
         requireMonitor(id);
-        WindowPlan plan = WindowPlan.of(window.from(), window.to(), Horizons.read(jdbc));
-        WindowTotals totals = monitorStats.totals(id, plan);
+        Horizons horizons = Horizons.read(jdbc);
+        WindowPlan plan = WindowPlan.of(window.from(), window.to(), horizons);
+        Instant rawFrom = plan.from().isBefore(horizons.rawResultsFrom()) ? horizons.rawResultsFrom() : plan.from();
+        Span raw = new Span(rawFrom, plan.to().isBefore(rawFrom) ? rawFrom : plan.to());
+        Map<String, WindowTotals> locations = monitorStats.locationTotals(id, raw, location);
+        WindowTotals totals =
+                location == null ? monitorStats.totals(id, plan) : locations.getOrDefault(location, WindowTotals.NONE);
+        Map<String, Latency> byLocation = new TreeMap<>();
+        locations.forEach((name, located) -> byLocation.put(name, located.latency()));
         Downtime downtime = monitorStats.downtime(id, plan);
         return new Stats(
                 plan.from(),
@@ -72,7 +85,8 @@ class HistoryService {
                 totals.uptimePercent(),
                 downtime.roundedSeconds(),
                 downtime.incidents(),
-                totals.latency());
+                totals.latency(),
+                byLocation);
     }
 
     /** @param tags only the monitors with these tags count; none: the whole fleet */

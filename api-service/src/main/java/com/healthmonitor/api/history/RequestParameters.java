@@ -2,6 +2,7 @@ package com.healthmonitor.api.history;
 
 import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
+import com.healthmonitor.common.check.Locations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -149,6 +150,17 @@ final class RequestParameters {
             }
         }
         return Duration.ofDays(30);
+    }
+
+    /** A location name, or null when none is given. */
+    static String location(String location) {
+        if (location == null) {
+            return null;
+        }
+        if (!Locations.isValid(location)) {
+            throw invalid("location", "must be 1-32 lowercase letters, digits and hyphens");
+        }
+        return location;
     }
 
     static InvalidRequestException invalid(String parameter, String message) {

@@ -29,12 +29,18 @@ class SeriesRepository {
         Map<Instant, SeriesBucket> buckets = new HashMap<>();
         jdbc.sql("""
                         SELECT floor(extract(EPOCH FROM slot) / :step)::bigint * :step AS bucket, count(*) AS checks,
-                               count(*) FILTER (WHERE NOT success) AS failures,
+                               count(*) FILTER (WHERE confirmed_failure) AS failures,
                                avg(latency_ms) FILTER (WHERE responded) AS avg,
                                percentile_disc(0.95) WITHIN GROUP (ORDER BY latency_ms)
                                    FILTER (WHERE responded) AS p95
-                        FROM check_results WHERE monitor_id = :id AND slot >= CAST(:from AS timestamptz) AND slot < CAST(:to AS timestamptz)
-                          AND NOT in_maintenance
+                        FROM (
+                            -- A result counts as failed when its slot was confirmed failed (see the rollups).
+                            SELECT r.slot, r.latency_ms, r.responded,
+                                   count(*) FILTER (WHERE NOT r.success) OVER (PARTITION BY r.slot)
+                                       >= m.min_failing_locations AS confirmed_failure
+                            FROM check_results r JOIN monitors m ON m.id = r.monitor_id
+                            WHERE r.monitor_id = :id AND r.slot >= CAST(:from AS timestamptz)
+                              AND r.slot < CAST(:to AS timestamptz) AND NOT r.in_maintenance) results
                         GROUP BY 1""")
                 .param("step", step)
                 .param("id", id)

@@ -28,6 +28,9 @@ record WindowTotals(
             histogram_sum(latency_histogram)::text AS latency_histogram
             """;
 
+    /** No checks at all. */
+    static final WindowTotals NONE = new WindowTotals(0, 0, 0, 0, null, null, LatencyHistogram.parse(null));
+
     static WindowTotals read(ResultSet rs) throws SQLException {
         return new WindowTotals(
                 rs.getLong("checks"),

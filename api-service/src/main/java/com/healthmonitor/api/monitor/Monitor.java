@@ -65,6 +65,9 @@ final class Monitor {
     private Instant createdAt;
     private Instant updatedAt;
 
+    /** The locations that failed the last decided slot, as the worker wrote them. */
+    private List<String> failingLocations = List.of();
+
     private Monitor() {}
 
     static Monitor create(MonitorSettings settings, Instant now) {
@@ -105,7 +108,11 @@ final class Monitor {
                 rs.getObject("success_threshold", Integer.class),
                 MonitorType.of(rs.getString("type")).orElseThrow(),
                 target == null ? null : CheckSettingsJson.readTarget(target),
-                List.of((String[]) rs.getArray("tags").getArray()));
+                List.of((String[]) rs.getArray("tags").getArray()),
+                List.of((String[]) rs.getArray("locations").getArray()),
+                rs.getInt("min_failing_locations"));
+        monitor.failingLocations =
+                List.of((String[]) rs.getArray("failing_locations").getArray());
         monitor.alerting =
                 new MonitorAlerting(List.of((Long[]) rs.getArray("channel_ids").getArray()), rs.getInt("remind_every"));
         monitor.configVersion = rs.getLong("config_version");
@@ -264,7 +271,9 @@ final class Monitor {
                 checked instanceof CheckTarget.Dns dns && !dns.expectedValues().isEmpty() ? dns.expectedValues() : null,
                 checked instanceof CheckTarget.Heartbeat heartbeat ? heartbeat.period() : null,
                 checked instanceof CheckTarget.Heartbeat heartbeat ? heartbeat.grace() : null,
-                s.tags());
+                s.tags(),
+                s.locations(),
+                s.minFailingLocations());
     }
 
     /** @param inMaintenance a maintenance window covers the monitor now: its status shows as MAINTENANCE */
@@ -335,6 +344,11 @@ final class Monitor {
                 checked instanceof CheckTarget.Heartbeat heartbeat ? heartbeat.grace() : null,
                 pingUrl,
                 lastPingAt,
-                checked instanceof CheckTarget.Heartbeat && s.enabled() ? pingDeadline : null);
+                checked instanceof CheckTarget.Heartbeat && s.enabled() ? pingDeadline : null,
+                s.locations(),
+                s.minFailingLocations(),
+                // Failing somewhere, but in fewer locations than it takes to count: no DOWN, but worth showing.
+                !failingLocations.isEmpty() && failingLocations.size() < s.minFailingLocations(),
+                failingLocations);
     }
 }

@@ -102,12 +102,14 @@ class MonitorRepository {
                             enabled, method, request_headers, request_body, request_content_type,
                             expected_status_codes, assertions, follow_redirects, tls_expiry_days, fail_threshold,
                             success_threshold, type, target, config_version, next_check_at, ping_token_hash,
-                            ping_deadline, remind_every, tags, created_at, updated_at)
+                            ping_deadline, remind_every, tags, locations, min_failing_locations, created_at,
+                            updated_at)
                         VALUES (:name, :url, :checkInterval, :timeout, :expectedStatusCode, :webhookUrl,
                             :enabled, :method, CAST(:requestHeaders AS jsonb), :requestBody, :requestContentType,
                             :expectedStatusCodes, CAST(:assertions AS jsonb), :followRedirects, :tlsExpiryDays,
                             :failThreshold, :successThreshold, :type, CAST(:target AS jsonb), 1, :nextCheckAt,
-                            :pingTokenHash, :pingDeadline, :remindEvery, :tags, :createdAt, :updatedAt)
+                            :pingTokenHash, :pingDeadline, :remindEvery, :tags, :locations, :minFailingLocations,
+                            :createdAt, :updatedAt)
                         RETURNING id""")
                 .params(configuration(monitor))
                 .param("nextCheckAt", utc(monitor.nextCheckAt()))
@@ -136,7 +138,8 @@ class MonitorRepository {
                             expected_status_codes = :expectedStatusCodes, assertions = CAST(:assertions AS jsonb),
                             follow_redirects = :followRedirects, tls_expiry_days = :tlsExpiryDays,
                             fail_threshold = :failThreshold, success_threshold = :successThreshold, type = :type,
-                            target = CAST(:target AS jsonb), tags = :tags, ping_token_hash = :pingTokenHash,
+                            target = CAST(:target AS jsonb), tags = :tags, locations = :locations,
+                            min_failing_locations = :minFailingLocations, ping_token_hash = :pingTokenHash,
                             remind_every = :remindEvery, updated_at = :updatedAt,
                             config_version = config_version + 1,
                             next_check_at = CASE WHEN :restarted THEN :nextCheckAt ELSE next_check_at END,
@@ -214,6 +217,8 @@ class MonitorRepository {
         params.put("type", settings.type().id());
         params.put("target", settings.target() == null ? null : CheckSettingsJson.writeTarget(settings.target()));
         params.put("tags", settings.tags().toArray(String[]::new));
+        params.put("locations", settings.locations().toArray(String[]::new));
+        params.put("minFailingLocations", settings.minFailingLocations());
         params.put("updatedAt", utc(monitor.updatedAt()));
         return params;
     }

@@ -146,4 +146,16 @@ record MonitorRequest(
                 description =
                         "Labels, at most 20, each key or key:value: the key 1-63 of a-z 0-9 _ . - (starting with a letter or digit), the value 1-128 characters without control characters; duplicates are dropped",
                 example = "[\"team:payments\", \"env:prod\", \"critical\"]")
-        List<String> tags) {}
+        List<String> tags,
+
+        @Schema(
+                description =
+                        "Locations that check the monitor each slot (1-10 distinct names of 1-32 lowercase letters, digits and hyphens, each one a scheduler has a queue for; default [\"default\"]); a heartbeat has only default",
+                example = "[\"eu-west-1\", \"us-east-1\"]")
+        List<String> locations,
+
+        @Schema(
+                description =
+                        "How many locations must fail a slot before it counts as failed (1 to the number of locations, default 1); fewer failing locations show the monitor as degraded",
+                example = "2")
+        Integer minFailingLocations) {}

@@ -19,7 +19,9 @@ import java.util.Map;
  * {@code target} shows what is checked in one line (the URL, {@code tcp://host:port}, {@code dns:name?type=A}).
  * A heartbeat's {@code ping_url} is shown only in the responses that issue its token (creation, a change to the
  * heartbeat type, {@code rotate-ping-token}): only its hash is stored. {@code key} names it in configuration
- * documents ({@code /config}): chosen there, or made from the name.
+ * documents ({@code /config}): chosen there, or made from the name. {@code failing_locations} are the locations
+ * that failed its last decided slot; {@code degraded} says they were fewer than {@code min_failing_locations}, so the
+ * slot did not count as failed.
  */
 record MonitorResponse(
         long id,
@@ -70,4 +72,8 @@ record MonitorResponse(
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer grace,
         @JsonInclude(JsonInclude.Include.NON_NULL) String pingUrl,
         @JsonInclude(JsonInclude.Include.NON_NULL) Instant lastPingAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Instant pingDeadline) {}
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant pingDeadline,
+        List<String> locations,
+        int minFailingLocations,
+        boolean degraded,
+        List<String> failingLocations) {}

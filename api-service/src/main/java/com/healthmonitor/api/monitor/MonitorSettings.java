@@ -4,6 +4,7 @@ import com.healthmonitor.api.web.MonitorTags;
 import com.healthmonitor.common.check.CheckAssertion;
 import com.healthmonitor.common.check.CheckSpec;
 import com.healthmonitor.common.check.CheckTarget;
+import com.healthmonitor.common.check.Locations;
 import com.healthmonitor.common.check.MonitorType;
 import com.healthmonitor.common.secret.Secrets;
 import java.util.HashMap;
@@ -21,6 +22,8 @@ import java.util.Map;
  *     target and keep their defaults for the other types (a TCP monitor's TLS settings are in its target)
  * @param target the target of a monitor of another type than HTTP, null for HTTP
  * @param tags {@code key} or {@code key:value} labels ({@link MonitorTags}), in the order given
+ * @param locations where the monitor is checked from, in the order given
+ * @param minFailingLocations how many locations must fail a slot for it to count as failed
  */
 record MonitorSettings(
         String name,
@@ -42,7 +45,9 @@ record MonitorSettings(
         Integer successThreshold,
         MonitorType type,
         CheckTarget target,
-        List<String> tags) {
+        List<String> tags,
+        List<String> locations,
+        int minFailingLocations) {
 
     MonitorSettings {
         type = type == null ? MonitorType.HTTP : type;
@@ -53,6 +58,7 @@ record MonitorSettings(
         expectedStatusCodes = expectedStatusCodes == null ? null : List.copyOf(expectedStatusCodes);
         assertions = assertions == null ? List.of() : List.copyOf(assertions);
         tags = tags == null ? List.of() : List.copyOf(tags);
+        locations = locations == null ? List.of(Locations.DEFAULT) : List.copyOf(locations);
     }
 
     /** A monitor with the seed's fields and every check setting at its default. */
@@ -84,7 +90,9 @@ record MonitorSettings(
                 null,
                 MonitorType.HTTP,
                 null,
-                List.of());
+                List.of(),
+                List.of(Locations.DEFAULT),
+                1);
     }
 
     /**
@@ -119,7 +127,9 @@ record MonitorSettings(
                 successThreshold,
                 type,
                 target,
-                tags);
+                tags,
+                locations,
+                minFailingLocations);
     }
 
     /** The names of the headers whose values the client sent back masked, as responses show them. */
@@ -163,6 +173,8 @@ record MonitorSettings(
                 contentType,
                 assertions,
                 followRedirects,
-                tlsExpiryDays);
+                tlsExpiryDays,
+                // Results of the old locations must not count with the new ones.
+                locations);
     }
 }

@@ -7,11 +7,14 @@ import com.healthmonitor.api.web.InvalidRequestException;
 import com.healthmonitor.api.web.MonitorTags;
 import com.healthmonitor.api.web.TargetUrls;
 import com.healthmonitor.common.check.CheckTarget;
+import com.healthmonitor.common.check.Locations;
 import com.healthmonitor.common.check.MonitorType;
 import com.healthmonitor.common.check.StatusCodes;
 import com.healthmonitor.common.net.PrivateTargetsProperties;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,9 +34,12 @@ class MonitorValidator {
     private final boolean allowPrivateTargets;
     private final CheckSettingsValidator checkSettings = new CheckSettingsValidator();
     private final TargetValidator targets;
+    private final KnownLocations knownLocations;
 
-    MonitorValidator(MonitorProperties properties, PrivateTargetsProperties privateTargets) {
+    MonitorValidator(
+            MonitorProperties properties, PrivateTargetsProperties privateTargets, KnownLocations knownLocations) {
         this.properties = properties;
+        this.knownLocations = knownLocations;
         this.allowPrivateTargets = privateTargets.allowPrivateTargets();
         this.targets = new TargetValidator(allowPrivateTargets, properties.minCheckInterval());
     }
@@ -105,6 +111,13 @@ class MonitorValidator {
 
         CheckSettings check = checkSettings.validate(request, violations);
         List<String> tags = MonitorTags.validate(request.tags(), violations);
+        List<String> locations = locations(request.locations(), type, violations);
+        int minFailingLocations = valueOr(request.minFailingLocations(), 1);
+        if (locations != null && (minFailingLocations < 1 || minFailingLocations > locations.size())) {
+            violations.add(new FieldViolation(
+                    "min_failing_locations",
+                    "must be between 1 and the number of locations (" + locations.size() + ")"));
+        }
 
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
@@ -132,7 +145,44 @@ class MonitorValidator {
                 heartbeat && check.successThreshold() == null ? Integer.valueOf(1) : check.successThreshold(),
                 type,
                 target,
-                tags);
+                tags,
+                locations,
+                minFailingLocations);
+    }
+
+    /** The locations as given, or {@code [default]}; null (and a violation) when they break a rule. */
+    private List<String> locations(List<String> given, MonitorType type, List<FieldViolation> violations) {
+        if (given == null) {
+            return List.of(Locations.DEFAULT);
+        }
+        int before = violations.size();
+        if (given.isEmpty() || given.size() > Locations.MAX_PER_MONITOR) {
+            violations.add(
+                    new FieldViolation("locations", "must list 1 to " + Locations.MAX_PER_MONITOR + " locations"));
+        }
+        Set<String> seen = new HashSet<>();
+        for (String name : given) {
+            if (!Locations.isValid(name)) {
+                violations.add(new FieldViolation(
+                        "locations",
+                        "'" + name + "' is not a location name: 1-32 lowercase letters, digits and hyphens"));
+            } else if (!seen.add(name)) {
+                violations.add(new FieldViolation("locations", "lists '" + name + "' twice"));
+            }
+        }
+        if (type == MonitorType.HEARTBEAT && !given.equals(List.of(Locations.DEFAULT))) {
+            violations.add(
+                    new FieldViolation("locations", "a heartbeat receives its pings in one place: only [\"default\"]"));
+        }
+        if (violations.size() == before) {
+            List<String> unknown = knownLocations.unknown(given);
+            if (!unknown.isEmpty()) {
+                violations.add(new FieldViolation(
+                        "locations",
+                        "no scheduler has a queue for " + String.join(", ", unknown) + " (LOCATION_QUEUES)"));
+            }
+        }
+        return violations.size() == before ? List.copyOf(given) : null;
     }
 
     private void checkUrl(String field, String value, boolean httpsOnly, List<FieldViolation> violations) {

@@ -56,6 +56,10 @@ class MonitorControllerWebTest {
     @MockitoBean
     private Channels channels;
 
+    // Every location is known: no database here.
+    @MockitoBean
+    private KnownLocations locations;
+
     @Test
     void createsAMonitorAndPointsAtIt() throws Exception {
         given(service.create(any(), any())).willReturn(response(7));
@@ -250,6 +254,10 @@ class MonitorControllerWebTest {
                 null,
                 null,
                 null,
-                null);
+                null,
+                List.of("default"),
+                1,
+                false,
+                List.of());
     }
 }

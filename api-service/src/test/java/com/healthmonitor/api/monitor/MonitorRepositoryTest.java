@@ -32,8 +32,8 @@ import org.springframework.test.context.ContextConfiguration;
 class MonitorRepositoryTest {
 
     private static final Instant NOW = Instant.parse("2026-03-10T12:00:00.123456Z");
-    private static final MonitorValidator VALIDATOR =
-            new MonitorValidator(new MonitorProperties(30, 500, 1000), new PrivateTargetsProperties(true));
+    private static final MonitorValidator VALIDATOR = new MonitorValidator(
+            new MonitorProperties(30, 500, 1000), new PrivateTargetsProperties(true), KnownLocations.ANY);
 
     @Autowired
     private MonitorRepository monitors;

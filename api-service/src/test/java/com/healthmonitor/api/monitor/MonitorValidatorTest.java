@@ -181,7 +181,9 @@ class MonitorValidatorTest {
 
     private static MonitorValidator validator(boolean allowPrivateTargets) {
         return new MonitorValidator(
-                new MonitorProperties(30, 500, 1000), new PrivateTargetsProperties(allowPrivateTargets));
+                new MonitorProperties(30, 500, 1000),
+                new PrivateTargetsProperties(allowPrivateTargets),
+                KnownLocations.ANY);
     }
 
     @Test

@@ -31,6 +31,8 @@ import java.util.Objects;
  * @param check what to send and what counts as healthy (version 2); null for a check of another type
  * @param target what to check: {@link CheckTarget.Http} of {@code url} and {@code check} for HTTP, written as
  *     {@code target} only for the other types (version 3)
+ * @param location the location whose queue the check was sent to ({@link Locations}); null in messages of older
+ *     schedulers, which a worker reads as its own location. Older workers ignore it
  */
 public record CheckRequest(
         int version,
@@ -43,7 +45,9 @@ public record CheckRequest(
         CheckSpec check,
 
         @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = HttpIsNotWritten.class)
-        CheckTarget target) {
+        CheckTarget target,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL) String location) {
 
     public static final int CURRENT_VERSION = 3;
 
@@ -71,6 +75,38 @@ public record CheckRequest(
         if (target == null || target instanceof CheckTarget.Http) {
             target = new CheckTarget.Http(url, check);
         }
+        if (location != null) {
+            Locations.requireValid(location);
+        }
+    }
+
+    /** A check without a location, as schedulers sent before locations. */
+    public CheckRequest(
+            int version,
+            long monitorId,
+            Instant slot,
+            long configVersion,
+            String url,
+            int timeoutSeconds,
+            int expectedStatusCode,
+            CheckSpec check,
+            CheckTarget target) {
+        this(version, monitorId, slot, configVersion, url, timeoutSeconds, expectedStatusCode, check, target, null);
+    }
+
+    /** The same check, sent to {@code location}. */
+    public CheckRequest withLocation(String location) {
+        return new CheckRequest(
+                version,
+                monitorId,
+                slot,
+                configVersion,
+                url,
+                timeoutSeconds,
+                expectedStatusCode,
+                check,
+                target,
+                location);
     }
 
     /** Leaves an HTTP target out of the JSON: {@code url} and {@code check} carry it. */

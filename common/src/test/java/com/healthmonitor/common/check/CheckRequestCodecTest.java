@@ -26,6 +26,23 @@ class CheckRequestCodecTest {
     }
 
     @Test
+    void aCheckNamesTheLocationItWasSentToAndOlderChecksNone() {
+        CheckRequest located = CheckRequest.of(42, slot, 3, "https://example.com/health", 5, 204)
+                .withLocation("eu-west-1");
+
+        String json = codec.writeBatch(List.of(located));
+
+        assertThat(json).contains("\"location\":\"eu-west-1\"");
+        assertThat(codec.readAll(json)).containsExactly(located);
+        assertThat(codec.write(CheckRequest.of(42, slot, 3, "https://example.com/health", 5, 204)))
+                .doesNotContain("location");
+        assertThat(codec.read(codec.write(CheckRequest.of(42, slot, 3, "https://example.com/health", 5, 204)))
+                        .location())
+                .isNull();
+        assertThatThrownBy(() -> located.withLocation("EU West")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void writesVersionedSnakeCaseJson() {
         String json = codec.write(CheckRequest.of(7, slot, 1, "https://example.com", 5, 200));
 

@@ -134,6 +134,15 @@ class ServiceRolesMigrationTest {
                                 FROM unnest(CAST(ARRAY[:id] AS bigint[]), ARRAY[now() + interval '1 minute'])
                                     AS next (id, slot)
                                 WHERE monitors.id = next.id""").param("id", monitor).update()).isEqualTo(1);
+        // It registers the locations it has queues for, which the api reads.
+        assertThat(scheduler.sql("""
+                                INSERT INTO locations (name) SELECT unnest(CAST(ARRAY['eu-west-1'] AS text[]))
+                                ON CONFLICT (name) DO UPDATE SET registered_at = now()""").update()).isEqualTo(1);
+        assertThat(stack.login("api")
+                        .sql("SELECT name FROM locations ORDER BY name")
+                        .query(String.class)
+                        .list())
+                .containsExactly("default", "eu-west-1");
 
         assertRefused(scheduler, "UPDATE monitors SET url = 'http://169.254.169.254/'");
         assertRefused(scheduler, "DELETE FROM monitors");
@@ -159,7 +168,7 @@ class ServiceRolesMigrationTest {
                 .update();
         worker.sql("""
                         INSERT INTO check_results (monitor_id, slot, checked_at, config_version, success, latency_ms)
-                        VALUES (:id, now(), now(), 1, TRUE, 12) ON CONFLICT (monitor_id, slot) DO NOTHING""").param("id", monitor).update();
+                        VALUES (:id, now(), now(), 1, TRUE, 12) ON CONFLICT (monitor_id, slot, location) DO NOTHING""").param("id", monitor).update();
         worker.sql("""
                         INSERT INTO status_changes (monitor_id, old_status, new_status, changed_at, slot, reason,
                                                     delivery)

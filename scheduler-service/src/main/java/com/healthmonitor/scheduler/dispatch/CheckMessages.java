@@ -1,6 +1,7 @@
 package com.healthmonitor.scheduler.dispatch;
 
 import com.healthmonitor.common.check.CheckRequestCodec;
+import com.healthmonitor.common.check.Locations;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,16 +29,25 @@ final class CheckMessages {
 
     private CheckMessages() {}
 
-    /** The checks in claim order, up to {@code checksPerMessage} per message and under the size limit. */
+    /** The checks of the default location. */
     static List<Message> pack(List<DueMonitor> monitors, int checksPerMessage, CheckRequestCodec codec) {
+        return pack(monitors, Locations.DEFAULT, checksPerMessage, codec);
+    }
+
+    /**
+     * The checks for one location, in claim order, up to {@code checksPerMessage} per message and under the size
+     * limit.
+     */
+    static List<Message> pack(
+            List<DueMonitor> monitors, String location, int checksPerMessage, CheckRequestCodec codec) {
         List<Message> messages = new ArrayList<>();
         List<DueMonitor> current = new ArrayList<>();
         int bytes = ENVELOPE_BYTES;
         for (DueMonitor monitor : monitors) {
             // Encoded once more in the batch; a check is small next to a round trip to SQS.
-            int checkBytes = codec.write(monitor.toCheckRequest()).getBytes(StandardCharsets.UTF_8).length + 1;
+            int checkBytes = codec.write(monitor.toCheckRequest(location)).getBytes(StandardCharsets.UTF_8).length + 1;
             if (!current.isEmpty() && (current.size() == checksPerMessage || bytes + checkBytes > MAX_PAYLOAD_BYTES)) {
-                messages.add(message(current, codec));
+                messages.add(message(current, location, codec));
                 current = new ArrayList<>();
                 bytes = ENVELOPE_BYTES;
             }
@@ -45,7 +55,7 @@ final class CheckMessages {
             bytes += checkBytes;
         }
         if (!current.isEmpty()) {
-            messages.add(message(current, codec));
+            messages.add(message(current, location, codec));
         }
         return messages;
     }
@@ -72,10 +82,11 @@ final class CheckMessages {
         return calls;
     }
 
-    private static Message message(List<DueMonitor> monitors, CheckRequestCodec codec) {
+    private static Message message(List<DueMonitor> monitors, String location, CheckRequestCodec codec) {
         return new Message(
-                codec.writeBatch(
-                        monitors.stream().map(DueMonitor::toCheckRequest).toList()),
+                codec.writeBatch(monitors.stream()
+                        .map(monitor -> monitor.toCheckRequest(location))
+                        .toList()),
                 List.copyOf(monitors));
     }
 }

@@ -35,7 +35,7 @@ class DueMonitors {
                         SELECT id, next_check_at, check_interval, config_version, url, timeout, expected_status_code,
                                expected_status_codes, method, request_headers::text AS request_headers,
                                request_body, request_content_type, assertions::text AS assertions,
-                               follow_redirects, tls_expiry_days, type, target::text AS target
+                               follow_redirects, tls_expiry_days, type, target::text AS target, locations
                         FROM monitors
                         WHERE enabled AND type <> 'heartbeat' AND next_check_at <= :now
                         ORDER BY next_check_at
@@ -49,7 +49,8 @@ class DueMonitors {
                         rs.getInt("check_interval"),
                         rs.getLong("config_version"),
                         rs.getInt("timeout"),
-                        target(rs)))
+                        target(rs),
+                        List.of((String[]) rs.getArray("locations").getArray())))
                 .list();
     }
 

@@ -27,18 +27,24 @@ class CheckService {
     private final ResultRecorder recorder;
     private final ConcurrentChecks checks;
     private final CheckCounters counters;
+    private final String location;
 
-    CheckService(ResultRecorder recorder, ConcurrentChecks checks, CheckCounters counters) {
+    CheckService(ResultRecorder recorder, ConcurrentChecks checks, CheckCounters counters, WorkerProperties worker) {
         this.recorder = recorder;
         this.checks = checks;
         this.counters = counters;
+        this.location = worker.location();
     }
 
     /**
      * Returns what happened to each check, in order, and only once every outcome is committed (or nothing needed
      * writing): then the message goes. Throws when the batch could not be recorded; the message then comes back.
      */
-    List<Applied> process(List<CheckRequest> batch) {
+    List<Applied> process(List<CheckRequest> received) {
+        // A check of an older scheduler names no location: it came from this worker's queue, so it is this location's.
+        List<CheckRequest> batch = received.stream()
+                .map(request -> request.location() == null ? request.withLocation(location) : request)
+                .toList();
         List<Optional<Applied>> skips = recorder.skipReasons(batch);
         List<CheckRequest> due = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {

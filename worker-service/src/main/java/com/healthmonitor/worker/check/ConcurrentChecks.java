@@ -57,7 +57,11 @@ final class ConcurrentChecks implements AutoCloseable {
         permits.acquire();
         try (var monitor = MDC.putCloseable("monitor_id", Long.toString(request.monitorId()));
                 var slot = MDC.putCloseable("slot", request.slot().toString())) {
-            return checkers.check(request.target(), request.timeoutSeconds());
+            if (request.location() == null) {
+                return checkers.check(request.target(), request.timeoutSeconds());
+            }
+            return ScopedValue.where(CheckLocation.CURRENT, request.location())
+                    .call(() -> checkers.check(request.target(), request.timeoutSeconds()));
         } finally {
             permits.release();
         }

@@ -1,6 +1,7 @@
 package com.healthmonitor.worker.check;
 
 import com.healthmonitor.common.check.CheckSpec;
+import com.healthmonitor.common.check.Locations;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -45,6 +46,10 @@ final class RequestBuilder {
         request.setHeader("User-Agent", USER_AGENT);
         request.setHeader("Cache-Control", "no-cache");
         request.setHeader("Pragma", "no-cache");
+        // Lets a target (or a test) tell the locations apart, e.g. to fail for one of them.
+        if (CheckLocation.CURRENT.isBound()) {
+            request.setHeader(Locations.HEADER, CheckLocation.CURRENT.get());
+        }
         if (sameOrigin(hop.uri(), origin)) {
             for (Map.Entry<String, String> header : spec.headers().entrySet()) {
                 request.setHeader(header.getKey(), header.getValue());

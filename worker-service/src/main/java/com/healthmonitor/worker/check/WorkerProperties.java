@@ -1,5 +1,6 @@
 package com.healthmonitor.worker.check;
 
+import com.healthmonitor.common.check.Locations;
 import com.healthmonitor.worker.state.Thresholds;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -24,6 +25,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     virtual threads)
  * @param listenerAutoStartup start consuming when the context starts; false leaves starting the SQS container to
  *     the embedding code (e.g. after other contexts are up, or a benchmark after its baseline)
+ * @param location the location this worker checks from (WORKER_LOCATION): recorded with each result of a check whose
+ *     message names none, and sent to HTTP targets in the {@code X-Health-Monitor-Location} header
  */
 @ConfigurationProperties("health-monitor.worker")
 record WorkerProperties(
@@ -35,7 +38,8 @@ record WorkerProperties(
         @DefaultValue("20s") Duration pollTimeout,
         @DefaultValue("10") int maxRedirects,
         boolean virtualThreads,
-        @DefaultValue("true") boolean listenerAutoStartup) {
+        @DefaultValue("true") boolean listenerAutoStartup,
+        String location) {
 
     public WorkerProperties {
         new Thresholds(failThreshold, successThreshold); // validates both thresholds
@@ -54,6 +58,10 @@ record WorkerProperties(
         }
         if (maxRedirects < 0 || maxRedirects > 20) {
             throw new IllegalArgumentException("max redirects must be between 0 and 20");
+        }
+        if (!Locations.isValid(location)) {
+            throw new IllegalArgumentException(
+                    "WORKER_LOCATION must be 1-32 lowercase letters, digits and hyphens, was " + location);
         }
     }
 

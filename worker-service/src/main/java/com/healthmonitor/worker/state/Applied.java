@@ -18,5 +18,10 @@ public enum Applied {
     /** This monitor and slot were already recorded (SQS redelivery): nothing changed. */
     DUPLICATE,
     /** Recorded in the history, but a newer slot was already applied: state unchanged. */
-    STALE
+    STALE,
+    /**
+     * Recorded; the slot of a monitor checked from several locations waits for the other locations' results (or
+     * their deadline) before it counts.
+     */
+    AWAITING_LOCATIONS
 }

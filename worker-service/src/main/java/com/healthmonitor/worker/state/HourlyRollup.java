@@ -1,5 +1,6 @@
 package com.healthmonitor.worker.state;
 
+import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,26 @@ class HourlyRollup {
         this.jdbc = jdbc;
     }
 
+    /** Adds results that count as they are: each failure is a failure. */
     void addAll(List<Recorded> results) {
+        add(results.stream()
+                .map(r -> new Row(
+                        r.monitorId(),
+                        r.slot(),
+                        r.result().success(),
+                        r.result().responded() ? r.result().latencyMs() : null))
+                .toList());
+    }
+
+    /**
+     * Adds rows as given: a result of a monitor checked from several locations counts as failed only when its slot
+     * was confirmed failed.
+     *
+     * @param latency the latency of a check whose target answered, else null
+     */
+    record Row(long monitorId, Instant slot, boolean success, Integer latency) {}
+
+    void add(List<Row> results) {
         if (results.isEmpty()) {
             return;
         }
@@ -44,14 +64,10 @@ class HourlyRollup {
                             latency_min = least(r.latency_min, EXCLUDED.latency_min),
                             latency_max = greatest(r.latency_max, EXCLUDED.latency_max),
                             latency_histogram = histogram_add(r.latency_histogram, EXCLUDED.latency_histogram)""")
-                .param("ids", Batches.longs(results, Recorded::monitorId))
-                .param("slots", Batches.timestamps(results, Recorded::slot))
-                .param("success", Batches.booleans(results, r -> r.result().success()))
-                .param(
-                        "latencies",
-                        Batches.integers(
-                                results,
-                                r -> r.result().responded() ? r.result().latencyMs() : null))
+                .param("ids", Batches.longs(results, Row::monitorId))
+                .param("slots", Batches.timestamps(results, Row::slot))
+                .param("success", Batches.booleans(results, Row::success))
+                .param("latencies", Batches.integers(results, Row::latency))
                 .update();
     }
 }

@@ -33,7 +33,8 @@ class MonitorRows {
         jdbc.sql("""
                         SELECT id, name, url, target::text AS target, webhook_url, enabled, config_version, status, consecutive_failures,
                                consecutive_successes, last_applied_slot, last_status_change_at,
-                               fail_threshold, success_threshold, tls_warned_certificate
+                               fail_threshold, success_threshold, tls_warned_certificate,
+                               locations, min_failing_locations, timeout
                         FROM monitors WHERE id = ANY (:ids) ORDER BY id FOR UPDATE""")
                 .param("ids", ids.toArray(Long[]::new))
                 .query((rs, n) -> new Locked(
@@ -51,7 +52,10 @@ class MonitorRows {
                         instant(rs, "last_status_change_at"),
                         rs.getObject("fail_threshold", Integer.class),
                         rs.getObject("success_threshold", Integer.class),
-                        rs.getString("tls_warned_certificate")))
+                        rs.getString("tls_warned_certificate"),
+                        List.of((String[]) rs.getArray("locations").getArray()),
+                        rs.getInt("min_failing_locations"),
+                        rs.getInt("timeout")))
                 .list()
                 .forEach(monitor -> locked.put(monitor.id(), monitor));
         return locked;
@@ -75,14 +79,15 @@ class MonitorRows {
                             last_status_change_at = coalesce(v.changed_at, m.last_status_change_at),
                             reminders_sent = CASE WHEN v.changed_at IS NULL THEN m.reminders_sent ELSE 0 END,
                             last_reminder_at = CASE WHEN v.changed_at IS NULL THEN m.last_reminder_at END,
-                            in_maintenance = m.in_maintenance OR v.suppressed
+                            in_maintenance = m.in_maintenance OR v.suppressed,
+                            failing_locations = string_to_array(v.failing_locations, ',')
                         FROM unnest(CAST(:ids AS bigint[]), CAST(:statuses AS text[]), CAST(:failures AS int[]),
                                     CAST(:successes AS int[]), CAST(:checkedAt AS timestamptz[]),
                                     CAST(:statusCodes AS int[]), CAST(:latencies AS int[]), CAST(:errors AS text[]),
                                     CAST(:slots AS timestamptz[]), CAST(:changedAt AS timestamptz[]),
-                                    CAST(:suppressed AS boolean[]))
+                                    CAST(:suppressed AS boolean[]), CAST(:failingLocations AS text[]))
                              AS v(id, status, failures, successes, checked_at, status_code, latency, error, slot,
-                                  changed_at, suppressed)
+                                  changed_at, suppressed, failing_locations)
                         WHERE m.id = v.id""")
                 .param("ids", Batches.longs(states, NewState::monitorId))
                 .param(
@@ -97,7 +102,21 @@ class MonitorRows {
                 .param("slots", Batches.timestamps(states, NewState::slot))
                 .param("changedAt", Batches.timestamps(states, NewState::statusChangedAt))
                 .param("suppressed", Batches.booleans(states, NewState::suppressed))
+                // Location names hold no commas.
+                .param("failingLocations", Batches.strings(states, s -> String.join(",", s.failingLocations())))
                 .update();
+    }
+
+    /** Adds locations to the failing ones of the monitors' last applied slots (their results came after it). */
+    void addFailingLocations(Map<Long, List<String>> locations) {
+        locations.forEach((id, names) -> jdbc.sql("""
+                        UPDATE monitors
+                        SET failing_locations = ARRAY(
+                            SELECT DISTINCT unnest(failing_locations || CAST(:names AS text[])) ORDER BY 1)
+                        WHERE id = :id""")
+                .param("names", names.toArray(String[]::new))
+                .param("id", id)
+                .update());
     }
 
     /** What applying needs of a locked monitor row; {@code url} is the target as alerts show it. */
@@ -113,7 +132,16 @@ class MonitorRows {
             Instant lastStatusChangeAt,
             Integer failThreshold,
             Integer successThreshold,
-            String warnedCertificate) {}
+            String warnedCertificate,
+            List<String> locations,
+            int minFailingLocations,
+            int timeoutSeconds) {
+
+        /** Checked from one location: each result is its slot's verdict, as before locations. */
+        boolean singleLocation() {
+            return locations.size() == 1;
+        }
+    }
 
     /**
      * A monitor's state after the results of a batch.
@@ -122,6 +150,7 @@ class MonitorRows {
      * @param slot that result's slot
      * @param statusChangedAt when the last transition of the batch happened, null without one
      * @param suppressed whether a transition of the batch happened during maintenance
+     * @param failingLocations the locations that failed the last applied slot
      */
     record NewState(
             long monitorId,
@@ -129,5 +158,6 @@ class MonitorRows {
             CheckResult latest,
             Instant slot,
             Instant statusChangedAt,
-            boolean suppressed) {}
+            boolean suppressed,
+            List<String> failingLocations) {}
 }

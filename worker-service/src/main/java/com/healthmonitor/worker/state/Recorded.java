@@ -1,5 +1,6 @@
 package com.healthmonitor.worker.state;
 
+import com.healthmonitor.common.check.Locations;
 import com.healthmonitor.worker.result.CheckResult;
 import java.time.Instant;
 
@@ -25,10 +26,19 @@ record Recorded(int index, Checked checked, boolean inMaintenance) {
         return checked.result();
     }
 
+    /** The location the check ran from; a request without one (e.g. a heartbeat's) is the default location's. */
+    String location() {
+        return location(checked.request().location());
+    }
+
+    static String location(String requested) {
+        return requested == null ? Locations.DEFAULT : requested;
+    }
+
     Key key() {
-        return new Key(monitorId(), slot());
+        return new Key(monitorId(), slot(), location());
     }
 
     /** What identifies a check result: the primary key of check_results. */
-    record Key(long monitorId, Instant slot) {}
+    record Key(long monitorId, Instant slot, String location) {}
 }

@@ -30,15 +30,15 @@ class ResultRows {
         return new HashSet<>(jdbc.sql("""
                         INSERT INTO check_results
                             (monitor_id, slot, checked_at, config_version, success, status_code, latency_ms, error,
-                             tls_expires_at, in_maintenance, responded)
+                             tls_expires_at, in_maintenance, responded, location)
                         SELECT * FROM unnest(CAST(:ids AS bigint[]), CAST(:slots AS timestamptz[]),
                                              CAST(:checkedAt AS timestamptz[]), CAST(:configVersions AS bigint[]),
                                              CAST(:success AS boolean[]), CAST(:statusCodes AS int[]),
                                              CAST(:latencies AS int[]), CAST(:errors AS text[]),
                                              CAST(:tlsExpiresAt AS timestamptz[]), CAST(:inMaintenance AS boolean[]),
-                                             CAST(:responded AS boolean[]))
-                        ON CONFLICT (monitor_id, slot) DO NOTHING
-                        RETURNING monitor_id, slot""")
+                                             CAST(:responded AS boolean[]), CAST(:locations AS text[]))
+                        ON CONFLICT (monitor_id, slot, location) DO NOTHING
+                        RETURNING monitor_id, slot, location""")
                 .param("ids", Batches.longs(results, Recorded::monitorId))
                 .param("slots", Batches.timestamps(results, Recorded::slot))
                 .param("checkedAt", Batches.timestamps(results, r -> r.result().checkedAt()))
@@ -53,7 +53,9 @@ class ResultRows {
                         .tlsExpiresAt()))
                 .param("inMaintenance", Batches.booleans(results, Recorded::inMaintenance))
                 .param("responded", Batches.booleans(results, r -> r.result().responded()))
-                .query((rs, n) -> new Recorded.Key(rs.getLong("monitor_id"), instant(rs, "slot")))
+                .param("locations", Batches.strings(results, Recorded::location))
+                .query((rs, n) ->
+                        new Recorded.Key(rs.getLong("monitor_id"), instant(rs, "slot"), rs.getString("location")))
                 .list());
     }
 }

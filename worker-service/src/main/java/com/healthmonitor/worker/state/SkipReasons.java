@@ -28,13 +28,15 @@ class SkipReasons {
         jdbc.sql("""
                         SELECT v.i, m.id IS NOT NULL AND m.enabled AS enabled, m.config_version,
                                EXISTS (SELECT 1 FROM check_results r
-                                       WHERE r.monitor_id = v.id AND r.slot = v.slot) AS recorded,
+                                       WHERE r.monitor_id = v.id AND r.slot = v.slot
+                                         AND r.location = v.location) AS recorded,
                                v.slot < now() - greatest(2 * m.check_interval, 60) * interval '1 second' AS expired
-                        FROM unnest(CAST(:ids AS bigint[]), CAST(:slots AS timestamptz[])) WITH ORDINALITY
-                             AS v(id, slot, i)
+                        FROM unnest(CAST(:ids AS bigint[]), CAST(:slots AS timestamptz[]),
+                                    CAST(:locations AS text[])) WITH ORDINALITY AS v(id, slot, location, i)
                         LEFT JOIN monitors m ON m.id = v.id""")
                 .param("ids", Batches.longs(requests, CheckRequest::monitorId))
                 .param("slots", Batches.timestamps(requests, CheckRequest::slot))
+                .param("locations", Batches.strings(requests, r -> Recorded.location(r.location())))
                 .query((rs, n) -> {
                     int index = rs.getInt("i") - 1;
                     reasons.set(

@@ -38,8 +38,18 @@ class StatusChanges {
      */
     void record(
             Recorded recorded, MonitorRows.Locked monitor, Transition change, Instant downSince, boolean suppressed) {
-        CheckResult result = recorded.result();
-        long monitorId = recorded.monitorId();
+        record(recorded.slot(), recorded.result(), monitor, change, downSince, suppressed);
+    }
+
+    /** A transition caused by {@code result}, the slot's verdict (from several locations: its reason names them). */
+    void record(
+            Instant slot,
+            CheckResult result,
+            MonitorRows.Locked monitor,
+            Transition change,
+            Instant downSince,
+            boolean suppressed) {
+        long monitorId = monitor.id();
         long changeId = jdbc.sql("""
                         INSERT INTO status_changes
                             (monitor_id, old_status, new_status, changed_at, slot, reason, delivery)
@@ -49,7 +59,7 @@ class StatusChanges {
                 .param("from", change.from().name())
                 .param("to", change.to().name())
                 .param("changedAt", utc(result.checkedAt()))
-                .param("slot", utc(recorded.slot()))
+                .param("slot", utc(slot))
                 .param("reason", result.error())
                 .param("delivery", suppressed ? "SUPPRESSED" : "NONE")
                 .query(Long.class)

@@ -96,7 +96,7 @@ class BatchRecordingBenchmark {
                     (monitor_id, slot, checked_at, config_version, success, status_code, latency_ms, error,
                      tls_expires_at, in_maintenance)
                 VALUES (:id, :slot, :checkedAt, :configVersion, :success, :statusCode, :latency, :error, NULL, false)
-                ON CONFLICT (monitor_id, slot) DO NOTHING""",
+                ON CONFLICT (monitor_id, slot, location) DO NOTHING""",
                 results.stream()
                         .map(r -> new MapSqlParameterSource()
                                 .addValue("id", r.monitorId())
