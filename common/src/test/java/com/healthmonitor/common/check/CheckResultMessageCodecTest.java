@@ -82,7 +82,8 @@ class CheckResultMessageCodecTest {
                 .contains("\"latency_ms\":10000")
                 .contains("\"error\":\"timeout after 10s\"")
                 .doesNotContain("status_code")
-                .doesNotContain("tls_")
+                .doesNotContain("tls_expires_at")
+                .doesNotContain("tls_certificate")
                 .doesNotContain("null");
     }
 

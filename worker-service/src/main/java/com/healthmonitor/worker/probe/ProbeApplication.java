@@ -33,19 +33,27 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 @Import({CheckListenerConfiguration.class, CheckCounters.class})
 public class ProbeApplication {
 
-    /**
-     * Settings of probe mode that override the worker's files: readiness cannot wait for a database it has none of
-     * (the files include {@code db} in the readiness group, and a group naming a missing indicator fails start-up).
-     */
-    static final Map<String, Object> PROBE_MODE = Map.of("management.endpoint.health.group.readiness.include", "readinessState");
-
     /** The probe with the worker's settings files ({@code configName}) and probe mode's overrides. */
     public static SpringApplicationBuilder builder(String configName) {
         return new SpringApplicationBuilder(ProbeApplication.class)
                 .properties("spring.config.name=" + configName)
-                .listeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event -> event.getEnvironment()
-                        .getPropertySources()
-                        .addFirst(new MapPropertySource("workerProbeMode", PROBE_MODE)));
+                .listeners(new ProbeModeSettings());
+    }
+
+    /**
+     * Settings of probe mode above the worker's files: readiness cannot wait for a database it has none of (the files
+     * put {@code db} in the readiness group, and a group naming a missing indicator fails start-up).
+     */
+    static final class ProbeModeSettings implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+
+        @Override
+        public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+            event.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "workerProbeMode",
+                            Map.of("management.endpoint.health.group.readiness.include", "readinessState")));
+        }
     }
 
     @Bean

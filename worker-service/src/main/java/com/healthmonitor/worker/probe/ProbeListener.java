@@ -64,7 +64,7 @@ class ProbeListener {
                 messages.add(message(batch.get(i), result));
             }
             sender.send(messages);
-            counters.committed(received, batch.size());
+            counters.committed(received, batch.size()); // a probe's checks are done once their results are sent
         } catch (RuntimeException e) {
             counters.abandoned(batch.size());
             log.warn(

@@ -335,9 +335,9 @@ class WorkerThroughputBenchmark {
     private static Map<String, Double> difference(Map<String, Double> after, Map<String, Double> before) {
         Map<String, Double> calls = new TreeMap<>();
         after.forEach((operation, count) -> {
-            double calls1 = count - before.getOrDefault(operation, 0.0);
-            if (calls1 > 0) {
-                calls.put(operation, calls1);
+            double delta = count - before.getOrDefault(operation, 0.0);
+            if (delta > 0) {
+                calls.put(operation, delta);
             }
         });
         return calls;

@@ -13,6 +13,7 @@ import com.healthmonitor.testing.StubServer.Reply;
 import com.healthmonitor.testing.TestQueues;
 import com.healthmonitor.worker.WorkerApplication;
 import com.healthmonitor.worker.check.CheckCounters;
+import com.healthmonitor.worker.state.ResultRecorder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,10 +24,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -56,6 +59,9 @@ class ProbeModeIntegrationTest {
 
         try (ConfigurableApplicationContext probe = Probes.start(checkQueue, resultsQueue, "eu-west-1")) {
             assertThat(probe.getBeanNamesForType(DataSource.class)).isEmpty();
+            assertThat(probe.getBeanNamesForType(Flyway.class)).isEmpty();
+            assertThat(probe.getBeanNamesForType(JdbcClient.class)).isEmpty();
+            assertThat(probe.getBeanNamesForType(ResultRecorder.class)).isEmpty();
             assertThat(readiness(probe)).isEqualTo(200);
             TestQueues.server().client().sendMessage(b -> b.queueUrl(checkQueue)
                     .messageBody(checks.writeBatch(List.of(
