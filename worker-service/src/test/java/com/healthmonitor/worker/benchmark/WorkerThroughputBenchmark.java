@@ -343,7 +343,7 @@ class WorkerThroughputBenchmark {
         return calls;
     }
 
-    /** {@code SendMessage 0.02, ...}: calls per check by operation, then their sum. */
+    /** Calls per check, then the calls by operation: {@code 0.0420 (DeleteMessageBatch 12, ReceiveMessage 114, ...)}. */
     private static String perCheck(Map<String, Double> calls, int checks) {
         StringBuilder line = new StringBuilder("%.4f (".formatted(
                 calls.values().stream().mapToDouble(Double::doubleValue).sum() / checks));
