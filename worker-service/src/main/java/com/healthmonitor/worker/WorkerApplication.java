@@ -30,8 +30,8 @@ public class WorkerApplication {
      */
     public static SpringApplicationBuilder builder(String mode) {
         return switch (mode.trim()) {
-            case "full", "" -> new SpringApplicationBuilder(WorkerApplication.class)
-                    .properties("spring.config.name=" + CONFIG_NAME);
+            case "full", "" ->
+                new SpringApplicationBuilder(WorkerApplication.class).properties("spring.config.name=" + CONFIG_NAME);
             case "probe" -> ProbeApplication.builder(CONFIG_NAME);
             default -> throw new IllegalArgumentException("WORKER_MODE must be full or probe, was '" + mode + "'");
         };

@@ -195,9 +195,7 @@ class WorkerThroughputBenchmark {
         probe.close();
 
         report("probe phase checks (each way)", PROBE_CHECKS);
-        for (var named : Map.of("direct writes", writes, "through probe + recorder", throughProbe)
-                .entrySet()
-                .stream()
+        for (var named : Map.of("direct writes", writes, "through probe + recorder", throughProbe).entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .toList()) {
             Phase phase = named.getValue();
@@ -326,8 +324,9 @@ class WorkerThroughputBenchmark {
             registries.add(probe.getBean(MeterRegistry.class));
         }
         for (MeterRegistry registry : registries) {
-            registry.find(meter).counters().forEach(counter -> calls.merge(
-                    counter.getId().getTag("operation"), counter.count(), Double::sum));
+            registry.find(meter)
+                    .counters()
+                    .forEach(counter -> calls.merge(counter.getId().getTag("operation"), counter.count(), Double::sum));
         }
         return calls;
     }
@@ -345,8 +344,9 @@ class WorkerThroughputBenchmark {
 
     /** Calls per check, then the calls by operation: {@code 0.0420 (DeleteMessageBatch 12, ReceiveMessage 114, ...)}. */
     private static String perCheck(Map<String, Double> calls, int checks) {
-        StringBuilder line = new StringBuilder("%.4f (".formatted(
-                calls.values().stream().mapToDouble(Double::doubleValue).sum() / checks));
+        StringBuilder line = new StringBuilder("%.4f ("
+                .formatted(
+                        calls.values().stream().mapToDouble(Double::doubleValue).sum() / checks));
         calls.forEach((operation, count) -> line.append("%s %.0f, ".formatted(operation, count)));
         return line.append("calls for ").append(checks).append(" checks)").toString();
     }

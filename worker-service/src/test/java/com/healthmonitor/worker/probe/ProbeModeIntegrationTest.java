@@ -101,7 +101,12 @@ class ProbeModeIntegrationTest {
             CheckCounters counters = probe.getBean(CheckCounters.class);
             TestQueues.server().client().sendMessage(b -> b.queueUrl(checkQueue)
                     .messageBody(checks.writeBatch(List.of(CheckRequest.of(
-                            21, Instant.now().truncatedTo(ChronoUnit.SECONDS), 1, HTTP.url("/probe-unsent"), 5, 200)))));
+                            21,
+                            Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                            1,
+                            HTTP.url("/probe-unsent"),
+                            5,
+                            200)))));
 
             await().atMost(WAIT).until(() -> counters.failures() >= 1);
 

@@ -19,15 +19,16 @@ public final class Probes {
         return WorkerApplication.builder("probe")
                 .run(Stream.concat(
                                 Stream.of(
-                                "SQS_QUEUE_URL=" + checkQueue,
-                                "RESULTS_QUEUE_URL=" + resultsQueue,
-                                "WORKER_LOCATION=" + location,
-                                "SERVER_PORT=0",
-                                "ALLOW_PRIVATE_TARGETS=true",
-                                "health-monitor.worker.poll-timeout=1s",
-                                "spring.cloud.aws.endpoint=" + TestQueues.server().endpoint(),
-                                "spring.cloud.aws.region.static=" + TestQueues.REGION,
-                                "spring.cloud.aws.credentials.access-key=" + TestQueues.ACCESS_KEY,
+                                        "SQS_QUEUE_URL=" + checkQueue,
+                                        "RESULTS_QUEUE_URL=" + resultsQueue,
+                                        "WORKER_LOCATION=" + location,
+                                        "SERVER_PORT=0",
+                                        "ALLOW_PRIVATE_TARGETS=true",
+                                        "health-monitor.worker.poll-timeout=1s",
+                                        "spring.cloud.aws.endpoint="
+                                                + TestQueues.server().endpoint(),
+                                        "spring.cloud.aws.region.static=" + TestQueues.REGION,
+                                        "spring.cloud.aws.credentials.access-key=" + TestQueues.ACCESS_KEY,
                                         "spring.cloud.aws.credentials.secret-key=" + TestQueues.SECRET_KEY),
                                 Stream.of(more))
                         .map(setting -> "--" + setting)

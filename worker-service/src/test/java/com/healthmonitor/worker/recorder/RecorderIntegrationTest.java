@@ -71,7 +71,8 @@ class RecorderIntegrationTest {
                     .messageBody(new CheckRequestCodec()
                             .writeBatch(List.of(CheckRequest.of(id, slot, 1, HTTP.url("/probed"), 5, 200)))));
 
-            await().atMost(WAIT).until(() -> count("status_changes WHERE delivery = 'SENT' AND monitor_id = " + id) == 1);
+            await().atMost(WAIT)
+                    .until(() -> count("status_changes WHERE delivery = 'SENT' AND monitor_id = " + id) == 1);
             await().atMost(WAIT).until(() -> TestQueues.server().approximateMessages(probeChecks) == 0);
         }
 
@@ -97,8 +98,7 @@ class RecorderIntegrationTest {
         send(message); // what SQS delivers again when the first delivery's visibility timeout ends
 
         await().atMost(WAIT).until(() -> counters.count(Applied.DUPLICATE) > duplicatesBefore);
-        await().atMost(WAIT)
-                .until(() -> count("status_changes WHERE delivery = 'SENT' AND monitor_id = " + id) == 1);
+        await().atMost(WAIT).until(() -> count("status_changes WHERE delivery = 'SENT' AND monitor_id = " + id) == 1);
         assertThat(monitor(id)).containsEntry("status", "DOWN").containsEntry("consecutive_failures", 2);
         assertThat(count("check_results WHERE monitor_id = " + id)).isEqualTo(1);
         assertThat(count("status_changes WHERE monitor_id = " + id)).isEqualTo(1);
@@ -174,7 +174,10 @@ class RecorderIntegrationTest {
     }
 
     private Map<String, Object> monitor(long id) {
-        return jdbc.sql("SELECT * FROM monitors WHERE id = :id").param("id", id).query().singleRow();
+        return jdbc.sql("SELECT * FROM monitors WHERE id = :id")
+                .param("id", id)
+                .query()
+                .singleRow();
     }
 
     private long count(String fromWhere) {

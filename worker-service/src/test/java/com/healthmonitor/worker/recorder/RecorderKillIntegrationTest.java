@@ -63,8 +63,8 @@ class RecorderKillIntegrationTest {
         // A short visibility timeout: the message in flight at the kill comes back within seconds.
         String results = TestQueues.server()
                 .client()
-                .createQueue(b -> b.queueName("kill-results")
-                        .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "3")))
+                .createQueue(
+                        b -> b.queueName("kill-results").attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "3")))
                 .queueUrl();
         String checks = TestQueues.newQueue("kill-checks");
         queueFailures(results, ids);
@@ -82,7 +82,9 @@ class RecorderKillIntegrationTest {
             first.waitFor(30, TimeUnit.SECONDS);
         }
         recordedAtKill = count(jdbc, "check_results");
-        assertThat(recordedAtKill).as("results recorded when the recorder was killed").isLessThan(total);
+        assertThat(recordedAtKill)
+                .as("results recorded when the recorder was killed")
+                .isLessThan(total);
 
         Process second = startRecorder(database, checks, results, "recorder-2", "10");
         try {
@@ -125,13 +127,13 @@ class RecorderKillIntegrationTest {
                             .messageBody(bodies.get(i))
                             .build())
                     .toList();
-            TestQueues.server().client().sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
+            TestQueues.server().client().sendMessageBatch(b -> b.queueUrl(queueUrl)
+                    .entries(entries));
         }
     }
 
     private static Process startRecorder(
-            String database, String checks, String results, String name, String messagesInFlight)
-            throws IOException {
+            String database, String checks, String results, String name, String messagesInFlight) throws IOException {
         Path log = Path.of("target", name + ".log");
         ProcessBuilder builder = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
