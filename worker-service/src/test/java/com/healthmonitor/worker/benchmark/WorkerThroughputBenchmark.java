@@ -296,14 +296,14 @@ class WorkerThroughputBenchmark {
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> jdbc.sql("""
                                         SELECT count(*) FROM check_results r JOIN monitors m ON m.id = r.monitor_id
-                                        WHERE """ + monitors).query(Long.class).single() >= count);
+                                        WHERE\s""" + monitors).query(Long.class).single() >= count);
         long doneNanos = System.nanoTime();
         long cpuNanos = processCpuNanos() - cpuAtStart;
         Map<String, Object> span = jdbc.sql("""
                         SELECT min(checked_at) AS first, max(checked_at) AS last,
                                percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms) AS p50,
                                count(*) FILTER (WHERE NOT success) AS failed
-                        FROM check_results r JOIN monitors m ON m.id = r.monitor_id WHERE """ + monitors).query().singleRow();
+                        FROM check_results r JOIN monitors m ON m.id = r.monitor_id WHERE\s""" + monitors).query().singleRow();
         Instant first = ((java.sql.Timestamp) span.get("first")).toInstant();
         Instant last = ((java.sql.Timestamp) span.get("last")).toInstant();
         return new Phase(
