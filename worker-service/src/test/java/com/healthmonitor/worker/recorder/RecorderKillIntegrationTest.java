@@ -85,7 +85,8 @@ class RecorderKillIntegrationTest {
         long recordedAtKill = count(jdbc, "check_results");
         long changesAtKill = count(jdbc, "status_changes");
         System.out.printf(
-                "[KILL] at the kill: %d of %d results recorded, %d status changes%n", recordedAtKill, total, changesAtKill);
+                "[KILL] at the kill: %d of %d results recorded, %d status changes%n",
+                recordedAtKill, total, changesAtKill);
         assertThat(recordedAtKill)
                 .as("results recorded when the recorder was killed")
                 .isLessThan(total);
