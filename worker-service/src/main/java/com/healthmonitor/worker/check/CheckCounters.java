@@ -66,11 +66,11 @@ public class CheckCounters {
                 .register(meters);
     }
 
-    void record(Applied applied) {
+    public void record(Applied applied) {
         outcomes.get(applied).increment();
     }
 
-    void recordCheck(boolean success, Duration duration) {
+    public void recordCheck(boolean success, Duration duration) {
         (success ? successfulChecks : failedChecks).record(duration);
     }
 
@@ -78,13 +78,13 @@ public class CheckCounters {
      * Marks the checks of a message as in flight; the returned sample ends with {@link #committed} or
      * {@link #abandoned}.
      */
-    Timer.Sample received(int checks) {
+    public Timer.Sample received(int checks) {
         inFlight.addAndGet(checks);
         return Timer.start();
     }
 
     /** The message's checks are committed: each is timed from receiving the message to the commit. */
-    void committed(Timer.Sample received, int checks) {
+    public void committed(Timer.Sample received, int checks) {
         inFlight.addAndGet(-checks);
         long nanos = received.stop(receiveToCommit);
         for (int i = 1; i < checks; i++) {
@@ -93,12 +93,12 @@ public class CheckCounters {
     }
 
     /** The message's processing threw: its checks were not recorded and come back with the message. */
-    void abandoned(int checks) {
+    public void abandoned(int checks) {
         inFlight.addAndGet(-checks);
         failures.add(checks);
     }
 
-    void recordUnreadable() {
+    public void recordUnreadable() {
         unreadable.increment();
     }
 

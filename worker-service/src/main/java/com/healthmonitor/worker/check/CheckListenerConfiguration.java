@@ -23,9 +23,10 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 /** The SQS container and the machinery of checks: the SSRF guard, the HTTP client, the checkers. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(QueueProperties.class)
-class CheckListenerConfiguration {
+public class CheckListenerConfiguration {
 
-    static final String FACTORY = "checkListenerContainerFactory";
+    /** The container factory of every listener that checks or records: the check queue's and the results queue's. */
+    public static final String FACTORY = "checkListenerContainerFactory";
 
     /**
      * How long the poller waits for a full poll's worth of free slots before polling for the slots that are free.

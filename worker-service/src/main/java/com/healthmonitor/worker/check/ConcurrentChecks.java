@@ -16,7 +16,7 @@ import org.slf4j.MDC;
  * {@code limit} checks in flight across all batches of the worker: a batch of slow targets waits for permits instead
  * of opening connections without bound.
  */
-final class ConcurrentChecks implements AutoCloseable {
+public final class ConcurrentChecks implements AutoCloseable {
 
     private final Checkers checkers;
     private final Semaphore permits;
@@ -28,7 +28,7 @@ final class ConcurrentChecks implements AutoCloseable {
     }
 
     /** The results, in the requests' order; throws if a check could not run (e.g. the worker is shutting down). */
-    List<CheckResult> run(List<CheckRequest> requests) {
+    public List<CheckResult> run(List<CheckRequest> requests) {
         List<Future<CheckResult>> running = new ArrayList<>(requests.size());
         for (CheckRequest request : requests) {
             running.add(threads.submit(() -> check(request)));

@@ -29,7 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     message names none, and sent to HTTP targets in the {@code X-Health-Monitor-Location} header
  */
 @ConfigurationProperties("health-monitor.worker")
-record WorkerProperties(
+public record WorkerProperties(
         int failThreshold,
         int successThreshold,
         int concurrency,

@@ -14,7 +14,10 @@ import com.healthmonitor.testing.TestDatabaseInitializer;
 import com.healthmonitor.testing.TestQueueInitializer;
 import com.healthmonitor.testing.TestQueues;
 import com.healthmonitor.worker.alert.AlertsQueued;
+import com.healthmonitor.worker.probe.Probes;
+import io.awspring.cloud.sqs.listener.MessageListenerContainer;
 import io.awspring.cloud.sqs.listener.MessageListenerContainerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -28,6 +31,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
@@ -39,6 +43,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -51,12 +56,13 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 /**
  * Measures one worker: checks/second against a fast local target with the queue pre-loaded, process CPU time,
  * heap, and the latency from the commit of a threshold-crossing result to the webhook POST arriving; then, in the
- * same run, the rate of tcp checks of a local listener.
+ * same run, the rate of tcp checks of a local listener, and HTTP checks whose results go through a probe and the
+ * results queue to the recorder, beside as many written directly.
  *
  * <p>Not part of the build; run it with
  * {@code ./mvnw -B -pl worker-service -am verify -Dsurefire.failIfNoSpecifiedTests=false
  * -Dtest=WorkerThroughputBenchmark -Dgroups=benchmark -Dtest.excludedGroups=} (options: -Dbenchmark.messages=3000 (checks),
- * -Dbenchmark.batch=50 (checks per message), -Dbenchmark.messagesInFlight=10, -Dbenchmark.concurrency=50, -Dbenchmark.virtualThreads=true, -Dbenchmark.targetDelayMs=0, -Dbenchmark.tcpChecks=3000 (0: none)).
+ * -Dbenchmark.batch=50 (checks per message), -Dbenchmark.messagesInFlight=10, -Dbenchmark.concurrency=50, -Dbenchmark.virtualThreads=true, -Dbenchmark.targetDelayMs=0, -Dbenchmark.tcpChecks=3000 (0: none), -Dbenchmark.probeChecks=3000 (0: none)).
  */
 @Tag("benchmark")
 @SpringBootTest(
@@ -82,9 +88,21 @@ class WorkerThroughputBenchmark {
     /** Checks of tcp monitors measured after the HTTP ones, in the same run; 0 skips them. */
     static final int TCP_CHECKS = Integer.getInteger("benchmark.tcpChecks", MESSAGES);
 
+    /** Checks measured direct and through a probe and the recorder (issue 24), after the others; 0 skips them. */
+    static final int PROBE_CHECKS = Integer.getInteger("benchmark.probeChecks", MESSAGES);
+
+    /** The recorder's container (ResultsListener's id). */
+    static final String RECORDER_ID = "results-recorder";
+
     static final int TARGET_DELAY_MS = Integer.getInteger("benchmark.targetDelayMs", 0);
     static final StubServer HTTP = new StubServer();
     static volatile String databaseUrl;
+    static volatile String resultsQueueUrl;
+
+    @Autowired
+    private MeterRegistry meters;
+
+    private ConfigurableApplicationContext probe;
 
     @Autowired
     private CommitTimes commits;
@@ -105,9 +123,8 @@ class WorkerThroughputBenchmark {
         JdbcClient jdbc = JdbcClient.create(dataSource());
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-        Phase http = phase(jdbc, "http", MESSAGES, () -> containers
-                .getListenerContainers()
-                .forEach(container -> container.start()));
+        Phase http = phase(jdbc, "m.type = 'http' AND m.name LIKE 'bench-%'", MESSAGES, () -> checkListener()
+                .start());
         long heapPeak = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP)
                 .mapToLong(pool -> pool.getPeakUsage().getUsed())
@@ -140,6 +157,82 @@ class WorkerThroughputBenchmark {
         if (TCP_CHECKS > 0) {
             measureTcp(jdbc);
         }
+        if (PROBE_CHECKS > 0) {
+            measureThroughProbe(jdbc);
+        }
+    }
+
+    /**
+     * Issue 24: the same HTTP checks with results through the results queue, in the same run. First, for a fair
+     * comparison, {@code PROBE_CHECKS} direct checks sent to the idle, warm worker (as the tcp phase sends); then as
+     * many checked by a probe (a second context in this JVM, probe mode, no database) whose results this worker's
+     * recorder applies. SQS calls per check count both sides' clients (the benchmark's own sends, which the scheduler
+     * makes in production, are not counted).
+     */
+    private void measureThroughProbe(JdbcClient jdbc) {
+        String target = HTTP.url("/fast");
+        Instant slot = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<String> direct = bodies(insertHttpMonitors(jdbc, "direct-bench-", target).stream()
+                .map(id -> CheckRequest.of(id, slot, 1, target, 5, 200))
+                .toList());
+        Phase writes = phase(jdbc, "m.name LIKE 'direct-bench-%'", PROBE_CHECKS, () -> send(queueUrl, direct));
+        checkListener().stop(); // from here on only the probe and the recorder use SQS
+
+        String probeQueue = TestQueues.newQueue("bench-probe-checks");
+        probe = Probes.start(
+                probeQueue,
+                resultsQueueUrl,
+                "bench-probe",
+                "health-monitor.worker.concurrency=" + System.getProperty("benchmark.concurrency", "50"),
+                "health-monitor.worker.messages-in-flight=" + System.getProperty("benchmark.messagesInFlight", "10"),
+                "health-monitor.worker.virtual-threads=" + System.getProperty("benchmark.virtualThreads", "true"),
+                "logging.level.com.healthmonitor=WARN");
+        List<String> probed = bodies(insertHttpMonitors(jdbc, "probe-bench-", target).stream()
+                .map(id -> CheckRequest.of(id, slot, 1, target, 5, 200))
+                .toList());
+        recorder().start();
+        Phase throughProbe = phase(jdbc, "m.name LIKE 'probe-bench-%'", PROBE_CHECKS, () -> send(probeQueue, probed));
+        probe.close();
+
+        report("probe phase checks (each way)", PROBE_CHECKS);
+        for (var named : Map.of("direct writes", writes, "through probe + recorder", throughProbe).entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .toList()) {
+            Phase phase = named.getValue();
+            String name = named.getKey();
+            report(name + ": failed checks", phase.failed());
+            report(name + ": checks/s (first..last check)", "%.0f".formatted((PROBE_CHECKS - 1) / phase.seconds()));
+            report(
+                    name + ": checks/s (send..all committed)",
+                    "%.0f".formatted(PROBE_CHECKS / (phase.wallNanos() / 1e9)));
+            report(name + ": JVM CPU ms per check", "%.2f".formatted(phase.cpuNanos() / 1e6 / PROBE_CHECKS));
+            report(name + ": SQS calls per check", perCheck(phase.sqsCalls(), PROBE_CHECKS));
+            report(name + ": SQS billed requests per check", perCheck(phase.sqsBilled(), PROBE_CHECKS));
+            assertThat(phase.failed()).isEqualTo(0L);
+        }
+    }
+
+    private static List<Long> insertHttpMonitors(JdbcClient jdbc, String prefix, String url) {
+        return jdbc.sql("""
+                        INSERT INTO monitors (name, url, webhook_url)
+                        SELECT :prefix || n, :url, NULL FROM generate_series(1, :count) n RETURNING id""")
+                .param("prefix", prefix)
+                .param("url", url)
+                .param("count", PROBE_CHECKS)
+                .query(Long.class)
+                .list();
+    }
+
+    /** The worker's own check listener: every container but the recorder's. */
+    private MessageListenerContainer<?> checkListener() {
+        return containers.getListenerContainers().stream()
+                .filter(container -> !RECORDER_ID.equals(container.getId()))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private MessageListenerContainer<?> recorder() {
+        return containers.getContainerById(RECORDER_ID);
     }
 
     /**
@@ -170,7 +263,7 @@ class WorkerThroughputBenchmark {
             List<String> bodies = bodies(ids.stream()
                     .map(id -> CheckRequest.of(id, slot, 1, 5, target))
                     .toList());
-            Phase tcp = phase(jdbc, "tcp", TCP_CHECKS, () -> send(queueUrl, bodies));
+            Phase tcp = phase(jdbc, "m.type = 'tcp'", TCP_CHECKS, () -> send(queueUrl, bodies));
 
             report("tcp checks", TCP_CHECKS);
             report("tcp failed checks", tcp.failed());
@@ -183,10 +276,19 @@ class WorkerThroughputBenchmark {
         }
     }
 
-    private record Phase(long wallNanos, long cpuNanos, double seconds, Object medianLatency, Object failed) {}
+    private record Phase(
+            long wallNanos,
+            long cpuNanos,
+            double seconds,
+            Object medianLatency,
+            Object failed,
+            Map<String, Double> sqsCalls,
+            Map<String, Double> sqsBilled) {}
 
-    /** Runs {@code start}, waits for {@code count} results of monitors of {@code type}; their span and cost. */
-    private static Phase phase(JdbcClient jdbc, String type, int count, Runnable start) {
+    /** Runs {@code start}, waits for {@code count} results of the monitors {@code monitors} selects; span and cost. */
+    private Phase phase(JdbcClient jdbc, String monitors, int count, Runnable start) {
+        Map<String, Double> sqsBefore = sqsCalls("health_monitor.sqs.requests");
+        Map<String, Double> billedBefore = sqsCalls("health_monitor.sqs.billed_requests");
         long startNanos = System.nanoTime();
         long cpuAtStart = processCpuNanos();
         start.run();
@@ -194,14 +296,14 @@ class WorkerThroughputBenchmark {
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> jdbc.sql("""
                                         SELECT count(*) FROM check_results r JOIN monitors m ON m.id = r.monitor_id
-                                        WHERE m.type = :type""").param("type", type).query(Long.class).single() >= count);
+                                        WHERE\s""" + monitors).query(Long.class).single() >= count);
         long doneNanos = System.nanoTime();
         long cpuNanos = processCpuNanos() - cpuAtStart;
         Map<String, Object> span = jdbc.sql("""
                         SELECT min(checked_at) AS first, max(checked_at) AS last,
                                percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms) AS p50,
                                count(*) FILTER (WHERE NOT success) AS failed
-                        FROM check_results r JOIN monitors m ON m.id = r.monitor_id WHERE m.type = :type""").param("type", type).query().singleRow();
+                        FROM check_results r JOIN monitors m ON m.id = r.monitor_id WHERE\s""" + monitors).query().singleRow();
         Instant first = ((java.sql.Timestamp) span.get("first")).toInstant();
         Instant last = ((java.sql.Timestamp) span.get("last")).toInstant();
         return new Phase(
@@ -209,7 +311,44 @@ class WorkerThroughputBenchmark {
                 cpuNanos,
                 Duration.between(first, last).toNanos() / 1e9,
                 span.get("p50"),
-                span.get("failed"));
+                span.get("failed"),
+                difference(sqsCalls("health_monitor.sqs.requests"), sqsBefore),
+                difference(sqsCalls("health_monitor.sqs.billed_requests"), billedBefore));
+    }
+
+    /** SQS calls so far by operation, of the worker and (once started) the probe. */
+    private Map<String, Double> sqsCalls(String meter) {
+        Map<String, Double> calls = new TreeMap<>();
+        List<MeterRegistry> registries = new ArrayList<>(List.of(meters));
+        if (probe != null) {
+            registries.add(probe.getBean(MeterRegistry.class));
+        }
+        for (MeterRegistry registry : registries) {
+            registry.find(meter)
+                    .counters()
+                    .forEach(counter -> calls.merge(counter.getId().getTag("operation"), counter.count(), Double::sum));
+        }
+        return calls;
+    }
+
+    private static Map<String, Double> difference(Map<String, Double> after, Map<String, Double> before) {
+        Map<String, Double> calls = new TreeMap<>();
+        after.forEach((operation, count) -> {
+            double delta = count - before.getOrDefault(operation, 0.0);
+            if (delta > 0) {
+                calls.put(operation, delta);
+            }
+        });
+        return calls;
+    }
+
+    /** Calls per check, then the calls by operation: {@code 0.0420 (DeleteMessageBatch 12, ReceiveMessage 114, ...)}. */
+    private static String perCheck(Map<String, Double> calls, int checks) {
+        StringBuilder line = new StringBuilder("%.4f ("
+                .formatted(
+                        calls.values().stream().mapToDouble(Double::doubleValue).sum() / checks));
+        calls.forEach((operation, count) -> line.append("%s %.0f, ".formatted(operation, count)));
+        return line.append("calls for ").append(checks).append(" checks)").toString();
     }
 
     /** One failing check per monitor that is one failure from DOWN; time from commit to POST arrival. */
@@ -326,6 +465,9 @@ class WorkerThroughputBenchmark {
                             .toList()));
             TestDatabaseInitializer.useDatabase(context, databaseUrl);
             TestQueueInitializer.useQueue(context, queueUrl);
+            resultsQueueUrl = TestQueues.newQueue("bench-results");
+            TestPropertyValues.of("health-monitor.worker.results-queue-url=" + resultsQueueUrl)
+                    .applyTo(context);
         }
     }
 }
