@@ -18,6 +18,16 @@ output "sqs_queue_url" {
   value       = aws_sqs_queue.checks.url
 }
 
+output "results_queue_url" {
+  description = "URL of the results queue the probe regions send to (null without probe regions)."
+  value       = local.probes_enabled ? aws_sqs_queue.results[0].url : null
+}
+
+output "probe_regions" {
+  description = "Per probe region: its check queue, ECS cluster and service, log group and alarm topics."
+  value       = local.probes
+}
+
 output "sqs_dlq_url" {
   description = "URL of the dead-letter queue."
   value       = aws_sqs_queue.dlq.url
