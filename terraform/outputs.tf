@@ -25,7 +25,15 @@ output "results_queue_url" {
 
 output "probe_regions" {
   description = "Per probe region: its check queue, ECS cluster and service, log group and alarm topics."
-  value       = local.probes
+  value = {
+    for region, probe in local.probes : region => {
+      check_queue_url  = probe.check_queue_url
+      ecs_cluster_name = probe.ecs_cluster_name
+      ecs_service_name = probe.ecs_service_name
+      log_group_name   = probe.log_group_name
+      alarm_topic_arns = probe.alarm_topic_arns
+    }
+  }
 }
 
 output "sqs_dlq_url" {

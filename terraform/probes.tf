@@ -15,14 +15,18 @@ locals {
   probes_enabled = length(var.probe_regions) > 0
 
   probe_home = {
-    name_prefix                  = var.name_prefix
-    account_id                   = local.account_id
-    partition                    = local.partition
-    image                        = "${aws_ecr_repository.this["worker"].repository_url}:${var.image_tag}"
-    ecr_repository_arn           = aws_ecr_repository.this["worker"].arn
-    results_queue_url            = local.probes_enabled ? aws_sqs_queue.results[0].url : null
-    results_queue_arn            = local.probes_enabled ? aws_sqs_queue.results[0].arn : null
-    environment                  = merge({ LOG_FORMAT = "json" }, var.log_check_results ? local.check_result_log_environment : {})
+    name_prefix        = var.name_prefix
+    account_id         = local.account_id
+    partition          = local.partition
+    image              = "${aws_ecr_repository.this["worker"].repository_url}:${var.image_tag}"
+    ecr_repository_arn = aws_ecr_repository.this["worker"].arn
+    results_queue_url  = local.probes_enabled ? aws_sqs_queue.results[0].url : null
+    results_queue_arn  = local.probes_enabled ? aws_sqs_queue.results[0].arn : null
+    # The services' JSON logs, but no metrics namespace: a probe's role may not publish metrics.
+    environment = merge(
+      { for k, v in local.service_environment : k => v if k != "METRICS_CLOUDWATCH_NAMESPACE" },
+      var.log_check_results ? local.check_result_log_environment : {},
+    )
     cpu                          = var.worker_cpu
     memory                       = var.worker_memory
     cpu_architecture             = var.cpu_architecture
@@ -36,7 +40,7 @@ locals {
     alarm_https_endpoint         = var.alarm_https_endpoint
   }
 
-  # The deployed probes by region, in the order of probe_regions.
+  # The deployed probes by region.
   probes = { for p in concat(module.probe_0, module.probe_1, module.probe_2) : p.region => p }
 
   # The scheduler's LOCATION_QUEUES: name=queue-url for every location besides the default one.
