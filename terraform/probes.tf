@@ -3,14 +3,24 @@
 #
 # Terraform cannot for_each over provider configurations, and a provider's region must be known before the
 # plan, so the probe regions are positional slots: slot i is the provider aws.probe_i, configured for
-# probe_regions[i], and the module probe_i. An empty slot's provider points at the home region and creates
-# nothing. Why slots rather than one provider per supported region, and how to add a slot: README.md.
+# probe_regions[i], and the module probe_i. An empty slot's provider stays in the region its probe still runs
+# in, if any, else points at the home region and creates nothing. Why slots rather than one provider per
+# supported region, and how to add a slot: README.md.
 
 locals {
   # Keep in step with the provider and module blocks below and the probe_regions validation.
   probe_slots = 3
 
-  probe_slot_regions = [for i in range(local.probe_slots) : try(var.probe_regions[i], var.aws_region)]
+  # A slot's region: its entry of probe_regions; for an empty slot the region its probe still runs in (so that
+  # removing it destroys it there), else the home region (nothing to create, no extra credentials or opt-in).
+  probe_role_pattern = "^${var.name_prefix}-probe-([a-z0-9-]+)-task$" # the module's task role
+  probe_deployed_regions = [
+    for slot in data.aws_iam_roles.probe_slot :
+    one(distinct([for name in slot.names : regex(local.probe_role_pattern, name)[0] if can(regex(local.probe_role_pattern, name))]))
+  ]
+  probe_slot_regions = [
+    for i in range(local.probe_slots) : coalesce(try(var.probe_regions[i], null), local.probe_deployed_regions[i], var.aws_region)
+  ]
 
   probes_enabled = length(var.probe_regions) > 0
 
@@ -47,20 +57,23 @@ locals {
   location_queues = join(",", [for region in var.probe_regions : "${region}=${local.probes[region].check_queue_url}"])
 }
 
-# Remembers the region each slot was created in. Moving a region to another slot (removing or reordering
-# entries of probe_regions) would point the slot's resources at another region's API, leaving the old ones
-# behind unmanaged: the plan stops here instead.
-resource "terraform_data" "probe_slot" {
-  count = length(var.probe_regions)
+# The region each slot is deployed in now, read from the slot's IAM roles (IAM is global; the roles' path names
+# the slot, their name the region). A slot's provider keeps that region until the slot is empty: removing the
+# last region destroys its probe where it is, not through the home region's API (which would find nothing and
+# leave the probe running, unmanaged). Giving a slot another region (removing or reordering a region that is
+# not last) would do the same, so the plan stops here.
+data "aws_iam_roles" "probe_slot" {
+  count = local.probe_slots
 
-  input = var.probe_regions[count.index]
+  path_prefix = "/${var.name_prefix}/probe-slot-${count.index}/"
 
   lifecycle {
-    ignore_changes = [input]
-
     postcondition {
-      condition     = self.output == var.probe_regions[count.index]
-      error_message = "probe_regions[${count.index}] was ${self.output} and is now ${var.probe_regions[count.index]}: a slot keeps its region. Only append regions or remove the last ones; to drop a region in the middle, remove it and every region after it, apply, then add the others back (README.md, \"Probe regions\")."
+      condition = alltrue([
+        for name in self.names : regex(local.probe_role_pattern, name)[0] == try(var.probe_regions[count.index], "")
+        if can(regex(local.probe_role_pattern, name)) && try(var.probe_regions[count.index], null) != null
+      ])
+      error_message = "Probe slot ${count.index} runs in another region than probe_regions[${count.index}] = ${try(var.probe_regions[count.index], "(none)")} (its roles: ${join(", ", self.names)}): a region keeps its position in probe_regions. Only append regions or remove the last ones; to drop one in the middle, remove it and every region after it, apply, then append the others again (terraform/README.md, \"Probe regions\")."
     }
   }
 }
@@ -98,6 +111,7 @@ module "probe_0" {
 
   providers = { aws = aws.probe_0 }
 
+  slot   = 0
   region = local.probe_slot_regions[0]
   home   = local.probe_home
 }
@@ -108,6 +122,7 @@ module "probe_1" {
 
   providers = { aws = aws.probe_1 }
 
+  slot   = 1
   region = local.probe_slot_regions[1]
   home   = local.probe_home
 }
@@ -118,6 +133,7 @@ module "probe_2" {
 
   providers = { aws = aws.probe_2 }
 
+  slot   = 2
   region = local.probe_slot_regions[2]
   home   = local.probe_home
 }

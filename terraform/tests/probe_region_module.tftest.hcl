@@ -21,6 +21,7 @@ run "a_probe_region" {
 
   variables {
     region = "eu-west-1"
+    slot   = 1
     home = {
       name_prefix                  = "health-monitor"
       account_id                   = "123456789012"
@@ -70,9 +71,10 @@ run "a_probe_region" {
   assert {
     condition = (
       aws_iam_role.task.name == "health-monitor-probe-eu-west-1-task" && aws_iam_role.execution.name == "health-monitor-probe-eu-west-1-execution" &&
+      aws_iam_role.task.path == "/health-monitor/probe-slot-1/" && aws_iam_role.execution.path == "/health-monitor/probe-slot-1/" &&
       jsondecode(aws_iam_role.task.assume_role_policy).Statement[0].Condition.ArnLike["aws:SourceArn"] == "arn:aws:ecs:eu-west-1:123456789012:*"
     )
-    error_message = "IAM is global: the probe's roles carry the region in their names, and only ECS tasks of that region assume them."
+    error_message = "IAM is global: the probe's roles carry the region in their names and the slot in their path (read back by probes.tf), and only ECS tasks of that region assume them."
   }
   assert {
     condition = (
@@ -99,11 +101,11 @@ run "a_probe_region" {
   }
   assert {
     condition = (
-      aws_cloudwatch_metric_alarm.this["checks-dlq-not-empty"].dimensions == { QueueName = "health-monitor-checks-eu-west-1-dlq" } &&
+      aws_cloudwatch_metric_alarm.this["checks-dlq-not-empty"].dimensions["QueueName"] == "health-monitor-checks-eu-west-1-dlq" &&
       aws_cloudwatch_metric_alarm.this["checks-dlq-not-empty"].metric_name == "ApproximateNumberOfMessagesVisible" &&
       aws_cloudwatch_metric_alarm.this["checks-dlq-not-empty"].threshold == 0 &&
       aws_cloudwatch_metric_alarm.this["checks-dlq-not-empty"].alarm_actions == toset([aws_sns_topic.alarms["warning"].arn]) &&
-      aws_cloudwatch_metric_alarm.this["checks-oldest-message-age"].dimensions == { QueueName = "health-monitor-checks-eu-west-1" } &&
+      aws_cloudwatch_metric_alarm.this["checks-oldest-message-age"].dimensions["QueueName"] == "health-monitor-checks-eu-west-1" &&
       aws_cloudwatch_metric_alarm.this["checks-oldest-message-age"].metric_name == "ApproximateAgeOfOldestMessage" &&
       aws_cloudwatch_metric_alarm.this["checks-oldest-message-age"].threshold == 600 &&
       aws_cloudwatch_metric_alarm.this["checks-oldest-message-age"].alarm_actions == toset([aws_sns_topic.alarms["critical"].arn]) &&

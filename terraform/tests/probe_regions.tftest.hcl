@@ -220,15 +220,31 @@ run "two_probe_regions" {
 run "a_region_cannot_move_to_another_slot" {
   command = plan
 
-  # Dropping eu-west-1 would move ap-southeast-1 into eu-west-1's slot (and its provider).
+  # eu-west-1's probe runs in slot 0 (its roles' path); dropping eu-west-1 would move ap-southeast-1 there.
+  override_data {
+    target = data.aws_iam_roles.probe_slot[0]
+    values = { names = ["health-monitor-probe-eu-west-1-execution", "health-monitor-probe-eu-west-1-task"] }
+  }
+  override_data {
+    target = data.aws_iam_roles.probe_slot[1]
+    values = { names = ["health-monitor-probe-ap-southeast-1-execution", "health-monitor-probe-ap-southeast-1-task"] }
+  }
   variables {
     probe_regions = ["ap-southeast-1"]
   }
 
-  expect_failures = [terraform_data.probe_slot]
+  expect_failures = [data.aws_iam_roles.probe_slot]
 }
 
 run "appending_a_region_keeps_the_others" {
+  override_data {
+    target = data.aws_iam_roles.probe_slot[0]
+    values = { names = ["health-monitor-probe-eu-west-1-execution", "health-monitor-probe-eu-west-1-task"] }
+  }
+  override_data {
+    target = data.aws_iam_roles.probe_slot[1]
+    values = { names = ["health-monitor-probe-ap-southeast-1-execution", "health-monitor-probe-ap-southeast-1-task"] }
+  }
   variables {
     probe_regions = ["eu-west-1", "ap-southeast-1", "us-west-2"]
   }
@@ -242,14 +258,37 @@ run "appending_a_region_keeps_the_others" {
   }
 }
 
-run "removing_the_last_region" {
+run "removing_the_last_region_keeps_its_slot_in_that_region" {
+  command = plan
+
+  override_data {
+    target = data.aws_iam_roles.probe_slot[0]
+    values = { names = ["health-monitor-probe-eu-west-1-execution", "health-monitor-probe-eu-west-1-task"] }
+  }
+  override_data {
+    target = data.aws_iam_roles.probe_slot[2]
+    values = { names = ["health-monitor-probe-us-west-2-execution", "health-monitor-probe-us-west-2-task"] }
+  }
   variables {
     probe_regions = ["eu-west-1", "ap-southeast-1"]
   }
 
   assert {
-    condition     = length(module.probe_2) == 0 && length(terraform_data.probe_slot) == 2
-    error_message = "The last region can be removed; the others stay in their slots."
+    condition     = length(module.probe_2) == 0 && local.probe_slot_regions == ["eu-west-1", "ap-southeast-1", "us-west-2"]
+    error_message = "The removed region's probe is destroyed through a provider still in that region, not the home region's."
+  }
+}
+
+run "an_empty_slot_points_at_the_home_region" {
+  command = plan
+
+  variables {
+    probe_regions = ["eu-west-1"]
+  }
+
+  assert {
+    condition     = local.probe_slot_regions == ["eu-west-1", "us-east-1", "us-east-1"]
+    error_message = "Slots without a region, deployed or wanted, use the home region: no extra credentials or opt-in."
   }
 }
 

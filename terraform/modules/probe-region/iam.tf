@@ -3,6 +3,9 @@
 # not set for probes).
 
 locals {
+  # The root module finds the slot's region by this path and the task role's name (../../probes.tf).
+  role_path = "/${var.home.name_prefix}/probe-slot-${var.slot}/"
+
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
     Statement = [{
@@ -19,6 +22,7 @@ locals {
 
 resource "aws_iam_role" "execution" {
   name               = "${local.name}-execution"
+  path               = local.role_path
   description        = "ECS execution role of the probe worker in ${var.region}: image pull, logs"
   assume_role_policy = local.assume_role_policy
 }
@@ -53,6 +57,7 @@ resource "aws_iam_role_policy" "execution" {
 
 resource "aws_iam_role" "task" {
   name               = "${local.name}-task"
+  path               = local.role_path
   description        = "ECS task role of the probe worker in ${var.region}: its check queue, the home results queue"
   assume_role_policy = local.assume_role_policy
 }

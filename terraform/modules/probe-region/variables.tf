@@ -5,6 +5,11 @@ variable "region" {
   description = "The region this module's provider deploys into; also the probe's location name (WORKER_LOCATION)."
 }
 
+variable "slot" {
+  type        = number
+  description = "The root module's provider slot (aws.probe_<slot>), recorded in the IAM roles' path: the root reads it back to keep the slot's provider in this region."
+}
+
 variable "home" {
   type = object({
     name_prefix                  = string       # prefix of every resource name
