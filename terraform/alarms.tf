@@ -230,6 +230,33 @@ locals {
         threshold           = var.sqs_oldest_message_alarm_seconds
       })
     },
+    # Results queue (probe regions): the home workers' recorder applies what the probes send.
+    local.probes_enabled ? {
+      results-dlq-not-empty = merge(local.alarm_defaults, {
+        tier                = "warning"
+        description         = "Probe results failed ${var.sqs_max_receive_count} times and landed in the dead-letter queue ${aws_sqs_queue.results_dlq[0].name}."
+        namespace           = "AWS/SQS"
+        metric_name         = "ApproximateNumberOfMessagesVisible"
+        dimensions          = { QueueName = aws_sqs_queue.results_dlq[0].name }
+        statistic           = "Maximum"
+        period              = 300
+        evaluation_periods  = 1
+        datapoints_to_alarm = 1
+        threshold           = 0
+      })
+      results-oldest-message-age = merge(local.alarm_defaults, {
+        tier                = "critical"
+        description         = "The oldest probe result in ${aws_sqs_queue.results[0].name} waits longer than ${var.sqs_oldest_message_alarm_seconds}s: the workers are not recording the probe regions' results."
+        namespace           = "AWS/SQS"
+        metric_name         = "ApproximateAgeOfOldestMessage"
+        dimensions          = { QueueName = aws_sqs_queue.results[0].name }
+        statistic           = "Maximum"
+        period              = 300
+        evaluation_periods  = 1
+        datapoints_to_alarm = 1
+        threshold           = var.sqs_oldest_message_alarm_seconds
+      })
+    } : {},
     # The application's own meters
     {
       scheduler-schedule-lag-high = merge(local.alarm_defaults, {

@@ -33,6 +33,10 @@ locals {
             app.port == null ? {} : { SERVER_PORT = tostring(app.port) },
             app.service ? local.service_environment : {},
             name == "worker" && var.log_check_results ? local.check_result_log_environment : {},
+            # Probe regions (probes.tf): the scheduler also sends each check to the queues of the locations its
+            # monitor lists; the worker also records the results the probes send to the results queue.
+            name == "scheduler" && local.probes_enabled ? { LOCATION_QUEUES = local.location_queues } : {},
+            name == "worker" && local.probes_enabled ? { RESULTS_QUEUE_URL = aws_sqs_queue.results[0].url } : {},
             # Behind the ALB the client address comes from X-Forwarded-For (trusted from private addresses only),
             # so that rate limits without API keys apply per client, not to the load balancer.
             name == "api" ? {

@@ -26,28 +26,49 @@ locals {
     )
   }
 
+  # What a queue's consumer needs: the SQS listener looks the queue up, receives, extends and deletes.
+  consume_actions = [
+    "sqs:ReceiveMessage",
+    "sqs:DeleteMessage",
+    "sqs:ChangeMessageVisibility",
+    "sqs:GetQueueUrl",
+    "sqs:GetQueueAttributes",
+  ]
+
   # What each task role may do in AWS. Only the scheduler and the worker touch
-  # SQS, each with the exact actions it needs on the one queue.
+  # SQS, each with the exact actions it needs on its queues: the scheduler sends to
+  # the check queue and each probe region's, the worker reads the check queue and,
+  # with probe regions, the results queue.
   task_statements = {
     api = []
-    scheduler = [{
-      Sid      = "SendChecks"
-      Effect   = "Allow"
-      Action   = ["sqs:SendMessage", "sqs:GetQueueUrl", "sqs:GetQueueAttributes"]
-      Resource = aws_sqs_queue.checks.arn
-    }]
-    worker = [{
-      Sid    = "ConsumeChecks"
-      Effect = "Allow"
-      Action = [
-        "sqs:ReceiveMessage",
-        "sqs:DeleteMessage",
-        "sqs:ChangeMessageVisibility",
-        "sqs:GetQueueUrl",
-        "sqs:GetQueueAttributes",
-      ]
-      Resource = aws_sqs_queue.checks.arn
-    }]
+    scheduler = concat(
+      [{
+        Sid      = "SendChecks"
+        Effect   = "Allow"
+        Action   = ["sqs:SendMessage", "sqs:GetQueueUrl", "sqs:GetQueueAttributes"]
+        Resource = aws_sqs_queue.checks.arn
+      }],
+      local.probes_enabled ? [{
+        Sid      = "SendChecksToProbeRegions"
+        Effect   = "Allow"
+        Action   = ["sqs:SendMessage", "sqs:GetQueueUrl", "sqs:GetQueueAttributes"]
+        Resource = [for region in var.probe_regions : local.probes[region].check_queue_arn]
+      }] : [],
+    )
+    worker = concat(
+      [{
+        Sid      = "ConsumeChecks"
+        Effect   = "Allow"
+        Action   = local.consume_actions
+        Resource = aws_sqs_queue.checks.arn
+      }],
+      [for queue in aws_sqs_queue.results : {
+        Sid      = "ConsumeResults" # the recorder
+        Effect   = "Allow"
+        Action   = local.consume_actions
+        Resource = queue.arn
+      }],
+    )
     db-migrations = []
   }
 

@@ -18,6 +18,24 @@ output "sqs_queue_url" {
   value       = aws_sqs_queue.checks.url
 }
 
+output "results_queue_url" {
+  description = "URL of the results queue the probe regions send to (null without probe regions)."
+  value       = local.probes_enabled ? aws_sqs_queue.results[0].url : null
+}
+
+output "probe_regions" {
+  description = "Per probe region: its check queue, ECS cluster and service, log group and alarm topics."
+  value = {
+    for region, probe in local.probes : region => {
+      check_queue_url  = probe.check_queue_url
+      ecs_cluster_name = probe.ecs_cluster_name
+      ecs_service_name = probe.ecs_service_name
+      log_group_name   = probe.log_group_name
+      alarm_topic_arns = probe.alarm_topic_arns
+    }
+  }
+}
+
 output "sqs_dlq_url" {
   description = "URL of the dead-letter queue."
   value       = aws_sqs_queue.dlq.url

@@ -558,6 +558,40 @@ variable "alb_access_logs_force_destroy" {
 }
 
 # ---------------------------------------------------------------------------
+# Probe regions
+# ---------------------------------------------------------------------------
+
+variable "probe_regions" {
+  type        = list(string)
+  description = "Extra regions to check from (issue 24): each gets a probe worker (WORKER_MODE=probe, its location named after the region) with its own ECS cluster, VPC, check queue and alarms, and no access to the database; results come back through a results queue in this region. At most 3 (slots, see README.md); append only: a region keeps its position."
+  default     = []
+
+  validation {
+    condition     = alltrue([for r in var.probe_regions : can(regex("^[a-z]{2}(-[a-z]+)+-[0-9]$", r))])
+    error_message = "probe_regions must contain AWS region names such as eu-west-1."
+  }
+  validation {
+    condition     = length(distinct(var.probe_regions)) == length(var.probe_regions) && !contains(var.probe_regions, var.aws_region)
+    error_message = "probe_regions must not repeat a region or contain aws_region (the home region's workers are the default location)."
+  }
+  validation {
+    condition     = length(var.probe_regions) <= 3
+    error_message = "probe_regions holds at most 3 regions (probes.tf has 3 provider slots; README.md shows how to add one)."
+  }
+}
+
+variable "probe_worker_count" {
+  type        = number
+  description = "Probe worker tasks per probe region (each the size of a worker task: worker_cpu, worker_memory)."
+  default     = 1
+
+  validation {
+    condition     = var.probe_worker_count >= 1 && var.probe_worker_count <= 20 && floor(var.probe_worker_count) == var.probe_worker_count
+    error_message = "probe_worker_count must be a whole number between 1 and 20."
+  }
+}
+
+# ---------------------------------------------------------------------------
 # Containers
 # ---------------------------------------------------------------------------
 

@@ -2,6 +2,22 @@ mock_provider "aws" {
   source = "./tests/mocks"
 }
 
+# probes.tf configures its three provider slots even when no probe region uses them.
+mock_provider "aws" {
+  alias  = "probe_0"
+  source = "./tests/mocks"
+}
+
+mock_provider "aws" {
+  alias  = "probe_1"
+  source = "./tests/mocks"
+}
+
+mock_provider "aws" {
+  alias  = "probe_2"
+  source = "./tests/mocks"
+}
+
 # docs/deploy.md, "Rolling upgrade order": a release rolls out in stages with -target, because one apply updates
 # the api, scheduler and worker services at once (no wait between them). These runs apply (mocked) each documented
 # stage's -target and check it carries the new image to that stage's task definition.

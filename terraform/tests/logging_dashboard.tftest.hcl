@@ -2,6 +2,22 @@ mock_provider "aws" {
   source = "./tests/mocks"
 }
 
+# probes.tf configures its three provider slots even when no probe region uses them.
+mock_provider "aws" {
+  alias  = "probe_0"
+  source = "./tests/mocks"
+}
+
+mock_provider "aws" {
+  alias  = "probe_1"
+  source = "./tests/mocks"
+}
+
+mock_provider "aws" {
+  alias  = "probe_2"
+  source = "./tests/mocks"
+}
+
 # A secret with API keys of one's own, a build's image tag, and plain HTTP allowed (the certificate
 # and the generated key have their tests in tests/secure_defaults.tftest.hcl).
 variables {

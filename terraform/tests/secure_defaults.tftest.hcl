@@ -2,6 +2,22 @@ mock_provider "aws" {
   source = "./tests/mocks"
 }
 
+# probes.tf configures its three provider slots even when no probe region uses them.
+mock_provider "aws" {
+  alias  = "probe_0"
+  source = "./tests/mocks"
+}
+
+mock_provider "aws" {
+  alias  = "probe_1"
+  source = "./tests/mocks"
+}
+
+mock_provider "aws" {
+  alias  = "probe_2"
+  source = "./tests/mocks"
+}
+
 # What a deployment gets without opting out of anything: only a certificate and the build's tag are given.
 variables {
   certificate_arn = "arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000"

@@ -13,6 +13,14 @@ mock_data "aws_caller_identity" {
   }
 }
 
+# No probe region deployed yet (probes.tf reads the probe slots' IAM roles).
+mock_data "aws_iam_roles" {
+  defaults = {
+    names = []
+    arns  = []
+  }
+}
+
 mock_data "aws_partition" {
   defaults = {
     partition = "aws"
