@@ -47,7 +47,8 @@ class StatusPageConfigSection implements ConfigSection {
                                         page.description(),
                                         page.monitorIds(),
                                         page.groups().stream()
-                                                .map(group -> new GroupRequest(group.name(), group.monitorIds()))
+                                                .map(group ->
+                                                        new GroupRequest(group.name(), group.monitorIds(), group.tag()))
                                                 .toList()),
                                 keys),
                         page.updatedAt().toString()))
@@ -114,7 +115,12 @@ class StatusPageConfigSection implements ConfigSection {
     private static StatusPageRequest request(StatusPageSettings settings) {
         List<Long> ungrouped = new ArrayList<>();
         Map<String, List<Long>> groups = new LinkedHashMap<>();
-        for (Entry entry : settings.entries()) {
+        Map<String, Integer> starts = new LinkedHashMap<>();
+        for (int position = 0; position < settings.entries().size(); position++) {
+            Entry entry = settings.entries().get(position);
+            if (entry.group() != null) {
+                starts.putIfAbsent(entry.group(), position);
+            }
             (entry.group() == null ? ungrouped : groups.computeIfAbsent(entry.group(), g -> new ArrayList<>()))
                     .add(entry.monitorId());
         }
@@ -123,8 +129,8 @@ class StatusPageConfigSection implements ConfigSection {
                 settings.title(),
                 settings.description(),
                 ungrouped,
-                groups.entrySet().stream()
-                        .map(group -> new GroupRequest(group.getKey(), group.getValue()))
+                PageLayout.order(starts, settings.tagGroups()).stream()
+                        .map(group -> new GroupRequest(group.name(), groups.get(group.name()), group.tag()))
                         .toList());
     }
 
@@ -132,6 +138,9 @@ class StatusPageConfigSection implements ConfigSection {
         ObjectNode document = sections.document(request);
         sections.toKeys(document, "monitor_ids", "monitors", "monitors", keys);
         for (JsonNode group : document.get("groups").values()) {
+            if (group.hasNonNull("tag")) {
+                continue; // its monitors are the tagged ones, not a list
+            }
             sections.toKeys((ObjectNode) group, "monitor_ids", "monitors", "monitors", keys);
         }
         return document;

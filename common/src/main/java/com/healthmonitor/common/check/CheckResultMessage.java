@@ -51,7 +51,6 @@ public record CheckResultMessage(
 
     public static final int CURRENT_VERSION = 1;
 
-
     public CheckResultMessage {
         Objects.requireNonNull(slot, "slot");
         Objects.requireNonNull(checkedAt, "checked_at");

@@ -38,9 +38,9 @@ final class ProbeResults {
         CheckSpec warnsAt = new CheckSpec("GET", null, null, null, List.of("200"), null, false, result.tlsExpiryDays());
         return CheckRequest.of(
                         result.monitorId(),
-                result.slot(),
-                result.configVersion(),
-                "probe://" + result.location(),
+                        result.slot(),
+                        result.configVersion(),
+                        "probe://" + result.location(),
                         result.timeoutSeconds(),
                         warnsAt)
                 .withLocation(result.location());
