@@ -67,6 +67,8 @@ BEGIN
             (api, 'heartbeat_pings',             'INSERT',                         FALSE),
             -- Service level objectives (V14), optional so that this file does not depend on that number.
             (api, 'monitor_slos',                'SELECT, INSERT, UPDATE, DELETE', TRUE),
+            -- Alert dependencies (V17), optional as above.
+            (api, 'monitor_dependencies',        'SELECT, INSERT, DELETE',         TRUE),
             -- scheduler: claims due monitors and moves them to their next slot, nothing else.
             (scheduler, 'monitors',              'SELECT, UPDATE (next_check_at)', FALSE),
             -- worker: checks, state, history, retention and the alert outbox; reads the configuration.
@@ -90,7 +92,9 @@ BEGIN
             -- The heartbeat job drains the inbox into results.
             (worker, 'heartbeat_pings',          'SELECT, DELETE',                 FALSE),
             -- Burn-rate alerts read the objectives (V14).
-            (worker, 'monitor_slos',             'SELECT',                         TRUE)
+            (worker, 'monitor_slos',             'SELECT',                         TRUE),
+            -- Dependencies (V17) decide whether an alert is held back.
+            (worker, 'monitor_dependencies',     'SELECT',                         TRUE)
         ) AS g (grantee, table_name, privileges, optional)
     LOOP
         IF grant_row.optional AND to_regclass(format('%I.%I', schema_name, grant_row.table_name)) IS NULL THEN

@@ -75,7 +75,7 @@ final class Monitor {
         return monitor;
     }
 
-    /** A monitor read from a row of {@code monitors} with its {@code channel_ids} as an array. */
+    /** A monitor read from a row of {@code monitors} with its {@code channel_ids} and {@code depends_on} as arrays. */
     static Monitor read(ResultSet rs) throws SQLException {
         Monitor monitor = new Monitor();
         monitor.id = rs.getLong("id");
@@ -102,8 +102,10 @@ final class Monitor {
                 MonitorType.of(rs.getString("type")).orElseThrow(),
                 target == null ? null : CheckSettingsJson.readTarget(target),
                 List.of((String[]) rs.getArray("tags").getArray()));
-        monitor.alerting =
-                new MonitorAlerting(List.of((Long[]) rs.getArray("channel_ids").getArray()), rs.getInt("remind_every"));
+        monitor.alerting = new MonitorAlerting(
+                List.of((Long[]) rs.getArray("channel_ids").getArray()),
+                rs.getInt("remind_every"),
+                List.of((Long[]) rs.getArray("depends_on").getArray()));
         monitor.configVersion = rs.getLong("config_version");
         monitor.nextCheckAt = instant(rs, "next_check_at");
         monitor.pingTokenHash = rs.getBytes("ping_token_hash");
@@ -260,7 +262,9 @@ final class Monitor {
                 checked instanceof CheckTarget.Dns dns && !dns.expectedValues().isEmpty() ? dns.expectedValues() : null,
                 checked instanceof CheckTarget.Heartbeat heartbeat ? heartbeat.period() : null,
                 checked instanceof CheckTarget.Heartbeat heartbeat ? heartbeat.grace() : null,
-                s.tags());
+                s.tags(),
+                // Ids of this installation: re-created elsewhere they name other monitors, or none.
+                alerting.dependsOn().isEmpty() ? null : alerting.dependsOn());
     }
 
     /** @param inMaintenance a maintenance window covers the monitor now: its status shows as MAINTENANCE */
@@ -330,6 +334,7 @@ final class Monitor {
                 checked instanceof CheckTarget.Heartbeat heartbeat ? heartbeat.grace() : null,
                 pingUrl,
                 lastPingAt,
-                checked instanceof CheckTarget.Heartbeat && s.enabled() ? pingDeadline : null);
+                checked instanceof CheckTarget.Heartbeat && s.enabled() ? pingDeadline : null,
+                alerting.dependsOn());
     }
 }

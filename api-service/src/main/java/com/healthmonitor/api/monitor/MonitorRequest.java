@@ -146,4 +146,10 @@ record MonitorRequest(
                 description =
                         "Labels, at most 20, each key or key:value: the key 1-63 of a-z 0-9 _ . - (starting with a letter or digit), the value 1-128 characters without control characters; duplicates are dropped",
                 example = "[\"team:payments\", \"env:prod\", \"critical\"]")
-        List<String> tags) {}
+        List<String> tags,
+
+        @Schema(
+                description =
+                        "Ids of the monitors this one depends on (at most 50, no cycles): while one of them is DOWN, this monitor's alerts are held back and its DOWN is listed in theirs",
+                example = "[7]")
+        List<Long> dependsOn) {}

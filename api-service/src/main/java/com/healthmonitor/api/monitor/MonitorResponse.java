@@ -18,7 +18,8 @@ import java.util.Map;
  * of one type (tcp's {@code host}, {@code port}, {@code tls}; dns's {@code hostname}, ...) are left out for the others;
  * {@code target} shows what is checked in one line (the URL, {@code tcp://host:port}, {@code dns:name?type=A}).
  * A heartbeat's {@code ping_url} is shown only in the responses that issue its token (creation, a change to the
- * heartbeat type, {@code rotate-ping-token}): only its hash is stored.
+ * heartbeat type, {@code rotate-ping-token}): only its hash is stored. {@code depends_on} lists the monitors whose
+ * DOWN holds its alerts back.
  */
 record MonitorResponse(
         long id,
@@ -68,4 +69,5 @@ record MonitorResponse(
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer grace,
         @JsonInclude(JsonInclude.Include.NON_NULL) String pingUrl,
         @JsonInclude(JsonInclude.Include.NON_NULL) Instant lastPingAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Instant pingDeadline) {}
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant pingDeadline,
+        List<Long> dependsOn) {}

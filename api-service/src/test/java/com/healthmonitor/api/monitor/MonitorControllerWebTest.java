@@ -249,6 +249,7 @@ class MonitorControllerWebTest {
                 null,
                 null,
                 null,
-                null);
+                null,
+                List.of());
     }
 }
