@@ -16,8 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Alert dependencies in the worker: whether a status change alerts now, waits, or is held back behind a DOWN
@@ -66,7 +64,6 @@ public class Dependencies {
      * Decides about a transition of {@code monitorId} to {@code to} at {@code at}, before its status change is
      * written. Takes the dependency lock when the monitor has dependencies or dependants.
      */
-    @Transactional(propagation = Propagation.MANDATORY)
     public Verdict decide(long monitorId, MonitorStatus to, Instant at) {
         if (!lockIfRelated(monitorId)) {
             return Verdict.UNRELATED;
@@ -97,7 +94,6 @@ public class Dependencies {
      * alerts its dependants are holding; a recovery gives the held-back alerts of the dependants still DOWN one window
      * (they usually recover with it) before they are sent.
      */
-    @Transactional(propagation = Propagation.MANDATORY)
     public void recorded(long monitorId, MonitorStatus to, Instant at, Verdict verdict) {
         if (to == MonitorStatus.DOWN && verdict.inGraph()) {
             long behind = verdict.suppressedBy() != null ? verdict.suppressedBy() : monitorId;

@@ -18,6 +18,8 @@ import com.healthmonitor.worker.testing.MutableClockConfiguration;
 import com.healthmonitor.worker.testing.WorkerIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -259,6 +261,12 @@ class DependencyAlertsIntegrationTest {
     private void raceResults(List<Long> ids, Instant at, boolean success) throws Exception {
         clock.set(at);
         secondClock.set(at);
+        // Workers create their days' partitions ahead of need; this clock jumps, so create the day's first (as the
+        // heartbeat test does), rather than while the race writes into it.
+        jdbc.sql("SELECT create_check_results_partition(:day)")
+                .param("day", LocalDate.ofInstant(at, ZoneOffset.UTC))
+                .query(String.class)
+                .single();
         List<Long> shuffled = new ArrayList<>(ids);
         Collections.shuffle(shuffled);
         List<List<Checked>> batches = new ArrayList<>();
