@@ -120,7 +120,9 @@ class MonitorRepository {
                 .query(Long.class)
                 .single();
         channels(id, monitor.alerting().channelIds());
-        dependencies(id, monitor.alerting().dependsOn());
+        if (!monitor.alerting().dependsOn().isEmpty()) {
+            dependencies(id, monitor.alerting().dependsOn());
+        }
         return id;
     }
 
@@ -190,6 +192,7 @@ class MonitorRepository {
                 .update();
     }
 
+    /** Replaces the monitor's dependencies (the API checked them for cycles under its graph lock). */
     private void dependencies(long id, List<Long> dependsOn) {
         jdbc.sql("""
                         DELETE FROM monitor_dependencies
