@@ -103,9 +103,8 @@ final class Monitor {
                 target == null ? null : CheckSettingsJson.readTarget(target),
                 List.of((String[]) rs.getArray("tags").getArray()));
         monitor.alerting = new MonitorAlerting(
-                List.of((Long[]) rs.getArray("channel_ids").getArray()),
-                rs.getInt("remind_every"),
-                List.of((Long[]) rs.getArray("depends_on").getArray()));
+                List.of((Long[]) rs.getArray("channel_ids").getArray()), rs.getInt("remind_every"), List.of((Long[])
+                        rs.getArray("depends_on").getArray()));
         monitor.configVersion = rs.getLong("config_version");
         monitor.nextCheckAt = instant(rs, "next_check_at");
         monitor.pingTokenHash = rs.getBytes("ping_token_hash");

@@ -209,7 +209,8 @@ class MonitorService {
             throw new InvalidRequestException(List.of(new FieldViolation(
                     "depends_on",
                     "would form a cycle "
-                            + String.join(" -> ", cycle.stream().map(String::valueOf).toList()))));
+                            + String.join(
+                                    " -> ", cycle.stream().map(String::valueOf).toList()))));
         });
     }
 

@@ -37,13 +37,15 @@ class MonitorDependenciesApiTest {
 
         assertThat(dependsOn(get("/monitors/" + service))).containsExactly(database, network);
         assertThat(dependsOn(get("/monitors/" + database))).isEmpty();
-        JsonNode listed = get("/monitors?after_id=" + (service - 1) + "&limit=1").get(0);
+        JsonNode listed =
+                get("/monitors?after_id=" + (service - 1) + "&limit=1").get(0);
         assertThat(dependsOn(listed)).containsExactlyInAnyOrder(network, database);
         assertThat(edges(service)).containsExactlyInAnyOrder(network, database);
 
         JsonNode exported = null;
         for (JsonNode request : get("/monitors/export")) {
-            if (request.get("name").asString().equals("Orders API") && dependsOn(request).contains(database)) {
+            if (request.get("name").asString().equals("Orders API")
+                    && dependsOn(request).contains(database)) {
                 exported = request;
             }
         }
@@ -51,15 +53,18 @@ class MonitorDependenciesApiTest {
         assertThat(dependsOn(exported)).containsExactlyInAnyOrder(network, database);
 
         HttpResponse<String> bulk = this.api.send("POST", "/monitors/bulk", """
-                {"monitors": [%s, %s]}""".formatted(body("Shop", List.of(database)), body("Cart", List.of(service))));
+                {"monitors": [%s, %s]}""".formatted(
+                        body("Shop", List.of(database)), body("Cart", List.of(service))));
         assertThat(bulk.statusCode()).as(bulk.body()).isEqualTo(201);
         assertThat(dependsOn(json.readTree(bulk.body()).get(0))).containsExactly(database);
         assertThat(dependsOn(json.readTree(bulk.body()).get(1))).containsExactly(service);
 
         // A full replace sets them anew; deleting a dependency removes its edges.
-        assertThat(put(service, body("Orders API", List.of(database))).statusCode()).isEqualTo(200);
+        assertThat(put(service, body("Orders API", List.of(database))).statusCode())
+                .isEqualTo(200);
         assertThat(edges(service)).containsExactly(database);
-        assertThat(this.api.send("DELETE", "/monitors/" + database, null).statusCode()).isEqualTo(204);
+        assertThat(this.api.send("DELETE", "/monitors/" + database, null).statusCode())
+                .isEqualTo(204);
         assertThat(edges(service)).isEmpty();
         assertThat(dependsOn(get("/monitors/" + service))).isEmpty();
     }
@@ -82,7 +87,8 @@ class MonitorDependenciesApiTest {
         assertThat(nullId.body()).contains("depends_on");
         assertThat(edges(monitor)).isEmpty();
 
-        HttpResponse<String> bulk = api.send("POST", "/monitors/bulk", """
+        HttpResponse<String> bulk = api.send(
+                "POST", "/monitors/bulk", """
                 {"monitors": [%s, %s]}""".formatted(body("A", List.of()), body("B", List.of(999_999_998L))));
         assertThat(bulk.statusCode()).isEqualTo(400);
         assertThat(bulk.body()).contains("monitors[1].depends_on");
@@ -116,8 +122,8 @@ class MonitorDependenciesApiTest {
         for (int round = 0; round < 5; round++) {
             long x = create("X", List.of());
             long y = create("Y", List.of());
-            List<Callable<HttpResponse<String>>> updates = List.of(
-                    () -> put(x, body("X", List.of(y))), () -> put(y, body("Y", List.of(x))));
+            List<Callable<HttpResponse<String>>> updates =
+                    List.of(() -> put(x, body("X", List.of(y))), () -> put(y, body("Y", List.of(x))));
             List<Integer> statuses = new ArrayList<>();
             try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
                 for (Future<HttpResponse<String>> update : threads.invokeAll(updates)) {
@@ -136,10 +142,7 @@ class MonitorDependenciesApiTest {
         jdbc.sql("""
                         INSERT INTO status_changes (monitor_id, old_status, new_status, changed_at, slot, delivery,
                                                     suppressed_by)
-                        VALUES (:id, 'UP', 'DOWN', now(), now(), 'SUPPRESSED', :by)""")
-                .param("id", service)
-                .param("by", database)
-                .update();
+                        VALUES (:id, 'UP', 'DOWN', now(), now(), 'SUPPRESSED', :by)""").param("id", service).param("by", database).update();
 
         JsonNode alert = get("/monitors/" + service + "/status-changes").get(0).get("alert");
         assertThat(alert.get("delivery").asString()).isEqualTo("SUPPRESSED");
@@ -165,8 +168,7 @@ class MonitorDependenciesApiTest {
 
     private static String body(String name, List<Long> dependsOn) {
         return """
-                {"name": "%s", "url": "https://example.com/%s", "depends_on": %s}"""
-                .formatted(name, name.replace(' ', '-'), dependsOn);
+                {"name": "%s", "url": "https://example.com/%s", "depends_on": %s}""".formatted(name, name.replace(' ', '-'), dependsOn);
     }
 
     private static List<Long> dependsOn(JsonNode monitor) {

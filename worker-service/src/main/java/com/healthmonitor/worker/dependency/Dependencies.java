@@ -97,14 +97,12 @@ public class Dependencies {
     public void recorded(long monitorId, MonitorStatus to, Instant at, Verdict verdict) {
         if (to == MonitorStatus.DOWN && verdict.inGraph()) {
             long behind = verdict.suppressedBy() != null ? verdict.suppressedBy() : monitorId;
-            int suppressed = jdbc.sql("""
+            int suppressed =
+                    jdbc.sql("""
                             UPDATE status_changes SET delivery = 'SUPPRESSED', suppressed_by = :behind,
                                                       held_until = NULL
                             WHERE delivery = 'HELD'
-                              AND monitor_id IN (SELECT id FROM monitor_descendants(:id))""")
-                    .param("behind", behind)
-                    .param("id", monitorId)
-                    .update();
+                              AND monitor_id IN (SELECT id FROM monitor_descendants(:id))""").param("behind", behind).param("id", monitorId).update();
             if (suppressed > 0) {
                 log.info("[DEPENDENCY] monitor={} DOWN: {} held alert(s) behind it suppressed", monitorId, suppressed);
             }
@@ -243,13 +241,15 @@ public class Dependencies {
                         CROSS JOIN LATERAL %s c
                         WHERE s.id = c.id AND c.new_status = 'DOWN' AND c.delivery = 'SUPPRESSED'
                           AND c.suppressed_by IS NOT NULL AND c.held_alert IS NOT NULL
-                          AND NOT EXISTS (SELECT 1 FROM monitor_ancestors(d.id) a WHERE monitor_is_down(a.id))"""
-                        .formatted(LATEST_CHANGE))
+                          AND NOT EXISTS (SELECT 1 FROM monitor_ancestors(d.id) a WHERE monitor_is_down(a.id))""".formatted(LATEST_CHANGE))
                 .param("until", utc(at.plus(window(monitorId))))
                 .param("id", monitorId)
                 .update();
         if (held > 0) {
-            log.info("[DEPENDENCY] monitor={} recovered: {} dependant(s) still DOWN alert after a wait", monitorId, held);
+            log.info(
+                    "[DEPENDENCY] monitor={} recovered: {} dependant(s) still DOWN alert after a wait",
+                    monitorId,
+                    held);
         }
     }
 
@@ -279,12 +279,10 @@ public class Dependencies {
 
     /** Takes the lock when the monitor has dependencies or dependants; returns whether it has. */
     private boolean lockIfRelated(long monitorId) {
-        boolean related = jdbc.sql("""
+        boolean related =
+                jdbc.sql("""
                         SELECT EXISTS (SELECT 1 FROM monitor_dependencies WHERE monitor_id = :id)
-                            OR EXISTS (SELECT 1 FROM monitor_dependencies WHERE depends_on_id = :id)""")
-                .param("id", monitorId)
-                .query(Boolean.class)
-                .single();
+                            OR EXISTS (SELECT 1 FROM monitor_dependencies WHERE depends_on_id = :id)""").param("id", monitorId).query(Boolean.class).single();
         if (related) {
             lock();
         }
@@ -295,10 +293,7 @@ public class Dependencies {
     private Optional<Long> furthestDownDependency(long monitorId) {
         return jdbc.sql("""
                         SELECT a.id FROM monitor_ancestors(:id) a WHERE monitor_is_down(a.id)
-                        ORDER BY a.depth DESC, a.id LIMIT 1""")
-                .param("id", monitorId)
-                .query(Long.class)
-                .optional();
+                        ORDER BY a.depth DESC, a.id LIMIT 1""").param("id", monitorId).query(Long.class).optional();
     }
 
     private boolean hasDependencies(long monitorId) {
@@ -312,10 +307,7 @@ public class Dependencies {
         return jdbc.sql("""
                         SELECT NOT EXISTS (SELECT 1 FROM monitor_descendants(:id) d
                                            JOIN monitors m ON m.id = d.id AND m.enabled
-                                           WHERE NOT monitor_is_down(d.id))""")
-                .param("id", monitorId)
-                .query(Boolean.class)
-                .single();
+                                           WHERE NOT monitor_is_down(d.id))""").param("id", monitorId).query(Boolean.class).single();
     }
 
     /** One check interval, the longest among the monitor and those it is related to, at most {@code max-hold}. */
@@ -323,10 +315,7 @@ public class Dependencies {
         int seconds = jdbc.sql("""
                         SELECT coalesce(max(m.check_interval), 0) FROM monitors m
                         WHERE m.id = :id OR m.id IN (SELECT id FROM monitor_ancestors(:id))
-                           OR m.id IN (SELECT id FROM monitor_descendants(:id))""")
-                .param("id", monitorId)
-                .query(Integer.class)
-                .single();
+                           OR m.id IN (SELECT id FROM monitor_descendants(:id))""").param("id", monitorId).query(Integer.class).single();
         Duration interval = Duration.ofSeconds(seconds);
         return interval.compareTo(properties.maxHold()) > 0 ? properties.maxHold() : interval;
     }

@@ -12,7 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param checkInterval how often held alerts whose wait is over are looked for
  */
 @ConfigurationProperties("health-monitor.dependencies")
-record DependencyProperties(@DefaultValue("5m") Duration maxHold, @DefaultValue("2s") Duration checkInterval) {
+record DependencyProperties(
+        @DefaultValue("5m") Duration maxHold,
+        @DefaultValue("2s") Duration checkInterval) {
 
     DependencyProperties {
         if (maxHold.isNegative() || checkInterval.isNegative() || checkInterval.isZero()) {

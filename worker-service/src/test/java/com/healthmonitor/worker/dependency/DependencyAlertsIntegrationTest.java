@@ -118,13 +118,14 @@ class DependencyAlertsIntegrationTest {
         assertThat(statuses(fleet.all())).containsOnly("DOWN");
         raceJobs(down);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> HOOKS.requests(fleet.parentHook()).size() == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> HOOKS.requests(fleet.parentHook()).size() == 1);
         String alert = text(HOOKS.requests(fleet.parentHook()).getFirst());
         assertThat(alert)
                 .contains("Name: Orders DB " + fleet.name())
                 .contains("Old: UP -> New: DOWN")
-                .contains("Also down: 10 monitors behind Orders DB " + fleet.name() + " (Orders API "
-                        + fleet.name() + " 0, ");
+                .contains("Also down: 10 monitors behind Orders DB " + fleet.name() + " (Orders API " + fleet.name()
+                        + " 0, ");
         for (long dependant : fleet.dependants()) {
             assertThat(changes(dependant)).containsExactly("UP->DOWN SUPPRESSED by " + fleet.parent());
         }
@@ -137,13 +138,13 @@ class DependencyAlertsIntegrationTest {
     }
 
     @Test
-    void whenTheDependencyRecoversFirstTheDependantsStillDownAlertAndThoseThatRecoveredWithItDoNot()
-            throws Exception {
+    void whenTheDependencyRecoversFirstTheDependantsStillDownAlertAndThoseThatRecoveredWithItDoNot() throws Exception {
         Fleet fleet = fleet("recovery");
         Instant down = clock.instant();
         raceResults(fleet.all(), down, false);
         raceJobs(down);
-        await().atMost(Duration.ofSeconds(20)).until(() -> HOOKS.requests(fleet.parentHook()).size() == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> HOOKS.requests(fleet.parentHook()).size() == 1);
 
         // The database and half of the services recover in the same seconds; the other half stay DOWN.
         Instant up = down.plusSeconds(300);
@@ -158,11 +159,11 @@ class DependencyAlertsIntegrationTest {
         raceJobs(up.plusSeconds(61));
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> HOOKS.requests(fleet.dependantHook()).size() == stillDown.size());
-        assertThat(HOOKS.requests(fleet.dependantHook()))
-                .allSatisfy(request -> assertThat(text(request))
-                        .contains("Old: UP -> New: DOWN")
-                        .contains("Held back: while Orders DB " + fleet.name() + " was DOWN"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> HOOKS.requests(fleet.parentHook()).size() == 2);
+        assertThat(HOOKS.requests(fleet.dependantHook())).allSatisfy(request -> assertThat(text(request))
+                .contains("Old: UP -> New: DOWN")
+                .contains("Held back: while Orders DB " + fleet.name() + " was DOWN"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> HOOKS.requests(fleet.parentHook()).size() == 2);
         assertThat(text(HOOKS.requests(fleet.parentHook()).get(1))).contains("Old: DOWN -> New: UP");
         // The database's recovery was queued before the services' late alerts.
         long recoveryDelivery = jdbc.sql("SELECT max(id) FROM deliveries WHERE monitor_id = :id")
@@ -205,7 +206,8 @@ class DependencyAlertsIntegrationTest {
         assertThat(changes(dependant)).containsExactly("UP->DOWN HELD");
         raceJobs(down.plusSeconds(60));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> HOOKS.requests(fleet.dependantHook()).size() == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> HOOKS.requests(fleet.dependantHook()).size() == 1);
         assertThat(text(HOOKS.requests(fleet.dependantHook()).getFirst()))
                 .contains("Old: UP -> New: DOWN")
                 .doesNotContain("Held back")
@@ -220,7 +222,8 @@ class DependencyAlertsIntegrationTest {
         HOOKS.script(parentHook, Reply.ok());
         HOOKS.script(dependantHook, Reply.ok());
         Monitors monitors = new Monitors(jdbc);
-        long parent = monitors.insert("Orders DB " + name, "https://db.example.test", HOOKS.url(parentHook), "UP", 0, 3);
+        long parent =
+                monitors.insert("Orders DB " + name, "https://db.example.test", HOOKS.url(parentHook), "UP", 0, 3);
         List<Long> dependants = new ArrayList<>();
         for (int i = 0; i < DEPENDANTS; i++) {
             long dependant = monitors.insert(
@@ -281,9 +284,7 @@ class DependencyAlertsIntegrationTest {
         }
         ResultRecorder other = second.getBean(ResultRecorder.class);
         CyclicBarrier together = new CyclicBarrier(2);
-        race(
-                () -> applyEvery(recorder, batches, 0, together),
-                () -> applyEvery(other, batches, 1, together));
+        race(() -> applyEvery(recorder, batches, 0, together), () -> applyEvery(other, batches, 1, together));
     }
 
     private static int applyEvery(ResultRecorder worker, List<List<Checked>> batches, int first, CyclicBarrier start)
@@ -317,11 +318,7 @@ class DependencyAlertsIntegrationTest {
         return jdbc.sql("""
                         SELECT old_status || '->' || new_status || ' ' || delivery
                                || coalesce(' by ' || suppressed_by, '')
-                        FROM status_changes WHERE monitor_id = :id AND kind = 'STATUS_CHANGE' ORDER BY id""")
-                .param("id", id)
-                .query(String.class)
-                .list()
-                .stream()
+                        FROM status_changes WHERE monitor_id = :id AND kind = 'STATUS_CHANGE' ORDER BY id""").param("id", id).query(String.class).list().stream()
                 .map(change -> change.replace("SENT", "PENDING"))
                 .toList();
     }

@@ -80,7 +80,8 @@ record AlertDetails(
         if (dependencies.alsoDown() > 0) {
             List<String> names = dependencies.alsoDownNames();
             int more = dependencies.alsoDown() - names.size();
-            lines.add("Also down: " + dependencies.alsoDown() + (dependencies.alsoDown() == 1 ? " monitor" : " monitors")
+            lines.add("Also down: " + dependencies.alsoDown()
+                    + (dependencies.alsoDown() == 1 ? " monitor" : " monitors")
                     + " behind " + name + " (" + String.join(", ", names) + (more > 0 ? " and " + more + " more" : "")
                     + ")");
         }

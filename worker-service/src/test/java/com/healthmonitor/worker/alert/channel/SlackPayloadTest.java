@@ -70,8 +70,8 @@ class SlackPayloadTest {
                 Latency: 5000 ms
                 Held back: while Orders DB was DOWN""");
         assertThat(Notice.of(AlertMessage.statusChange(
-                                7, "Orders DB", "https://db.example.com/", UP, DOWN, TIME, null, 1, null)
-                        .withDependencies(DependencyNote.alsoDown(1, List.of("A"))))
+                                        7, "Orders DB", "https://db.example.com/", UP, DOWN, TIME, null, 1, null)
+                                .withDependencies(DependencyNote.alsoDown(1, List.of("A"))))
                         .facts())
                 .contains(new Notice.Fact("Also down", "1 monitor behind Orders DB (A)"));
     }
