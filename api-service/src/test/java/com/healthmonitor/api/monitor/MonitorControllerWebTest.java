@@ -56,6 +56,9 @@ class MonitorControllerWebTest {
     @MockitoBean
     private Channels channels;
 
+    @MockitoBean
+    private MonitorDependencies dependencies;
+
     @Test
     void createsAMonitorAndPointsAtIt() throws Exception {
         given(service.create(any(), any())).willReturn(response(7));
