@@ -199,7 +199,7 @@ public class Dependencies {
                 verdict = Verdict.send();
             }
         } else {
-            Optional<Latest> previous = before(held.monitorId(), changeId);
+            Optional<Latest> previous = latest(held.monitorId(), changeId);
             if (previous.isPresent() && previous.get().delivery().equals("HELD")) {
                 return false;
             }
@@ -324,11 +324,7 @@ public class Dependencies {
         return latest(monitorId, Long.MAX_VALUE);
     }
 
-    /** The monitor's status change before {@code changeId}. */
-    private Optional<Latest> before(long monitorId, long changeId) {
-        return latest(monitorId, changeId);
-    }
-
+    /** The monitor's latest status change before {@code beforeId}. */
     private Optional<Latest> latest(long monitorId, long beforeId) {
         return jdbc.sql("""
                         SELECT delivery, suppressed_by, held_until FROM status_changes

@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,6 +69,7 @@ class DependencyAlertsIntegrationTest {
     private Environment environment;
 
     private final JsonMapper json = JsonMapper.builder().build();
+    private final List<Long> created = new ArrayList<>();
     // Another worker process on the same database (its own queue, listener, dispatcher and clock), for the class.
     private static MutableClock secondClock;
     private static ConfigurableApplicationContext second;
@@ -97,6 +99,17 @@ class DependencyAlertsIntegrationTest {
                         "--health-monitor.summary.check-interval=1h",
                         "--health-monitor.heartbeat.check-interval=1h",
                         "--health-monitor.dependencies.check-interval=1h");
+    }
+
+    /** This context's database is shared with other classes (the daily summary counts every monitor): leave none. */
+    @AfterEach
+    void deleteTheFleets() {
+        Long[] ids = created.toArray(Long[]::new);
+        jdbc.sql("DELETE FROM monitors WHERE id = ANY (:ids)").param("ids", ids).update();
+        jdbc.sql("DELETE FROM status_changes WHERE monitor_id = ANY (:ids)")
+                .param("ids", ids)
+                .update();
+        created.clear();
     }
 
     @AfterAll
@@ -238,6 +251,8 @@ class DependencyAlertsIntegrationTest {
                         + "SELECT monitor_id FROM monitor_dependencies WHERE depends_on_id = :parent)")
                 .param("parent", parent)
                 .update();
+        created.add(parent);
+        created.addAll(dependants);
         return new Fleet(name, parent, List.copyOf(dependants), parentHook, dependantHook);
     }
 
