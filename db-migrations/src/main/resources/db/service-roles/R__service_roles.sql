@@ -73,6 +73,8 @@ BEGIN
             (api, 'tag_slos',                    'SELECT, INSERT, UPDATE, DELETE', TRUE),
             -- Locations with a check queue (V15), optional so that this file does not depend on that number.
             (api, 'locations',                   'SELECT',                         TRUE),
+            -- Alert dependencies (V17), optional as above.
+            (api, 'monitor_dependencies',        'SELECT, INSERT, DELETE',         TRUE),
             -- scheduler: claims due monitors and moves them to their next slot, nothing else.
             (scheduler, 'monitors',              'SELECT, UPDATE (next_check_at)', FALSE),
             -- It registers the locations it has queues for (V15).
@@ -100,7 +102,9 @@ BEGIN
             -- Burn-rate alerts read the objectives (V14).
             (worker, 'monitor_slos',             'SELECT',                         TRUE),
             -- Burn-rate alert episodes (V16): the worker's job keeps them.
-            (worker, 'slo_burn_alerts',          'SELECT, INSERT, UPDATE',         TRUE)
+            (worker, 'slo_burn_alerts',          'SELECT, INSERT, UPDATE',         TRUE),
+            -- Dependencies (V17) decide whether an alert is held back.
+            (worker, 'monitor_dependencies',     'SELECT',                         TRUE)
         ) AS g (grantee, table_name, privileges, optional)
     LOOP
         IF grant_row.optional AND to_regclass(format('%I.%I', schema_name, grant_row.table_name)) IS NULL THEN

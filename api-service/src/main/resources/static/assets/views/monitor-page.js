@@ -72,6 +72,7 @@ export async function monitorView(id) {
           h('dt', {}, 'Expected by'), h('dd', {}, monitor.ping_deadline ? formatTime(monitor.ping_deadline) : '—')]
         : [h('dt', {}, 'Last check'), h('dd', {}, `${age(monitor.last_checked_at)}${monitor.type === 'http' ? ` · ${monitor.last_status_code ?? 'no response'}` : ''} · ${ms(monitor.last_latency_ms)}`)],
       h('dt', {}, 'Last error'), h('dd', { id: 'last-error' }, monitor.last_error || 'none'),
+      monitor.depends_on?.length ? [h('dt', {}, 'Depends on'), h('dd', { id: 'depends-on' }, ...dependencyLinks(monitor.depends_on))] : null,
       // A heartbeat's period and grace are in its target line.
       heartbeat ? null : [h('dt', {}, 'Checked every'), h('dd', {}, `${monitor.check_interval} s (timeout ${monitor.timeout} s`
         + `${monitor.type === 'http' ? `, expects ${monitor.expected_status_code ?? monitor.expected_status_codes?.join(', ')}` : ''})`)]),
@@ -201,6 +202,10 @@ async function loadSlo(id) {
     h('dt', {}, 'Budget left'), h('dd', { id: 'slo-budget-left', 'data-exhausted': String(slo.budget_exhausted) },
       `${left} (${Number(slo.budget_left.checks).toFixed(1)} failed checks, ${hours(slo.budget_left.seconds)} of downtime)`),
     h('dt', {}, 'Burn rate'), h('dd', { id: 'slo-burn' }, `${rate(slo.burn_rate['1h'])} over 1 h, ${rate(slo.burn_rate['6h'])} over 6 h`)));
+/** Links to the monitors a monitor depends on, by name where the dashboard knows it. */
+function dependencyLinks(ids) {
+  const names = new Map(monitors.all().map((m) => [m.id, m.name]));
+  return ids.flatMap((id, i) => [i ? ', ' : null, h('a', { href: `#/monitors/${id}` }, names.get(id) ?? `#${id}`)]);
 }
 
 async function loadChanges(id) {
@@ -219,6 +224,7 @@ async function loadChanges(id) {
         h('td', {}, statusBadge(c.old_status), ' → ', statusBadge(c.new_status)),
         h('td', {}, c.reason || ''),
         h('td', {}, c.alert.delivery === 'NONE' ? 'no webhook' : `${c.alert.delivery.toLowerCase()}`
+          + (c.alert.suppressed_by ? ` (held back: ${c.alert.suppressed_by.name ?? `monitor ${c.alert.suppressed_by.id}`} was down)` : '')
           + (c.alert.attempts ? ` after ${c.alert.attempts} attempt${c.alert.attempts > 1 ? 's' : ''}` : '')
           + (c.alert.last_error ? ` (${c.alert.last_error})` : ''))))))));
   } catch (e) {

@@ -5,6 +5,7 @@ import static com.healthmonitor.common.database.Timestamps.instant;
 import com.healthmonitor.api.history.HistoryResponses.Alert;
 import com.healthmonitor.api.history.HistoryResponses.CheckEntry;
 import com.healthmonitor.api.history.HistoryResponses.StatusChangeEntry;
+import com.healthmonitor.api.history.HistoryResponses.SuppressedBy;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,11 +56,12 @@ class CheckHistoryRepository {
 
     List<StatusChangeEntry> statusChanges(long id, Instant before, int limit) {
         return jdbc.sql("""
-                        SELECT id, changed_at, old_status, new_status, reason, delivery, attempts, sent_at, last_error
-                        FROM status_changes
-                        WHERE monitor_id = :id AND kind = 'STATUS_CHANGE'
-                          AND changed_at < CAST(:before AS timestamptz)
-                        ORDER BY changed_at DESC, id DESC LIMIT :limit""")
+                        SELECT c.id, c.changed_at, c.old_status, c.new_status, c.reason, c.delivery, c.attempts,
+                               c.sent_at, c.last_error, c.suppressed_by, p.name AS suppressed_by_name
+                        FROM status_changes c LEFT JOIN monitors p ON p.id = c.suppressed_by
+                        WHERE c.monitor_id = :id AND c.kind = 'STATUS_CHANGE'
+                          AND c.changed_at < CAST(:before AS timestamptz)
+                        ORDER BY c.changed_at DESC, c.id DESC LIMIT :limit""")
                 .param("id", id)
                 .param("before", before(before))
                 .param("limit", limit)
@@ -73,7 +75,11 @@ class CheckHistoryRepository {
                                 rs.getString("delivery"),
                                 rs.getInt("attempts"),
                                 instant(rs, "sent_at"),
-                                rs.getString("last_error"))))
+                                rs.getString("last_error"),
+                                rs.getObject("suppressed_by") == null
+                                        ? null
+                                        : new SuppressedBy(
+                                                rs.getLong("suppressed_by"), rs.getString("suppressed_by_name")))))
                 .list();
     }
 }

@@ -1,5 +1,6 @@
 package com.healthmonitor.api.history;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -16,8 +17,20 @@ final class HistoryResponses {
     record StatusChangeEntry(
             long id, Instant changedAt, String oldStatus, String newStatus, String reason, Alert alert) {}
 
-    /** Whether the Slack alert of a status change went out: PENDING, SENT, FAILED, or NONE (no webhook). */
-    record Alert(String delivery, int attempts, Instant sentAt, String lastError) {}
+    /**
+     * Whether the alert of a status change went out: PENDING, SENT, FAILED, NONE (no destination), SUPPRESSED
+     * (maintenance, or held back behind {@code suppressed_by}, a dependency that was DOWN), or HELD (waiting a moment
+     * for a dependency or its dependants to go DOWN too).
+     */
+    record Alert(
+            String delivery,
+            int attempts,
+            Instant sentAt,
+            String lastError,
+            @JsonInclude(JsonInclude.Include.NON_NULL) SuppressedBy suppressedBy) {}
+
+    /** The dependency whose DOWN held an alert back; its name is null once it is deleted. */
+    record SuppressedBy(long id, String name) {}
 
     record Latency(BigDecimal avg, Integer min, Integer max, BigDecimal p50, BigDecimal p95, BigDecimal p99) {}
 

@@ -81,7 +81,7 @@ final class Monitor {
         return monitor;
     }
 
-    /** A monitor read from a row of {@code monitors} with its {@code channel_ids} as an array. */
+    /** A monitor read from a row of {@code monitors} with its {@code channel_ids} and {@code depends_on} as arrays. */
     static Monitor read(ResultSet rs) throws SQLException {
         Monitor monitor = new Monitor();
         monitor.id = rs.getLong("id");
@@ -113,8 +113,9 @@ final class Monitor {
                 rs.getInt("min_failing_locations"));
         monitor.failingLocations =
                 List.of((String[]) rs.getArray("failing_locations").getArray());
-        monitor.alerting =
-                new MonitorAlerting(List.of((Long[]) rs.getArray("channel_ids").getArray()), rs.getInt("remind_every"));
+        monitor.alerting = new MonitorAlerting(
+                List.of((Long[]) rs.getArray("channel_ids").getArray()), rs.getInt("remind_every"), List.of((Long[])
+                        rs.getArray("depends_on").getArray()));
         monitor.configVersion = rs.getLong("config_version");
         monitor.nextCheckAt = instant(rs, "next_check_at");
         monitor.pingTokenHash = rs.getBytes("ping_token_hash");
@@ -273,7 +274,9 @@ final class Monitor {
                 checked instanceof CheckTarget.Heartbeat heartbeat ? heartbeat.grace() : null,
                 s.tags(),
                 s.locations(),
-                s.minFailingLocations());
+                s.minFailingLocations(),
+                // Ids of this installation: re-created elsewhere they name other monitors, or none.
+                alerting.dependsOn().isEmpty() ? null : alerting.dependsOn());
     }
 
     /** @param inMaintenance a maintenance window covers the monitor now: its status shows as MAINTENANCE */
@@ -349,6 +352,7 @@ final class Monitor {
                 s.minFailingLocations(),
                 // Failing somewhere, but in fewer locations than it takes to count: no DOWN, but worth showing.
                 !failingLocations.isEmpty() && failingLocations.size() < s.minFailingLocations(),
-                failingLocations);
+                failingLocations,
+                alerting.dependsOn());
     }
 }

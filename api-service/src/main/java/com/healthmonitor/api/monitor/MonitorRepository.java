@@ -21,11 +21,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MonitorRepository {
 
-    // Each monitor with its channels as an array: a page is one query, not one per monitor.
+    // Each monitor with its channels and dependencies as arrays: a page is one query, not one per monitor.
     private static final String SELECT = """
             SELECT m.*,
                 ARRAY(SELECT channel_id FROM monitor_channels c WHERE c.monitor_id = m.id ORDER BY channel_id)
-                    AS channel_ids
+                    AS channel_ids,
+                ARRAY(SELECT depends_on_id FROM monitor_dependencies d WHERE d.monitor_id = m.id
+                      ORDER BY depends_on_id) AS depends_on
             FROM monitors m
             """;
 
@@ -120,6 +122,9 @@ class MonitorRepository {
                 .query(Long.class)
                 .single();
         channels(id, monitor.alerting().channelIds());
+        if (!monitor.alerting().dependsOn().isEmpty()) {
+            dependencies(id, monitor.alerting().dependsOn());
+        }
         return id;
     }
 
@@ -158,6 +163,7 @@ class MonitorRepository {
             throw new OptimisticLockingFailureException("monitor " + monitor.id() + " was changed concurrently");
         }
         channels(monitor.id(), monitor.alerting().channelIds());
+        dependencies(monitor.id(), monitor.alerting().dependsOn());
     }
 
     /** A new ping token's hash (or none): not configuration, so no version is bumped. */
@@ -186,6 +192,23 @@ class MonitorRepository {
                         ON CONFLICT DO NOTHING""")
                 .param("id", id)
                 .param("channels", channelIds.toArray(Long[]::new))
+                .update();
+    }
+
+    /** Replaces the monitor's dependencies (the API checked them for cycles under its graph lock). */
+    private void dependencies(long id, List<Long> dependsOn) {
+        jdbc.sql("""
+                        DELETE FROM monitor_dependencies
+                        WHERE monitor_id = :id AND depends_on_id <> ALL (CAST(:dependsOn AS bigint[]))""")
+                .param("id", id)
+                .param("dependsOn", dependsOn.toArray(Long[]::new))
+                .update();
+        jdbc.sql("""
+                        INSERT INTO monitor_dependencies (monitor_id, depends_on_id)
+                        SELECT :id, unnest(CAST(:dependsOn AS bigint[]))
+                        ON CONFLICT DO NOTHING""")
+                .param("id", id)
+                .param("dependsOn", dependsOn.toArray(Long[]::new))
                 .update();
     }
 

@@ -158,4 +158,10 @@ record MonitorRequest(
                 description =
                         "How many locations must fail a slot before it counts as failed (1 to the number of locations, default 1); fewer failing locations show the monitor as degraded",
                 example = "2")
-        Integer minFailingLocations) {}
+        Integer minFailingLocations,
+
+        @Schema(
+                description =
+                        "Ids of the monitors this one depends on (at most 50, no cycles): while one of them is DOWN, this monitor's alerts are held back and its DOWN is listed in theirs",
+                example = "[7]")
+        List<Long> dependsOn) {}

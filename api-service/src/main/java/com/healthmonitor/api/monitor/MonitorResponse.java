@@ -21,7 +21,7 @@ import java.util.Map;
  * heartbeat type, {@code rotate-ping-token}): only its hash is stored. {@code key} names it in configuration
  * documents ({@code /config}): chosen there, or made from the name. {@code failing_locations} are the locations
  * that failed its last decided slot; {@code degraded} says they were fewer than {@code min_failing_locations}, so the
- * slot did not count as failed.
+ * slot did not count as failed. {@code depends_on} lists the monitors whose DOWN holds its alerts back.
  */
 record MonitorResponse(
         long id,
@@ -76,4 +76,5 @@ record MonitorResponse(
         List<String> locations,
         int minFailingLocations,
         boolean degraded,
-        List<String> failingLocations) {}
+        List<String> failingLocations,
+        List<Long> dependsOn) {}

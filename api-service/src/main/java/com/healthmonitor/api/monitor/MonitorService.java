@@ -32,6 +32,7 @@ class MonitorService {
     static final String DESTINATION_CHANGED = "re-enter the secret: the destination changed";
 
     private final MonitorRepository monitors;
+    private final MonitorDependencies dependencies;
     private final UptimeRepository uptimes;
     private final MaintenanceStatus maintenance;
     private final PingUrls pingUrls;
@@ -39,11 +40,13 @@ class MonitorService {
 
     MonitorService(
             MonitorRepository monitors,
+            MonitorDependencies dependencies,
             UptimeRepository uptimes,
             MaintenanceStatus maintenance,
             PingUrls pingUrls,
             Clock clock) {
         this.monitors = monitors;
+        this.dependencies = dependencies;
         this.uptimes = uptimes;
         this.maintenance = maintenance;
         this.pingUrls = pingUrls;
@@ -141,6 +144,7 @@ class MonitorService {
 
     MonitorResponse replace(long id, MonitorSettings settings, MonitorAlerting alerting) {
         Monitor monitor = find(id);
+        checkDependencies(id, alerting.dependsOn());
         settings = settings.withSecrets(unmasked(settings, monitor.settings()));
         Instant now = now();
         Monitor.Change change = monitor.replace(settings, now);
@@ -185,6 +189,29 @@ class MonitorService {
             throw new InvalidRequestException(violations);
         }
         return new MonitorSettings.SecretFields(url, webhookUrl, settings.unmaskedHeaders(stored.headers()));
+    }
+
+    /**
+     * Refuses a dependency on the monitor itself or one that would close a cycle. The graph stays locked until the
+     * edges are written and committed, so two concurrent updates cannot close a cycle together. A new monitor has no
+     * dependants yet, so its dependencies never close one.
+     */
+    private void checkDependencies(long id, List<Long> dependsOn) {
+        if (dependsOn.isEmpty()) {
+            return;
+        }
+        if (dependsOn.contains(id)) {
+            throw new InvalidRequestException(
+                    List.of(new FieldViolation("depends_on", "a monitor cannot depend on itself (" + id + ")")));
+        }
+        dependencies.lockGraph();
+        dependencies.cycle(id, dependsOn).ifPresent(cycle -> {
+            throw new InvalidRequestException(List.of(new FieldViolation(
+                    "depends_on",
+                    "would form a cycle "
+                            + String.join(
+                                    " -> ", cycle.stream().map(String::valueOf).toList()))));
+        });
     }
 
     void delete(long id) {

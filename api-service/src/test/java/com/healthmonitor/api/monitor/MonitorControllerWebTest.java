@@ -59,6 +59,8 @@ class MonitorControllerWebTest {
     // Every location is known: no database here.
     @MockitoBean
     private KnownLocations locations;
+    @MockitoBean
+    private MonitorDependencies dependencies;
 
     @Test
     void createsAMonitorAndPointsAtIt() throws Exception {
@@ -258,6 +260,7 @@ class MonitorControllerWebTest {
                 List.of("default"),
                 1,
                 false,
+                List.of(),
                 List.of());
     }
 }

@@ -30,6 +30,8 @@ import java.time.Instant;
  * @param summary the daily summary's content
  * @param lastPing a heartbeat's last ping at a status change; null for the polled types and for messages stored
  *     before it existed (an added field: older workers ignore it, so the version stays 1)
+ * @param dependencies what alert dependencies add to a status change (the dependants also down, or the dependency
+ *     it was held back for); null otherwise (an added field, as {@code lastPing})
  */
 public record AlertMessage(
         @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = VersionOneIsNotWritten.class)
@@ -47,7 +49,8 @@ public record AlertMessage(
         Instant downSince,
         Integer reminder,
         DailySummary summary,
-        LastPing lastPing) {
+        LastPing lastPing,
+        @JsonInclude(JsonInclude.Include.NON_NULL) DependencyNote dependencies) {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -112,7 +115,8 @@ public record AlertMessage(
                 downSince,
                 null,
                 null,
-                lastPing);
+                lastPing,
+                null);
     }
 
     public static AlertMessage certificateWarning(
@@ -127,6 +131,7 @@ public record AlertMessage(
                 null,
                 checkedAt,
                 reason,
+                null,
                 null,
                 null,
                 null,
@@ -158,7 +163,8 @@ public record AlertMessage(
                 downSince,
                 number,
                 null,
-                lastPing);
+                lastPing,
+                null);
     }
 
     public static AlertMessage summary(DailySummary summary, Instant now) {
@@ -176,6 +182,7 @@ public record AlertMessage(
                 null,
                 null,
                 summary,
+                null,
                 null);
     }
 
@@ -189,6 +196,7 @@ public record AlertMessage(
                 null,
                 null,
                 now,
+                null,
                 null,
                 null,
                 null,
@@ -216,6 +224,7 @@ public record AlertMessage(
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -239,7 +248,15 @@ public record AlertMessage(
                 null,
                 null,
                 null,
+                null,
                 null);
+    }
+
+    /** This status change with what its dependencies add to it. */
+    public AlertMessage withDependencies(DependencyNote note) {
+        return new AlertMessage(
+                version, kind, monitorId, name, url, from, to, at, reason, latencyMs, downSince, reminder, summary,
+                lastPing, note);
     }
 
     /** Leaves version 1 out of the JSON, as it was written before the field existed. */

@@ -65,7 +65,13 @@ class AlertMessageCodecTest {
                 AlertMessage.maintenanceEnded(7, "Checkout", "https://shop.example", "HTTP 503", AT),
                 AlertMessage.summary(summary, AT),
                 AlertMessage.test("Ops", AT),
-                AlertMessage.burnRate(7, "Checkout", "https://shop.example", "page: 2 % of the budget in 1 h", AT));
+                AlertMessage.burnRate(7, "Checkout", "https://shop.example", "page: 2 % of the budget in 1 h", AT),
+                AlertMessage.statusChange(
+                                7, "Orders DB", "tcp://db:5432", MonitorStatus.UP, MonitorStatus.DOWN, AT, "x", 1, null)
+                        .withDependencies(DependencyNote.alsoDown(12, List.of("Orders API", "Cart"))),
+                AlertMessage.statusChange(
+                                8, "Orders API", "https://api", MonitorStatus.UP, MonitorStatus.DOWN, AT, "x", 1, null)
+                        .withDependencies(DependencyNote.heldFor("Orders DB")));
 
         assertThat(messages).allSatisfy(message -> assertThat(codec.read(codec.write(message)))
                 .isEqualTo(message));

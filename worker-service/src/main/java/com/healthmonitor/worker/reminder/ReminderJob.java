@@ -86,6 +86,12 @@ class ReminderJob {
                           AND reminders_sent < :max AND last_status_change_at IS NOT NULL
                           AND coalesce(last_reminder_at, last_status_change_at)
                               + remind_every * interval '1 minute' <= :now
+                          -- Not while its DOWN alert is held back behind a dependency (V17): it reminds of nothing sent.
+                          AND NOT coalesce((SELECT c.delivery = 'HELD'
+                                                   OR (c.delivery = 'SUPPRESSED' AND c.suppressed_by IS NOT NULL)
+                                            FROM status_changes c
+                                            WHERE c.monitor_id = monitors.id AND c.kind = 'STATUS_CHANGE'
+                                            ORDER BY c.changed_at DESC, c.id DESC LIMIT 1), FALSE)
                         ORDER BY id
                         FOR UPDATE SKIP LOCKED""")
                 .param("max", properties.maxReminders())

@@ -5,6 +5,8 @@ import static com.healthmonitor.common.database.Timestamps.utc;
 import com.healthmonitor.common.alert.AlertMessage;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import com.healthmonitor.worker.alert.Alerts;
+import com.healthmonitor.worker.dependency.Dependencies;
+import com.healthmonitor.worker.dependency.Verdict;
 import com.healthmonitor.worker.result.CheckResult;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -16,8 +18,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Records a transition: its status_changes row and, unless maintenance suppresses it, one outbox delivery per
- * destination of the monitor, in the result's transaction. Transitions are rare, so one at a time.
+ * Records a transition: its status_changes row and, unless maintenance suppresses it or its dependencies hold it
+ * ({@link Dependencies}), one outbox delivery per destination of the monitor, in the result's transaction.
+ * Transitions are rare, so one at a time.
  */
 @Component
 class StatusChanges {
@@ -26,10 +29,12 @@ class StatusChanges {
 
     private final JdbcClient jdbc;
     private final Alerts alerts;
+    private final Dependencies dependencies;
 
-    StatusChanges(JdbcClient jdbc, Alerts alerts) {
+    StatusChanges(JdbcClient jdbc, Alerts alerts, Dependencies dependencies) {
         this.jdbc = jdbc;
         this.alerts = alerts;
+        this.dependencies = dependencies;
     }
 
     /**
@@ -50,10 +55,25 @@ class StatusChanges {
             Instant downSince,
             boolean suppressed) {
         long monitorId = monitor.id();
+        AlertMessage alert = AlertMessage.statusChange(
+                monitorId,
+                monitor.name(),
+                monitor.url(),
+                change.from(),
+                change.to(),
+                result.checkedAt(),
+                result.error(),
+                result.latencyMs(),
+                change.from() == MonitorStatus.DOWN ? downSince : null,
+                result.lastPing());
+        Verdict verdict =
+                suppressed ? Verdict.UNRELATED : dependencies.decide(monitorId, change.to(), result.checkedAt());
         long changeId = jdbc.sql("""
                         INSERT INTO status_changes
-                            (monitor_id, old_status, new_status, changed_at, slot, reason, delivery)
-                        VALUES (:id, :from, :to, :changedAt, :slot, :reason, :delivery)
+                            (monitor_id, old_status, new_status, changed_at, slot, reason, delivery, suppressed_by,
+                             held_until, held_alert)
+                        VALUES (:id, :from, :to, :changedAt, :slot, :reason, :delivery, :suppressedBy, :heldUntil,
+                                CAST(:heldAlert AS jsonb))
                         RETURNING id""")
                 .param("id", monitorId)
                 .param("from", change.from().name())
@@ -61,21 +81,15 @@ class StatusChanges {
                 .param("changedAt", utc(result.checkedAt()))
                 .param("slot", utc(slot))
                 .param("reason", result.error())
-                .param("delivery", suppressed ? "SUPPRESSED" : "NONE")
+                .param("delivery", suppressed ? "SUPPRESSED" : verdict.delivery())
+                .param("suppressedBy", verdict.suppressedBy())
+                .param("heldUntil", utc(verdict.heldUntil()))
+                .param("heldAlert", dependencies.heldAlert(verdict, alert))
                 .query(Long.class)
                 .single();
-        if (!suppressed) {
-            AlertMessage alert = AlertMessage.statusChange(
-                    monitorId,
-                    monitor.name(),
-                    monitor.url(),
-                    change.from(),
-                    change.to(),
-                    result.checkedAt(),
-                    result.error(),
-                    result.latencyMs(),
-                    change.from() == MonitorStatus.DOWN ? downSince : null,
-                    result.lastPing());
+        dependencies.recorded(monitorId, change.to(), result.checkedAt(), verdict);
+        if (!suppressed && verdict.sendsNow()) {
+            alert = dependencies.annotate(monitorId, change.to(), verdict, alert);
             int queued = alerts.queueForMonitor(monitorId, changeId, monitor.webhookUrl(), alert);
             if (queued > 0) {
                 jdbc.sql("UPDATE status_changes SET delivery = 'PENDING' WHERE id = :id")

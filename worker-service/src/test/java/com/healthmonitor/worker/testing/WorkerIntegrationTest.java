@@ -32,7 +32,8 @@ import org.springframework.test.context.ContextConfiguration;
             "health-monitor.maintenance.check-interval=1h",
             "health-monitor.summary.check-interval=1h",
             "health-monitor.heartbeat.check-interval=1h",
-            "health-monitor.slo.check-interval=1h"
+            "health-monitor.slo.check-interval=1h",
+            "health-monitor.dependencies.check-interval=1h"
         })
 @ContextConfiguration(initializers = {TestDatabaseInitializer.class, TestQueueInitializer.class})
 public @interface WorkerIntegrationTest {}

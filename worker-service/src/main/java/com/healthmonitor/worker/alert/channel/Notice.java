@@ -75,6 +75,10 @@ record Notice(String title, Severity severity, List<Fact> facts, String text) {
             facts.add(new Fact(
                     "Down for", SlackPayload.humanDuration(Duration.between(message.downSince(), message.at()))));
         }
+        AlertDetails.of(message).dependencyLines().forEach(line -> {
+            int colon = line.indexOf(": ");
+            facts.add(new Fact(line.substring(0, colon), line.substring(colon + 2)));
+        });
         return new Notice(
                 title, down ? Severity.DOWN : Severity.UP, facts, SlackPayload.text(AlertDetails.of(message)));
     }

@@ -121,6 +121,7 @@ final class SlackPayload {
         if (alert.to() == MonitorStatus.UP && alert.from() == MonitorStatus.DOWN && alert.downSince() != null) {
             lines.add("Down for: " + humanDuration(Duration.between(alert.downSince(), alert.changedAt())));
         }
+        lines.addAll(alert.dependencyLines());
         return lines;
     }
 

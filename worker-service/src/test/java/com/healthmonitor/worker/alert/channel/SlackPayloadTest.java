@@ -5,8 +5,11 @@ import static com.healthmonitor.common.monitor.MonitorStatus.UNKNOWN;
 import static com.healthmonitor.common.monitor.MonitorStatus.UP;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.healthmonitor.common.alert.AlertMessage;
+import com.healthmonitor.common.alert.DependencyNote;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,6 +52,28 @@ class SlackPayloadTest {
                 Time: 2026-01-20T10:30:00.123Z
                 Reason: unexpected status 503 (expected 200)
                 Latency: 123 ms""");
+    }
+
+    @Test
+    void aDependencysAlertListsTheDependantsDownBehindItAndAHeldBackOneNamesItsDependency() {
+        AlertDetails parent = AlertDetails.of(AlertMessage.statusChange(
+                        7, "Orders DB", "https://db.example.com/", UP, DOWN, TIME, "timeout after 5s", 5000, null)
+                .withDependencies(DependencyNote.alsoDown(12, List.of("A", "B"))));
+        AlertDetails dependant = AlertDetails.of(AlertMessage.statusChange(
+                        8, "Orders API", "https://api.example.com/", UP, DOWN, TIME, "timeout after 5s", 5000, null)
+                .withDependencies(DependencyNote.heldFor("Orders DB")));
+
+        assertThat(SlackPayload.text(parent)).endsWith("""
+                Latency: 5000 ms
+                Also down: 12 monitors behind Orders DB (A, B and 10 more)""");
+        assertThat(SlackPayload.text(dependant)).endsWith("""
+                Latency: 5000 ms
+                Held back: while Orders DB was DOWN""");
+        assertThat(Notice.of(AlertMessage.statusChange(
+                                        7, "Orders DB", "https://db.example.com/", UP, DOWN, TIME, null, 1, null)
+                                .withDependencies(DependencyNote.alsoDown(1, List.of("A"))))
+                        .facts())
+                .contains(new Notice.Fact("Also down", "1 monitor behind Orders DB (A)"));
     }
 
     @Test
