@@ -59,6 +59,7 @@ class MonitorControllerWebTest {
     // Every location is known: no database here.
     @MockitoBean
     private KnownLocations locations;
+
     @MockitoBean
     private MonitorDependencies dependencies;
 
