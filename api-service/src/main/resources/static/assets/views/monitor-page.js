@@ -202,6 +202,8 @@ async function loadSlo(id) {
     h('dt', {}, 'Budget left'), h('dd', { id: 'slo-budget-left', 'data-exhausted': String(slo.budget_exhausted) },
       `${left} (${Number(slo.budget_left.checks).toFixed(1)} failed checks, ${hours(slo.budget_left.seconds)} of downtime)`),
     h('dt', {}, 'Burn rate'), h('dd', { id: 'slo-burn' }, `${rate(slo.burn_rate['1h'])} over 1 h, ${rate(slo.burn_rate['6h'])} over 6 h`)));
+}
+
 /** Links to the monitors a monitor depends on, by name where the dashboard knows it. */
 function dependencyLinks(ids) {
   const names = new Map(monitors.all().map((m) => [m.id, m.name]));
