@@ -405,6 +405,33 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void editingAMonitorInTheFormKeepsItsMaskedHeaderSecret() throws Exception {
+        String path = "/target/browser-" + SEQUENCE.incrementAndGet();
+        stub.script(path, Reply.ok());
+        String secret = "Bearer s3cr3t-" + path.hashCode() + "-token-value";
+        HttpResponse<String> created = api("POST", "/monitors", """
+                {"name": "Billing", "url": "%s", "check_interval": 2, "timeout": 1,
+                 "headers": {"Authorization": "%s"}}""".formatted(stub.url(path), secret));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = json.readTree(created.body()).get("id").asLong();
+
+        signIn();
+        driver.get(base + "/#/monitors/" + id + "/edit");
+        WebElement headerValue = waitFor(By.id("header-value-0"));
+        assertThat(headerValue.getAttribute("value")).doesNotContain("s3cr3t").contains("*");
+        replace(By.id("field-name"), "Billing API");
+        driver.findElement(By.id("save-monitor")).click();
+        wait(UI_WAIT).until(ExpectedConditions.urlMatches("#/monitors/" + id + "$"));
+
+        JsonNode saved = json.readTree(api("GET", "/monitors/" + id, null).body());
+        assertThat(saved.get("name").asString()).isEqualTo("Billing API");
+        // Checks after the save still send the stored secret, not its mask.
+        int before = stub.requests(path).size();
+        await().atMost(UI_WAIT).until(() -> stub.requests(path).size() > before + 1);
+        assertThat(stub.requests(path).getLast().header("Authorization")).isEqualTo(secret);
+    }
+
+    @Test
     void anAssertionWithoutItsPathShowsTheApisErrorNextToTheAssertions() {
         signIn();
         driver.get(base + "/#/monitors/new");
