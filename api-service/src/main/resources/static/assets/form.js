@@ -1,4 +1,4 @@
-// Form fields and the API's field errors next to them, for the monitor and status page forms.
+// Form fields and the API's field errors next to them, for the dashboard's forms.
 import { ApiError, problemText } from './api.js';
 import { h } from './html.js';
 
@@ -10,11 +10,13 @@ export function field(spec, value) {
   const error = h('p', { id: `error-${spec.name}`, class: 'field-error' });
   if (spec.type === 'checkbox') {
     return h('div', { class: 'field checkbox', 'data-types': spec.types?.join(' ') },
-      h('input', { ...common, type: 'checkbox', checked: value === true }), h('label', { for: id }, spec.label), error);
+      h('input', { ...common, type: 'checkbox', checked: (value ?? spec.value) === true }), h('label', { for: id }, spec.label), error);
   }
   const input = spec.type === 'select'
     ? h('select', common, ...spec.options.map((o) => h('option', { value: o, selected: o === shown }, o)))
-    : h('input', { ...common, type: spec.type === 'number' ? 'number' : 'text', inputmode: spec.type === 'url' ? 'url' : null,
+    : spec.type === 'textarea'
+      ? h('textarea', { ...common, rows: 4 }, shown)
+      : h('input', { ...common, type: spec.type === 'number' ? 'number' : 'text', inputmode: spec.type === 'url' ? 'url' : null,
       value: Array.isArray(shown) ? shown.join(', ') : shown, required: spec.required });
   return h('div', { class: 'field', 'data-types': spec.types?.join(' ') },
     h('label', { for: id }, spec.label, spec.required ? h('span', { 'aria-hidden': 'true' }, ' *') : null), input, error);

@@ -272,7 +272,7 @@ class DashboardBrowserTest {
             new Select(driver.findElement(By.id("field-type"))).selectByValue("tcp");
             // Only the tcp fields show.
             assertThat(driver.findElement(By.id("field-url")).isDisplayed()).isFalse();
-            assertThat(driver.findElement(By.id("field-expected_status_code")).isDisplayed())
+            assertThat(driver.findElement(By.id("field-expected_status_codes")).isDisplayed())
                     .isFalse();
             assertThat(driver.findElement(By.id("field-period")).isDisplayed()).isFalse();
             waitFor(By.id("field-host")).sendKeys("127.0.0.1");
@@ -357,6 +357,96 @@ class DashboardBrowserTest {
         assertThat(driver.findElement(By.id("field-url")).getAttribute("aria-invalid"))
                 .isEqualTo("true");
         assertThat(driver.findElement(By.id("error-name")).getText()).isEmpty();
+        assertThat(driver.getCurrentUrl()).endsWith("#/monitors/new");
+    }
+
+    @Test
+    void aMonitorWithTwoAssertionsAndAChannelMadeInTheFormIsCheckedWithThemAndAlertsTheChannel() throws Exception {
+        String path = "/target/browser-" + SEQUENCE.incrementAndGet();
+        stub.script(path, jsonReply("{\"status\": \"UP\", \"queue\": 3}"));
+        String hook = path + "-hook";
+        stub.script(hook, Reply.ok());
+        HttpResponse<String> channel = api("POST", "/channels", """
+                {"name": "On-call %s", "type": "webhook", "url": "%s"}""".formatted(path, stub.url(hook)));
+        assertThat(channel.statusCode()).as(channel.body()).isEqualTo(201);
+        long channelId = json.readTree(channel.body()).get("id").asLong();
+
+        signIn();
+        driver.get(base + "/#/monitors/new");
+        waitFor(By.id("field-name")).sendKeys("Queue API");
+        driver.findElement(By.id("field-url")).sendKeys(stub.url(path));
+        replace(By.id("field-check_interval"), "2");
+        replace(By.id("field-timeout"), "1");
+        driver.findElement(By.id("add-assertion")).click();
+        new Select(waitFor(By.id("assertion-type-0"))).selectByValue("json_path");
+        driver.findElement(By.id("assertion-path-0")).sendKeys("$.status");
+        driver.findElement(By.id("assertion-value-0")).sendKeys("UP");
+        driver.findElement(By.id("add-assertion")).click();
+        new Select(waitFor(By.id("assertion-type-1"))).selectByValue("body_contains");
+        driver.findElement(By.id("assertion-value-1")).sendKeys("queue");
+        waitFor(By.id("channel-" + channelId)).click();
+        Browser.screenshot(driver, "monitor-form");
+        driver.findElement(By.id("save-monitor")).click();
+
+        wait(UI_WAIT).until(ExpectedConditions.urlMatches("#/monitors/\\d+$"));
+        long id = Long.parseLong(driver.getCurrentUrl().replaceAll(".*#/monitors/", ""));
+        wait(UI_WAIT).until(ExpectedConditions.attributeToBe(By.id("monitor-status"), "data-status", "UP"));
+        JsonNode saved = json.readTree(api("GET", "/monitors/" + id, null).body());
+        assertThat(saved.get("assertions")).hasSize(2);
+        assertThat(saved.get("assertions").get(0).get("path").asString()).isEqualTo("$.status");
+        assertThat(saved.get("assertions").get(1).get("value").asString()).isEqualTo("queue");
+        assertThat(saved.get("channel_ids").get(0).asLong()).isEqualTo(channelId);
+
+        // Still 200, but the JSON no longer holds: the assertion fails the checks, and the channel hears of it.
+        stub.script(path, jsonReply("{\"status\": \"DEGRADED\", \"queue\": 3}"));
+        wait(UI_WAIT).until(ExpectedConditions.attributeToBe(By.id("monitor-status"), "data-status", "DOWN"));
+        await().atMost(UI_WAIT).until(() -> stub.requests(hook).stream().anyMatch(r -> "DOWN"
+                .equals(json.readTree(r.body()).path("new_status").asString(""))));
+    }
+
+    @Test
+    void editingAMonitorInTheFormKeepsItsMaskedHeaderSecret() throws Exception {
+        String path = "/target/browser-" + SEQUENCE.incrementAndGet();
+        stub.script(path, Reply.ok());
+        String secret = "Bearer s3cr3t-" + path.hashCode() + "-token-value";
+        HttpResponse<String> created = api("POST", "/monitors", """
+                {"name": "Billing", "url": "%s", "check_interval": 2, "timeout": 1,
+                 "headers": {"Authorization": "%s"}}""".formatted(stub.url(path), secret));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = json.readTree(created.body()).get("id").asLong();
+
+        signIn();
+        driver.get(base + "/#/monitors/" + id + "/edit");
+        WebElement headerValue = waitFor(By.id("header-value-0"));
+        assertThat(headerValue.getAttribute("value")).doesNotContain("s3cr3t").contains("*");
+        replace(By.id("field-name"), "Billing API");
+        driver.findElement(By.id("save-monitor")).click();
+        wait(UI_WAIT).until(ExpectedConditions.urlMatches("#/monitors/" + id + "$"));
+
+        JsonNode saved = json.readTree(api("GET", "/monitors/" + id, null).body());
+        assertThat(saved.get("name").asString()).isEqualTo("Billing API");
+        // Checks after the save still send the stored secret, not its mask.
+        int before = stub.requests(path).size();
+        await().atMost(UI_WAIT).until(() -> stub.requests(path).size() > before + 1);
+        assertThat(stub.requests(path).getLast().header("Authorization")).isEqualTo(secret);
+    }
+
+    @Test
+    void anAssertionWithoutItsPathShowsTheApisErrorNextToTheAssertions() {
+        signIn();
+        driver.get(base + "/#/monitors/new");
+        waitFor(By.id("field-name")).sendKeys("No path");
+        driver.findElement(By.id("field-url")).sendKeys(stub.url("/target/no-path"));
+        driver.findElement(By.id("add-assertion")).click();
+        new Select(waitFor(By.id("assertion-type-0"))).selectByValue("json_path");
+        driver.findElement(By.id("save-monitor")).click();
+
+        wait(UI_WAIT)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("error-assertions"), "assertions[0].path"));
+        assertThat(driver.findElement(By.id("field-assertions")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        assertThat(driver.findElement(By.id("error-url")).getText()).isEmpty();
         assertThat(driver.getCurrentUrl()).endsWith("#/monitors/new");
     }
 
@@ -579,6 +669,10 @@ class DashboardBrowserTest {
         WebElement input = driver.findElement(by);
         input.clear();
         input.sendKeys(value);
+    }
+
+    private static Reply jsonReply(String body) {
+        return new Reply(200, Map.of("Content-Type", "application/json"), body, Duration.ZERO);
     }
 
     private static long idOf(String name) throws Exception {
