@@ -47,11 +47,7 @@ record Notice(String title, Severity severity, List<Fact> facts, String text) {
 
     /** An SLO's error budget burning too fast; {@code reason} says which alert, windows and rates. */
     private static Notice burnRate(AlertMessage message) {
-        List<Fact> facts = List.of(
-                new Fact("Name", message.name()),
-                new Fact(AlertDetails.targetLabel(message.url()), message.url()),
-                new Fact("Reason", message.reason()),
-                new Fact("Time", TIME.format(message.at())));
+        List<Fact> facts = warningFacts(message);
         String title = "🔥 Error budget burning: " + message.name();
         return new Notice(title, Severity.WARNING, facts, text(title, facts));
     }
@@ -61,11 +57,7 @@ record Notice(String title, Severity severity, List<Fact> facts, String text) {
         String title = (down ? "🔴 " : "🟢 ") + message.name() + " is " + message.to();
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact("Status", message.to() + " (was " + message.from() + ")"));
-        facts.add(new Fact("Name", message.name()));
-        facts.add(new Fact(AlertDetails.targetLabel(message.url()), message.url()));
-        if (message.lastPing() != null) {
-            facts.add(new Fact("Last ping", AlertDetails.lastPingText(message.lastPing())));
-        }
+        addMonitor(facts, message);
         facts.add(new Fact("Time", TIME.format(message.at())));
         if (message.reason() != null) {
             facts.add(new Fact("Reason", message.reason()));
@@ -84,11 +76,7 @@ record Notice(String title, Severity severity, List<Fact> facts, String text) {
     }
 
     private static Notice certificate(AlertMessage message) {
-        List<Fact> facts = List.of(
-                new Fact("Name", message.name()),
-                new Fact(AlertDetails.targetLabel(message.url()), message.url()),
-                new Fact("Reason", message.reason()),
-                new Fact("Time", TIME.format(message.at())));
+        List<Fact> facts = warningFacts(message);
         return new Notice(
                 "⚠️ Certificate expiring: " + message.name(),
                 Severity.WARNING,
@@ -96,15 +84,29 @@ record Notice(String title, Severity severity, List<Fact> facts, String text) {
                 text("⚠️ Certificate expiring", facts));
     }
 
-    private static Notice reminder(AlertMessage message) {
-        String downFor = compactDuration(Duration.between(message.downSince(), message.at()));
-        List<Fact> facts = new ArrayList<>();
-        facts.add(new Fact("Status", "DOWN"));
+    /** A warning's facts: which monitor, why, when. */
+    private static List<Fact> warningFacts(AlertMessage message) {
+        return List.of(
+                new Fact("Name", message.name()),
+                new Fact(AlertDetails.targetLabel(message.url()), message.url()),
+                new Fact("Reason", message.reason()),
+                new Fact("Time", TIME.format(message.at())));
+    }
+
+    /** The monitor's name and target, and a heartbeat's last ping. */
+    private static void addMonitor(List<Fact> facts, AlertMessage message) {
         facts.add(new Fact("Name", message.name()));
         facts.add(new Fact(AlertDetails.targetLabel(message.url()), message.url()));
         if (message.lastPing() != null) {
             facts.add(new Fact("Last ping", AlertDetails.lastPingText(message.lastPing())));
         }
+    }
+
+    private static Notice reminder(AlertMessage message) {
+        String downFor = compactDuration(Duration.between(message.downSince(), message.at()));
+        List<Fact> facts = new ArrayList<>();
+        facts.add(new Fact("Status", "DOWN"));
+        addMonitor(facts, message);
         facts.add(new Fact("Down since", TIME.format(message.downSince())));
         if (message.reason() != null) {
             facts.add(new Fact("Reason", message.reason()));
