@@ -10,15 +10,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Monitors in the configuration document: each as {@code POST /monitors} takes it (every field of its type, defaults
- * spelled out, as {@code /monitors/export} writes it), its channels by key in {@code channels}.
+ * spelled out, as {@code /monitors/export} writes it), its channels by key in {@code channels} and the monitors it
+ * depends on by key in {@code depends_on} (both sorted: their order means nothing, and ids differ between
+ * installations). A monitor may name one the document creates: those are written first.
  */
 @Component
 class MonitorConfigSection implements ConfigSection {
+
+    private static final String DEPENDS_ON = "depends_on";
+    private static final String MONITORS = "monitors";
 
     private final MonitorRepository monitors;
     private final MonitorService service;
@@ -48,6 +55,11 @@ class MonitorConfigSection implements ConfigSection {
     }
 
     @Override
+    public String ownReferences() {
+        return DEPENDS_ON;
+    }
+
+    @Override
     public List<Stored> stored(ConfigKeys keys) {
         List<Stored> stored = new ArrayList<>();
         monitors.forEach(monitor -> stored.add(new Stored(
@@ -60,6 +72,8 @@ class MonitorConfigSection implements ConfigSection {
         List<FieldViolation> violations = new ArrayList<>();
         ObjectNode fields = entry.deepCopy();
         sections.toIds(fields, "channels", "channel_ids", "channels", keys, violations);
+        // Keys, resolved to ids when written: the monitors they name may be created by this document first.
+        List<String> dependsOn = dependsOn(fields.remove(DEPENDS_ON), keys, violations);
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
@@ -80,22 +94,31 @@ class MonitorConfigSection implements ConfigSection {
         return new Prepared() {
             @Override
             public ObjectNode document() {
-                return MonitorConfigSection.this.document(preview, keys);
+                ObjectNode document = MonitorConfigSection.this.document(preview, keys);
+                dependsOn(document, dependsOn);
+                return document;
             }
 
             @Override
             public boolean changed() {
                 return current == null
                         || !settings.equals(current.settings())
-                        || !valid.alerting().equals(current.alerting());
+                        || !valid.alerting().equals(withoutDependencies(current.alerting()))
+                        || !dependsOn.equals(sorted(keys.keys(MONITORS, current.alerting().dependsOn())));
             }
 
             @Override
             public long write() {
+                MonitorAlerting alerting = new MonitorAlerting(
+                        valid.alerting().channelIds(),
+                        valid.alerting().remindEvery(),
+                        dependsOn.stream()
+                                .map(key -> keys.id(MONITORS, key))
+                                .sorted()
+                                .toList());
                 return current == null
-                        ? service.create(settings, valid.alerting()).id()
-                        : service.replace(current.id(), settings, valid.alerting())
-                                .id();
+                        ? service.create(settings, alerting).id()
+                        : service.replace(current.id(), settings, alerting).id();
             }
         };
     }
@@ -108,6 +131,62 @@ class MonitorConfigSection implements ConfigSection {
     private ObjectNode document(Monitor monitor, ConfigKeys keys) {
         ObjectNode document = sections.document(monitor.toRequest());
         sections.toKeys(document, "channel_ids", "channels", "channels", keys);
+        List<String> channels = new ArrayList<>();
+        document.remove("channels").values().forEach(key -> channels.add(key.asString()));
+        keys(document, "channels", sorted(channels));
+        dependsOn(document, sorted(keys.keys(MONITORS, monitor.alerting().dependsOn())));
         return document;
+    }
+
+    /** Sets the document's {@code depends_on}, left out when there are none (as {@code /monitors/export} does). */
+    private void dependsOn(ObjectNode document, List<String> dependsOn) {
+        document.remove(DEPENDS_ON);
+        if (!dependsOn.isEmpty()) {
+            keys(document, DEPENDS_ON, dependsOn);
+        }
+    }
+
+    private static void keys(ObjectNode document, String field, List<String> keys) {
+        ArrayNode list = document.putArray(field);
+        keys.forEach(list::add);
+    }
+
+    /**
+     * The keys of {@code depends_on}, distinct and sorted: each a monitor that exists or that the document declares
+     * (a violation of {@code depends_on[i]} otherwise), at most as many as the API takes.
+     */
+    private static List<String> dependsOn(JsonNode given, ConfigKeys keys, List<FieldViolation> violations) {
+        if (given == null || given.isNull()) {
+            return List.of();
+        }
+        if (!given.isArray()) {
+            violations.add(new FieldViolation(DEPENDS_ON, "must be a list of monitor keys"));
+            return List.of();
+        }
+        if (given.size() > MonitorAlertingValidator.MAX_DEPENDENCIES) {
+            violations.add(new FieldViolation(
+                    DEPENDS_ON, "must have at most " + MonitorAlertingValidator.MAX_DEPENDENCIES + " monitors"));
+            return List.of();
+        }
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            JsonNode key = given.get(i);
+            if (!key.isString()) {
+                violations.add(new FieldViolation(DEPENDS_ON + "[" + i + "]", "must be a monitor key"));
+            } else if (!keys.known(MONITORS, key.asString())) {
+                violations.add(new FieldViolation(DEPENDS_ON + "[" + i + "]", "no monitor with key " + key.asString()));
+            } else {
+                found.add(key.asString());
+            }
+        }
+        return sorted(found);
+    }
+
+    private static List<String> sorted(List<String> keys) {
+        return keys.stream().distinct().sorted().toList();
+    }
+
+    private static MonitorAlerting withoutDependencies(MonitorAlerting alerting) {
+        return new MonitorAlerting(alerting.channelIds(), alerting.remindEvery());
     }
 }
