@@ -45,13 +45,18 @@ record Notice(String title, Severity severity, List<Fact> facts, String text) {
         };
     }
 
-    /** An SLO's error budget burning too fast; {@code reason} says which alert, windows and rates. */
+    /**
+     * An SLO's error budget burning too fast; {@code reason} says which alert, windows and rates. A tag's objective
+     * has no target of its own.
+     */
     private static Notice burnRate(AlertMessage message) {
-        List<Fact> facts = List.of(
-                new Fact("Name", message.name()),
-                new Fact(AlertDetails.targetLabel(message.url()), message.url()),
-                new Fact("Reason", message.reason()),
-                new Fact("Time", TIME.format(message.at())));
+        List<Fact> facts = new ArrayList<>();
+        facts.add(new Fact("Name", message.name()));
+        if (message.url() != null) {
+            facts.add(new Fact(AlertDetails.targetLabel(message.url()), message.url()));
+        }
+        facts.add(new Fact("Reason", message.reason()));
+        facts.add(new Fact("Time", TIME.format(message.at())));
         String title = "🔥 Error budget burning: " + message.name();
         return new Notice(title, Severity.WARNING, facts, text(title, facts));
     }
