@@ -13,6 +13,7 @@ import com.healthmonitor.worker.testing.Monitors;
 import com.healthmonitor.worker.testing.ScheduledJobsIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -39,6 +40,7 @@ class ScheduledHeldAlertsIntegrationTest {
 
     private long parent;
     private long dependant;
+    private final JsonMapper json = JsonMapper.builder().build();
 
     @AfterAll
     static void stop() {
@@ -57,28 +59,13 @@ class ScheduledHeldAlertsIntegrationTest {
     @Test
     void aDependantDownOnItsOwnAlertsOnceTheScheduledJobEndsItsWait() {
         HOOKS.script("/held", Reply.ok());
-        Monitors monitors = new Monitors(jdbc);
-        parent = monitors.insert("Orders DB", "https://db.example.test", null, "UP", 0, 3);
-        dependant = monitors.insert("Orders API", "https://api.example.test", HOOKS.url("/held"), "UP", 0, 3);
-        jdbc.sql("INSERT INTO monitor_dependencies (monitor_id, depends_on_id) VALUES (:id, :parent)")
-                .param("id", dependant)
-                .param("parent", parent)
-                .update();
-        jdbc.sql("UPDATE monitors SET fail_threshold = 1 WHERE id = :id")
-                .param("id", dependant)
-                .update();
+        dependantBehindItsDependency("/held", null);
         Instant down = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
-        recorder.applyAll(List.of(new Checked(
-                CheckRequest.of(dependant, down, 1, "https://api.example.test", 5, 200),
-                new CheckResult(down, false, 503, 12, "expected status 200, got 503"))));
+        check(dependant, down, false);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> HOOKS.requests("/held").size() == 1);
-        assertThat(JsonMapper.builder()
-                        .build()
-                        .readTree(HOOKS.requests("/held").getFirst().body())
-                        .get("text")
-                        .asString())
+        assertThat(text(HOOKS.requests("/held").getFirst()))
                 .contains("Old: UP -> New: DOWN")
                 .doesNotContain("Held back");
         // It waited its hold (1 s) before the job queued it; then it went once.
@@ -94,5 +81,87 @@ class ScheduledHeldAlertsIntegrationTest {
         await().during(Duration.ofSeconds(1))
                 .atMost(Duration.ofSeconds(3))
                 .until(() -> HOOKS.requests("/held").size() == 1);
+    }
+
+    @Test
+    void aDependantStillDownWhenItsWindowClosesBehindADownDependencyAlertsOnlyOnceTheDependencyRecovers() {
+        HOOKS.script("/behind", Reply.ok());
+        HOOKS.script("/database", Reply.ok());
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        // The dependant's window closes a few seconds from now; the maintenance job notices on its own.
+        dependantBehindItsDependency("/behind", HOOKS.url("/database"));
+        long window = jdbc.sql("""
+                        INSERT INTO maintenance_windows (starts_at, ends_at, reason)
+                        VALUES (:start, :end, 'upgrade') RETURNING id""")
+                .param("start", start.minus(Duration.ofMinutes(1)).atOffset(ZoneOffset.UTC))
+                .param("end", start.plus(Duration.ofSeconds(4)).atOffset(ZoneOffset.UTC))
+                .query(Long.class)
+                .single();
+        jdbc.sql("INSERT INTO maintenance_window_monitors (window_id, monitor_id) VALUES (:w, :m)")
+                .param("w", window)
+                .param("m", dependant)
+                .update();
+
+        // Inside its window the dependant goes DOWN silently; then its dependency goes DOWN and alerts at once.
+        check(dependant, start, false);
+        check(parent, start, false);
+        await().atMost(Duration.ofSeconds(20)).until(() -> HOOKS.requests("/database").size() == 1);
+
+        // The window closes while the dependency is still DOWN: the dependant's alert is held back behind it.
+        await().atMost(Duration.ofSeconds(20)).until(() -> !jdbc.sql(
+                        "SELECT in_maintenance FROM monitors WHERE id = :id")
+                .param("id", dependant)
+                .query(Boolean.class)
+                .single());
+        assertThat(jdbc.sql("""
+                        SELECT delivery || ' by ' || suppressed_by FROM status_changes
+                        WHERE monitor_id = :id AND kind = 'STATUS_CHANGE'""")
+                        .param("id", dependant)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("SUPPRESSED by " + parent);
+        assertThat(jdbc.sql("SELECT count(*) FROM deliveries WHERE monitor_id = :id")
+                        .param("id", dependant)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+
+        // The dependency recovers; the dependant, still DOWN, alerts after its wait, naming the dependency.
+        check(parent, Instant.now().truncatedTo(ChronoUnit.MILLIS), true);
+        await().atMost(Duration.ofSeconds(20)).until(() -> HOOKS.requests("/behind").size() == 1);
+        assertThat(text(HOOKS.requests("/behind").getFirst()))
+                .contains("Old: MAINTENANCE -> New: DOWN")
+                .contains("Held back: while Orders DB was DOWN");
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> HOOKS.requests("/behind").size() == 1);
+    }
+
+    /** Orders DB and Orders API depending on it, both UP, each DOWN after one failure and UP after one success. */
+    private void dependantBehindItsDependency(String dependantHook, String parentWebhook) {
+        Monitors monitors = new Monitors(jdbc);
+        parent = monitors.insert("Orders DB", "https://db.example.test", parentWebhook, "UP", 0, 3);
+        dependant = monitors.insert("Orders API", "https://api.example.test", HOOKS.url(dependantHook), "UP", 0, 3);
+        jdbc.sql("INSERT INTO monitor_dependencies (monitor_id, depends_on_id) VALUES (:id, :parent)")
+                .param("id", dependant)
+                .param("parent", parent)
+                .update();
+        jdbc.sql("UPDATE monitors SET fail_threshold = 1, success_threshold = 1 WHERE id IN (:parent, :dependant)")
+                .param("parent", parent)
+                .param("dependant", dependant)
+                .update();
+    }
+
+    /** One check of the monitor at {@code at}, failed or not, applied as the worker applies its results. */
+    private void check(long monitor, Instant at, boolean success) {
+        recorder.applyAll(List.of(new Checked(
+                CheckRequest.of(monitor, at, 1, "https://example.test", 5, 200),
+                success
+                        ? new CheckResult(at, true, 200, 12, null)
+                        : new CheckResult(at, false, 503, 12, "expected status 200, got 503"))));
+    }
+
+    private String text(StubServer.Recorded request) {
+        return json.readTree(request.body()).get("text").asString();
     }
 }
