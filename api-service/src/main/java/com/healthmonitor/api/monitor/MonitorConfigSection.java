@@ -133,7 +133,7 @@ class MonitorConfigSection implements ConfigSection {
         sections.toKeys(document, "channel_ids", "channels", "channels", keys);
         List<String> channels = new ArrayList<>();
         document.remove("channels").values().forEach(key -> channels.add(key.asString()));
-        keys(document, "channels", sorted(channels));
+        putKeys(document, "channels", sorted(channels));
         dependsOn(document, sorted(keys.keys(MONITORS, monitor.alerting().dependsOn())));
         return document;
     }
@@ -142,11 +142,11 @@ class MonitorConfigSection implements ConfigSection {
     private void dependsOn(ObjectNode document, List<String> dependsOn) {
         document.remove(DEPENDS_ON);
         if (!dependsOn.isEmpty()) {
-            keys(document, DEPENDS_ON, dependsOn);
+            putKeys(document, DEPENDS_ON, dependsOn);
         }
     }
 
-    private static void keys(ObjectNode document, String field, List<String> keys) {
+    private static void putKeys(ObjectNode document, String field, List<String> keys) {
         ArrayNode list = document.putArray(field);
         keys.forEach(list::add);
     }
