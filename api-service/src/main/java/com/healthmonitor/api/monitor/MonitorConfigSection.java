@@ -3,12 +3,16 @@ package com.healthmonitor.api.monitor;
 import com.healthmonitor.api.config.ConfigKeys;
 import com.healthmonitor.api.config.ConfigSection;
 import com.healthmonitor.api.config.ConfigSections;
+import com.healthmonitor.api.slo.MonitorObjectives;
+import com.healthmonitor.api.slo.MonitorObjectives.Objective;
 import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -19,19 +23,22 @@ import tools.jackson.databind.node.ObjectNode;
  * Monitors in the configuration document: each as {@code POST /monitors} takes it (every field of its type, defaults
  * spelled out, as {@code /monitors/export} writes it), its channels by key in {@code channels} and the monitors it
  * depends on by key in {@code depends_on} (both sorted: their order means nothing, and ids differ between
- * installations). A monitor may name one the document creates: those are written first.
+ * installations). A monitor may name one the document creates: those are written first. Its objective is its
+ * {@code slo}, as {@code PUT /monitors/{id}/slo} takes it; a monitor without one in the document has none.
  */
 @Component
 class MonitorConfigSection implements ConfigSection {
 
     private static final String DEPENDS_ON = "depends_on";
     private static final String MONITORS = "monitors";
+    private static final String SLO = "slo";
 
     private final MonitorRepository monitors;
     private final MonitorService service;
     private final MonitorValidator validator;
     private final MonitorAlertingValidator alertingValidator;
     private final ConfigSections sections;
+    private final MonitorObjectives objectives;
     private final Clock clock;
 
     MonitorConfigSection(
@@ -40,12 +47,14 @@ class MonitorConfigSection implements ConfigSection {
             MonitorValidator validator,
             MonitorAlertingValidator alertingValidator,
             ConfigSections sections,
+            MonitorObjectives objectives,
             Clock clock) {
         this.monitors = monitors;
         this.service = service;
         this.validator = validator;
         this.alertingValidator = alertingValidator;
         this.sections = sections;
+        this.objectives = objectives;
         this.clock = clock;
     }
 
@@ -62,8 +71,11 @@ class MonitorConfigSection implements ConfigSection {
     @Override
     public List<Stored> stored(ConfigKeys keys) {
         List<Stored> stored = new ArrayList<>();
+        Map<Long, Objective> all = objectives.all();
         monitors.forEach(monitor -> stored.add(new Stored(
-                monitor.id(), document(monitor, keys), monitor.configVersion() + "@" + monitor.updatedAt())));
+                monitor.id(),
+                document(monitor, keys, all.get(monitor.id())),
+                monitor.configVersion() + "@" + monitor.updatedAt())));
         return stored;
     }
 
@@ -74,6 +86,8 @@ class MonitorConfigSection implements ConfigSection {
         sections.toIds(fields, "channels", "channel_ids", "channels", keys, violations);
         // Keys, resolved to ids when written: the monitors they name may be created by this document first.
         List<String> dependsOn = dependsOn(fields.remove(DEPENDS_ON), keys, violations);
+        // Its objective, as PUT /monitors/{id}/slo takes it; none when left out.
+        Objective objective = objective(fields.remove(SLO), violations);
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
@@ -88,13 +102,15 @@ class MonitorConfigSection implements ConfigSection {
         MonitorSettings settings = current == null
                 ? valid.settings()
                 : valid.settings().withSecrets(MonitorService.unmasked(valid.settings(), current.settings()));
+        Objective storedObjective =
+                current == null ? null : objectives.find(current.id()).orElse(null);
         Instant now = clock.instant();
         Monitor preview = Monitor.create(settings, now);
         preview.alerting(valid.alerting(), now);
         return new Prepared() {
             @Override
             public ObjectNode document() {
-                ObjectNode document = MonitorConfigSection.this.document(preview, keys);
+                ObjectNode document = MonitorConfigSection.this.document(preview, keys, objective);
                 dependsOn(document, dependsOn);
                 return document;
             }
@@ -104,7 +120,8 @@ class MonitorConfigSection implements ConfigSection {
                 return current == null
                         || !settings.equals(current.settings())
                         || !valid.alerting().equals(withoutDependencies(current.alerting()))
-                        || !dependsOn.equals(sorted(keys.keys(MONITORS, current.alerting().dependsOn())));
+                        || !dependsOn.equals(sorted(keys.keys(MONITORS, current.alerting().dependsOn())))
+                        || !Objects.equals(objective, storedObjective);
             }
 
             @Override
@@ -116,9 +133,15 @@ class MonitorConfigSection implements ConfigSection {
                                 .map(key -> keys.id(MONITORS, key))
                                 .sorted()
                                 .toList());
-                return current == null
+                long id = current == null
                         ? service.create(settings, alerting).id()
                         : service.replace(current.id(), settings, alerting).id();
+                if (objective == null) {
+                    objectives.remove(id);
+                } else {
+                    objectives.set(id, objective);
+                }
+                return id;
             }
         };
     }
@@ -128,8 +151,11 @@ class MonitorConfigSection implements ConfigSection {
         service.delete(id);
     }
 
-    private ObjectNode document(Monitor monitor, ConfigKeys keys) {
+    private ObjectNode document(Monitor monitor, ConfigKeys keys, Objective objective) {
         ObjectNode document = sections.document(monitor.toRequest());
+        if (objective != null) {
+            document.set(SLO, sections.document(objective));
+        }
         sections.toKeys(document, "channel_ids", "channels", "channels", keys);
         List<String> channels = new ArrayList<>();
         document.remove("channels").values().forEach(key -> channels.add(key.asString()));
@@ -180,6 +206,23 @@ class MonitorConfigSection implements ConfigSection {
             }
         }
         return sorted(found);
+    }
+
+    /** The entry's {@code slo}, checked (a violation of {@code slo.objective} and so on otherwise); null if none. */
+    private Objective objective(JsonNode given, List<FieldViolation> violations) {
+        if (given == null || given.isNull()) {
+            return null;
+        }
+        if (!(given instanceof ObjectNode slo)) {
+            violations.add(new FieldViolation(SLO, "must be a mapping of objective and period"));
+            return null;
+        }
+        try {
+            return objectives.validate(sections.request(slo, Objective.class));
+        } catch (InvalidRequestException e) {
+            e.violations().forEach(v -> violations.add(new FieldViolation(SLO + "." + v.field(), v.message())));
+            return null;
+        }
     }
 
     private static List<String> sorted(List<String> keys) {

@@ -117,7 +117,7 @@ class SloService {
         sum[1] += counts.failures();
     }
 
-    private static Slo validate(SloRequest request) {
+    static Slo validate(SloRequest request) {
         List<FieldViolation> violations = new ArrayList<>();
         BigDecimal objective = request.objective();
         if (objective == null) {

@@ -124,6 +124,52 @@ class ConfigApiIntegrationTest {
                 .map(JsonNode::asString)
                 .containsExactly("orders-api", "orders-db");
         assertThat(dependencies()).containsExactlyInAnyOrder("checkout -> orders-api", "checkout -> orders-db");
+        assertThat(jdbc.sql("""
+                        SELECT m.key || ' ' || s.objective || ' ' || s.period
+                        FROM monitor_slos s JOIN monitors m ON m.id = s.monitor_id""")
+                        .query(String.class)
+                        .list())
+                .containsExactly("orders-api 99.950 quarter");
+    }
+
+    @Test
+    void aMonitorsObjectiveIsItsSloFieldCheckedAsItsApiChecksIt() throws Exception {
+        String document = """
+                monitors:
+                  - key: api
+                    name: API
+                    url: https://api.example.com/health
+                    slo: {objective: %s, period: %s}
+                """;
+        HttpResponse<String> applied = send("POST", "/config/apply", document.formatted("99.5", "month"), YAML);
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+        assertThat(entry(json.readTree(export(JSON).body()), "monitors", "api")
+                        .get("slo")
+                        .get("objective")
+                        .decimalValue())
+                .isEqualByComparingTo("99.5");
+        assertThat(json.readTree(send("POST", "/config/plan", export(YAML).body(), YAML).body())
+                        .get("changes"))
+                .isEmpty();
+
+        HttpResponse<String> refused =
+                send("POST", "/config/apply", document.formatted("100", "weekly"), YAML);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(fields(refused)).containsExactlyInAnyOrder("monitors[api].slo.objective", "monitors[api].slo.period");
+
+        // Left out of the document, the objective goes, as a PUT without a field resets it.
+        JsonNode change = find(
+                json.readTree(send("POST", "/config/apply", """
+                                        monitors:
+                                          - key: api
+                                            name: API
+                                            url: https://api.example.com/health
+                                        """, YAML)
+                                .body())
+                        .get("changes"),
+                "api");
+        assertThat(change.get("fields").get(0).get("field").asString()).isEqualTo("slo");
+        assertThat(countRows("monitor_slos")).isZero();
     }
 
     @Test
@@ -528,6 +574,9 @@ class ConfigApiIntegrationTest {
                 .asLong();
         long db = created("/monitors", """
                 {"type": "tcp", "name": "Orders DB", "host": "db.example.com", "port": 5432}""").get("id").asLong();
+        HttpResponse<String> slo = api.send("PUT", "/monitors/" + orders + "/slo", """
+                {"objective": 99.95, "period": "quarter"}""");
+        assertThat(slo.statusCode()).as(slo.body()).isEqualTo(200);
         // A dependant whose key sorts before those it depends on: an apply must create them first.
         created("/monitors", """
                 {"name": "Checkout", "url": "https://shop.example.com/checkout", "depends_on": [%d, %d]}"""
