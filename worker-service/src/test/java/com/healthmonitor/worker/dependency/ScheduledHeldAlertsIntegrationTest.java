@@ -54,6 +54,7 @@ class ScheduledHeldAlertsIntegrationTest {
                 .param("parent", parent)
                 .param("dependant", dependant)
                 .update();
+        jdbc.sql("DELETE FROM maintenance_windows WHERE reason = 'held alerts test'").update();
     }
 
     @Test
@@ -92,7 +93,7 @@ class ScheduledHeldAlertsIntegrationTest {
         dependantBehindItsDependency("/behind", HOOKS.url("/database"));
         long window = jdbc.sql("""
                         INSERT INTO maintenance_windows (starts_at, ends_at, reason)
-                        VALUES (:start, :end, 'upgrade') RETURNING id""")
+                        VALUES (:start, :end, 'held alerts test') RETURNING id""")
                 .param("start", start.minus(Duration.ofMinutes(1)).atOffset(ZoneOffset.UTC))
                 .param("end", start.plus(Duration.ofSeconds(4)).atOffset(ZoneOffset.UTC))
                 .query(Long.class)
