@@ -42,8 +42,7 @@ public class MaintenanceDowntime {
      * {@code monitors m}) selects; {@code parameters} are the condition's.
      */
     Downtime monitors(String condition, Map<String, ?> parameters, Instant from, Instant to) {
-        InMaintenance total =
-                downtimes.total(condition, parameters, maintenance.schedules(), recorded(from), to);
+        InMaintenance total = downtimes.total(condition, parameters, maintenance.schedules(), recorded(from), to);
         return new Downtime(total.seconds(), total.incidents());
     }
 

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -120,7 +120,8 @@ class MonitorConfigSection implements ConfigSection {
                 return current == null
                         || !settings.equals(current.settings())
                         || !valid.alerting().equals(withoutDependencies(current.alerting()))
-                        || !dependsOn.equals(sorted(keys.keys(MONITORS, current.alerting().dependsOn())))
+                        || !dependsOn.equals(
+                                sorted(keys.keys(MONITORS, current.alerting().dependsOn())))
                         || !Objects.equals(objective, storedObjective);
             }
 

@@ -120,16 +120,14 @@ class ConfigApiIntegrationTest {
                 .single();
         JsonNode monitor = json.readTree(api.get("/monitors/" + monitorId).body());
         assertThat(monitor.get("channel_ids").get(0).asLong()).isEqualTo(channelId);
-        assertThat(entry(json.readTree(reproduced.body()), "monitors", "checkout").get("depends_on"))
+        assertThat(entry(json.readTree(reproduced.body()), "monitors", "checkout")
+                        .get("depends_on"))
                 .map(JsonNode::asString)
                 .containsExactly("orders-api", "orders-db");
         assertThat(dependencies()).containsExactlyInAnyOrder("checkout -> orders-api", "checkout -> orders-db");
         assertThat(jdbc.sql("""
                         SELECT m.key || ' ' || s.objective || ' ' || s.period
-                        FROM monitor_slos s JOIN monitors m ON m.id = s.monitor_id""")
-                        .query(String.class)
-                        .list())
-                .containsExactly("orders-api 99.950 quarter");
+                        FROM monitor_slos s JOIN monitors m ON m.id = s.monitor_id""").query(String.class).list()).containsExactly("orders-api 99.950 quarter");
     }
 
     @Test
@@ -148,14 +146,15 @@ class ConfigApiIntegrationTest {
                         .get("objective")
                         .decimalValue())
                 .isEqualByComparingTo("99.5");
-        assertThat(json.readTree(send("POST", "/config/plan", export(YAML).body(), YAML).body())
+        assertThat(json.readTree(send("POST", "/config/plan", export(YAML).body(), YAML)
+                                .body())
                         .get("changes"))
                 .isEmpty();
 
-        HttpResponse<String> refused =
-                send("POST", "/config/apply", document.formatted("100", "weekly"), YAML);
+        HttpResponse<String> refused = send("POST", "/config/apply", document.formatted("100", "weekly"), YAML);
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
-        assertThat(fields(refused)).containsExactlyInAnyOrder("monitors[api].slo.objective", "monitors[api].slo.period");
+        assertThat(fields(refused))
+                .containsExactlyInAnyOrder("monitors[api].slo.objective", "monitors[api].slo.period");
 
         // Left out of the document, the objective goes, as a PUT without a field resets it.
         JsonNode change = find(
@@ -164,10 +163,7 @@ class ConfigApiIntegrationTest {
                                           - key: api
                                             name: API
                                             url: https://api.example.com/health
-                                        """, YAML)
-                                .body())
-                        .get("changes"),
-                "api");
+                                        """, YAML).body()).get("changes"), "api");
         assertThat(change.get("fields").get(0).get("field").asString()).isEqualTo("slo");
         assertThat(countRows("monitor_slos")).isZero();
     }
@@ -260,9 +256,7 @@ class ConfigApiIntegrationTest {
                           - key: b
                             name: B
                             url: https://b.example.com/health
-                        """, YAML)
-                        .statusCode())
-                .isEqualTo(200);
+                        """, YAML).statusCode()).isEqualTo(200);
         HttpResponse<String> closing = send("POST", "/config/apply", """
                 monitors:
                   - key: b
@@ -579,8 +573,7 @@ class ConfigApiIntegrationTest {
         assertThat(slo.statusCode()).as(slo.body()).isEqualTo(200);
         // A dependant whose key sorts before those it depends on: an apply must create them first.
         created("/monitors", """
-                {"name": "Checkout", "url": "https://shop.example.com/checkout", "depends_on": [%d, %d]}"""
-                .formatted(db, orders));
+                {"name": "Checkout", "url": "https://shop.example.com/checkout", "depends_on": [%d, %d]}""".formatted(db, orders));
         created("/monitors", """
                 {"type": "dns", "name": "Shop DNS", "hostname": "shop.example.com", "record_type": "A",
                  "expected_values": ["203.0.113.7"]}""");
@@ -669,9 +662,7 @@ class ConfigApiIntegrationTest {
     private List<String> dependencies() {
         return jdbc.sql("""
                         SELECT m.key || ' -> ' || p.key FROM monitor_dependencies d
-                        JOIN monitors m ON m.id = d.monitor_id JOIN monitors p ON p.id = d.depends_on_id""")
-                .query(String.class)
-                .list();
+                        JOIN monitors m ON m.id = d.monitor_id JOIN monitors p ON p.id = d.depends_on_id""").query(String.class).list();
     }
 
     private long countRows(String table) {

@@ -1,9 +1,9 @@
 package com.healthmonitor.api.history;
 
-import com.healthmonitor.api.testing.ClockedApiIntegrationTest;
-import com.healthmonitor.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.healthmonitor.api.testing.ClockedApiIntegrationTest;
+import com.healthmonitor.testing.MutableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -122,24 +122,23 @@ class MaintenanceDowntimeIntegrationTest {
     void aStatusPageCountsNoIncidentInsideMaintenance() throws Exception {
         // 90 days up to today (03-10, the last): a's 03-03 at 82, b's 03-04 at 83, d's 03-06 at 85, c's 03-09 at 88.
         assertThat(incidentsOnAStatusPage("maintenance"))
-                .containsExactly(
-                        "a 03-03: 1", "b 03-04: 0", "c 03-09: 1", "d 03-06: 0");
+                .containsExactly("a 03-03: 1", "b 03-04: 0", "c 03-09: 1", "d 03-06: 0");
 
         jdbc.sql("DELETE FROM maintenance_windows").update();
 
         assertThat(incidentsOnAStatusPage("no-maintenance"))
-                .containsExactly(
-                        "a 03-03: 1", "b 03-04: 1", "c 03-09: 1", "d 03-06: 1");
+                .containsExactly("a 03-03: 1", "b 03-04: 1", "c 03-09: 1", "d 03-06: 1");
     }
 
     /** The page's day cells of each monitor's outage day (a new page: pages are cached). */
     private List<String> incidentsOnAStatusPage(String slug) throws Exception {
         jdbc.sql("DELETE FROM status_pages").update();
-        HttpResponse<String> created = send("POST", "/status-pages", """
-                {"slug": "%s", "title": "Shop", "monitor_ids": [%d, %d, %d, %d]}"""
-                .formatted(slug, ids.get("a"), ids.get("b"), ids.get("c"), ids.get("d")));
+        HttpResponse<String> created = send(
+                "POST", "/status-pages", """
+                {"slug": "%s", "title": "Shop", "monitor_ids": [%d, %d, %d, %d]}""".formatted(slug, ids.get("a"), ids.get("b"), ids.get("c"), ids.get("d")));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        JsonNode monitors = get("/status/" + slug + "/summary.json").get("groups").get(0).get("monitors");
+        JsonNode monitors =
+                get("/status/" + slug + "/summary.json").get("groups").get(0).get("monitors");
         Map<String, Integer> outageDay = Map.of("a", 82, "b", 83, "c", 88, "d", 85);
         List<String> cells = new ArrayList<>();
         for (JsonNode monitor : monitors) {

@@ -1,9 +1,9 @@
 package com.healthmonitor.api.slo;
 
-import com.healthmonitor.api.testing.ClockedApiIntegrationTest;
-import com.healthmonitor.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.healthmonitor.api.testing.ClockedApiIntegrationTest;
+import com.healthmonitor.testing.MutableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

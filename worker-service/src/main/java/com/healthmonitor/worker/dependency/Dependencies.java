@@ -161,7 +161,10 @@ public class Dependencies {
                 .param("alert", codec.write(alert))
                 .param("id", monitorId)
                 .update();
-        log.info("[DEPENDENCY] monitor={} still DOWN after maintenance: held back behind monitor={}", monitorId, down.get());
+        log.info(
+                "[DEPENDENCY] monitor={} still DOWN after maintenance: held back behind monitor={}",
+                monitorId,
+                down.get());
         return true;
     }
 

@@ -36,11 +36,7 @@ class MaintenanceJob {
     private final TransactionTemplate transactions;
 
     MaintenanceJob(
-            JdbcClient jdbc,
-            Alerts alerts,
-            Dependencies dependencies,
-            Clock clock,
-            TransactionTemplate transactions) {
+            JdbcClient jdbc, Alerts alerts, Dependencies dependencies, Clock clock, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.alerts = alerts;
         this.dependencies = dependencies;

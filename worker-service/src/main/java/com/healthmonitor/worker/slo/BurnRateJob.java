@@ -89,9 +89,7 @@ class BurnRateJob {
                         SELECT s.monitor_id, r.severity
                         FROM monitor_slos s, unnest(CAST(:severities AS text[])) AS r (severity)
                         ORDER BY 1, 2
-                        ON CONFLICT DO NOTHING""")
-                .param("severities", SEVERITIES)
-                .update();
+                        ON CONFLICT DO NOTHING""").param("severities", SEVERITIES).update();
         int fired = 0;
         for (long monitor : monitors) {
             // A template, not @Transactional: scheduled() calls this on the bean itself, past any transaction proxy.
@@ -106,8 +104,9 @@ class BurnRateJob {
      * counts them), each alert once per episode to every channel of the tagged monitors.
      */
     private int tags(Instant now) {
-        List<String> tags =
-                jdbc.sql("SELECT tag FROM tag_slos ORDER BY tag").query(String.class).list();
+        List<String> tags = jdbc.sql("SELECT tag FROM tag_slos ORDER BY tag")
+                .query(String.class)
+                .list();
         if (tags.isEmpty()) {
             return 0;
         }
@@ -116,9 +115,7 @@ class BurnRateJob {
                         SELECT s.tag, r.severity
                         FROM tag_slos s, unnest(CAST(:severities AS text[])) AS r (severity)
                         ORDER BY 1, 2
-                        ON CONFLICT DO NOTHING""")
-                .param("severities", SEVERITIES)
-                .update();
+                        ON CONFLICT DO NOTHING""").param("severities", SEVERITIES).update();
         int fired = 0;
         for (String tag : tags) {
             Integer alerted = transactions.execute(tx -> evaluateTag(tag, now));
@@ -184,10 +181,7 @@ class BurnRateJob {
                                         SELECT DISTINCT mc.channel_id FROM monitor_channels mc
                                         JOIN monitors m ON m.id = mc.monitor_id
                                         WHERE monitor_tag_terms(m.tags) @> CAST(:terms AS text[])
-                                        ORDER BY 1""")
-                                .param("terms", terms)
-                                .query(Long.class)
-                                .list(),
+                                        ORDER BY 1""").param("terms", terms).query(Long.class).list(),
                         AlertMessage.burnRateOfTag(tag, reason, now)),
                 (rule, on) -> episode("tag_slo_burn_alerts", "tag", tag, rule, on, now));
     }
@@ -224,8 +218,7 @@ class BurnRateJob {
                 episode.accept(rule, true);
                 fired++;
                 log.info("[BURN] {} {}", subject, reason);
-            } else if (wasFiring
-                    && BurnRateRule.burnRate(objective, longCounts) < rule.threshold(objective, period)) {
+            } else if (wasFiring && BurnRateRule.burnRate(objective, longCounts) < rule.threshold(objective, period)) {
                 episode.accept(rule, false);
                 log.info("[BURN] {} {} re-armed: the burn stopped", subject, rule.severity());
             }
@@ -241,8 +234,7 @@ class BurnRateJob {
         return jdbc.sql("""
                         SELECT count(*) AS checks, count(*) FILTER (WHERE NOT success) AS failures
                         FROM check_results
-                        WHERE %s AND NOT in_maintenance AND checked_at >= :from AND checked_at < :now"""
-                        .formatted(which))
+                        WHERE %s AND NOT in_maintenance AND checked_at >= :from AND checked_at < :now""".formatted(which))
                 .param("subject", subject)
                 .param("from", now.minus(window).atOffset(ZoneOffset.UTC))
                 .param("now", now.atOffset(ZoneOffset.UTC))

@@ -5,11 +5,11 @@ import com.healthmonitor.common.maintenance.MaintenanceDowntimes;
 import com.healthmonitor.common.maintenance.MaintenanceDowntimes.InMaintenance;
 import com.healthmonitor.worker.maintenance.Maintenance;
 import java.math.RoundingMode;
-import java.util.Comparator;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -111,7 +111,9 @@ class SummaryQueries {
         }
         Map<Long, InMaintenance> inside = downtimes.perMonitor(
                 "m.id IN (:ids)",
-                Map.of("ids", incidents.stream().map(DailySummary.Incident::monitorId).toList()),
+                Map.of(
+                        "ids",
+                        incidents.stream().map(DailySummary.Incident::monitorId).toList()),
                 maintenance.windows(),
                 from,
                 to);
@@ -120,11 +122,8 @@ class SummaryQueries {
                     InMaintenance part = inside.getOrDefault(incident.monitorId(), InMaintenance.NONE);
                     long seconds = incident.downtimeSeconds()
                             - part.seconds().setScale(0, RoundingMode.HALF_UP).longValue();
-                    return new DailySummary.Incident(
-                            incident.monitorId(),
-                            incident.name(),
-                            Math.max(0, seconds),
-                            (int) Math.max(0, incident.incidents() - part.incidents()));
+                    return new DailySummary.Incident(incident.monitorId(), incident.name(), Math.max(0, seconds), (int)
+                            Math.max(0, incident.incidents() - part.incidents()));
                 })
                 .filter(incident -> incident.downtimeSeconds() > 0 || incident.incidents() > 0)
                 .sorted(Comparator.comparingLong(DailySummary.Incident::downtimeSeconds)

@@ -54,7 +54,8 @@ class ScheduledHeldAlertsIntegrationTest {
                 .param("parent", parent)
                 .param("dependant", dependant)
                 .update();
-        jdbc.sql("DELETE FROM maintenance_windows WHERE reason = 'held alerts test'").update();
+        jdbc.sql("DELETE FROM maintenance_windows WHERE reason = 'held alerts test'")
+                .update();
     }
 
     @Test
@@ -65,7 +66,8 @@ class ScheduledHeldAlertsIntegrationTest {
 
         check(dependant, down, false);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> HOOKS.requests("/held").size() == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> HOOKS.requests("/held").size() == 1);
         assertThat(text(HOOKS.requests("/held").getFirst()))
                 .contains("Old: UP -> New: DOWN")
                 .doesNotContain("Held back");
@@ -74,10 +76,7 @@ class ScheduledHeldAlertsIntegrationTest {
                         SELECT min(d.created_at) - c.changed_at >= interval '1 second'
                         FROM status_changes c JOIN deliveries d ON d.status_change_id = c.id
                         WHERE c.monitor_id = :id AND c.kind = 'STATUS_CHANGE'
-                        GROUP BY c.id, c.changed_at""")
-                        .param("id", dependant)
-                        .query(Boolean.class)
-                        .single())
+                        GROUP BY c.id, c.changed_at""").param("id", dependant).query(Boolean.class).single())
                 .isTrue();
         await().during(Duration.ofSeconds(1))
                 .atMost(Duration.ofSeconds(3))
@@ -106,20 +105,18 @@ class ScheduledHeldAlertsIntegrationTest {
         // Inside its window the dependant goes DOWN silently; then its dependency goes DOWN and alerts at once.
         check(dependant, start, false);
         check(parent, start, false);
-        await().atMost(Duration.ofSeconds(20)).until(() -> HOOKS.requests("/database").size() == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> HOOKS.requests("/database").size() == 1);
 
         // The window closes while the dependency is still DOWN: the dependant's alert is held back behind it.
-        await().atMost(Duration.ofSeconds(20)).until(() -> !jdbc.sql(
-                        "SELECT in_maintenance FROM monitors WHERE id = :id")
-                .param("id", dependant)
-                .query(Boolean.class)
-                .single());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !jdbc.sql("SELECT in_maintenance FROM monitors WHERE id = :id")
+                        .param("id", dependant)
+                        .query(Boolean.class)
+                        .single());
         assertThat(jdbc.sql("""
                         SELECT delivery || ' by ' || suppressed_by FROM status_changes
-                        WHERE monitor_id = :id AND kind = 'STATUS_CHANGE'""")
-                        .param("id", dependant)
-                        .query(String.class)
-                        .single())
+                        WHERE monitor_id = :id AND kind = 'STATUS_CHANGE'""").param("id", dependant).query(String.class).single())
                 .isEqualTo("SUPPRESSED by " + parent);
         assertThat(jdbc.sql("SELECT count(*) FROM deliveries WHERE monitor_id = :id")
                         .param("id", dependant)
@@ -129,7 +126,8 @@ class ScheduledHeldAlertsIntegrationTest {
 
         // The dependency recovers; the dependant, still DOWN, alerts after its wait, naming the dependency.
         check(parent, Instant.now().truncatedTo(ChronoUnit.MILLIS), true);
-        await().atMost(Duration.ofSeconds(20)).until(() -> HOOKS.requests("/behind").size() == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> HOOKS.requests("/behind").size() == 1);
         assertThat(text(HOOKS.requests("/behind").getFirst()))
                 .contains("Old: MAINTENANCE -> New: DOWN")
                 .contains("Held back: while Orders DB was DOWN");

@@ -172,9 +172,7 @@ class BurnRateAlertIntegrationTest {
         // Both monitors alert to the same channel: one delivery per alert, of no monitor.
         assertThat(jdbc.sql("""
                         SELECT message ->> 'name' || ': ' || (message ->> 'reason') FROM deliveries
-                        WHERE kind = 'BURN_RATE' AND monitor_id IS NULL ORDER BY id""")
-                        .query(String.class)
-                        .list())
+                        WHERE kind = 'BURN_RATE' AND monitor_id IS NULL ORDER BY id""").query(String.class).list())
                 .satisfiesExactly(
                         page -> assertThat(page)
                                 .startsWith("tag team: Page: burn rate 83.3 over 1 h and 500.0 over 5 min"),

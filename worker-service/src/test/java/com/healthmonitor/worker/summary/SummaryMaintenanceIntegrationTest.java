@@ -37,11 +37,14 @@ class SummaryMaintenanceIntegrationTest {
     /** The context's other classes count every monitor: leave none. */
     @AfterEach
     void deleteTheMonitors() {
-        jdbc.sql("DELETE FROM monitors WHERE id IN (:ids)").param("ids", created).update();
+        jdbc.sql("DELETE FROM monitors WHERE id IN (:ids)")
+                .param("ids", created)
+                .update();
         jdbc.sql("DELETE FROM status_changes WHERE monitor_id IN (:ids)")
                 .param("ids", created)
                 .update();
-        jdbc.sql("DELETE FROM maintenance_windows WHERE reason = 'summary test'").update();
+        jdbc.sql("DELETE FROM maintenance_windows WHERE reason = 'summary test'")
+                .update();
     }
 
     @Test
@@ -59,8 +62,8 @@ class SummaryMaintenanceIntegrationTest {
 
         assertThat(summary.incidents())
                 .filteredOn(incident -> created.contains(incident.monitorId()))
-                .extracting(incident ->
-                        incident.name() + " " + incident.downtimeSeconds() + " s, " + incident.incidents())
+                .extracting(
+                        incident -> incident.name() + " " + incident.downtimeSeconds() + " s, " + incident.incidents())
                 .containsExactly("Batch 3600 s, 1", "Shop 1800 s, 1");
     }
 
