@@ -60,7 +60,7 @@ sealed interface SloSubject {
     /** @param tag as the path gives it; a 400 naming {@code tag} when it is not a valid tag */
     record OfTag(String tag) implements SloSubject {
 
-        OfTag {
+        public OfTag {
             tag = MonitorTags.filter(List.of(tag)).getFirst();
         }
 
