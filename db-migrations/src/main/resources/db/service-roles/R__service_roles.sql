@@ -103,6 +103,9 @@ BEGIN
             (worker, 'monitor_slos',             'SELECT',                         TRUE),
             -- Burn-rate alert episodes (V16): the worker's job keeps them.
             (worker, 'slo_burn_alerts',          'SELECT, INSERT, UPDATE',         TRUE),
+            -- Burn-rate alerts of tags' objectives (V21): the objectives and the job's episodes.
+            (worker, 'tag_slos',                 'SELECT',                         TRUE),
+            (worker, 'tag_slo_burn_alerts',      'SELECT, INSERT, UPDATE',         TRUE),
             -- Dependencies (V17) decide whether an alert is held back.
             (worker, 'monitor_dependencies',     'SELECT',                         TRUE)
         ) AS g (grantee, table_name, privileges, optional)

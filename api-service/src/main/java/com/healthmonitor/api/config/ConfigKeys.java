@@ -2,9 +2,12 @@ package com.healthmonitor.api.config;
 
 import com.healthmonitor.api.web.FieldViolation;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -16,6 +19,7 @@ public final class ConfigKeys {
 
     private final Map<String, Map<String, Long>> ids = new HashMap<>();
     private final Map<String, Map<Long, String>> keys = new HashMap<>();
+    private final Map<String, Set<String>> declared = new HashMap<>();
     private final JdbcClient jdbc;
 
     ConfigKeys(JdbcClient jdbc, List<ConfigSection> sections) {
@@ -67,6 +71,28 @@ public final class ConfigKeys {
             }
         }
         return found;
+    }
+
+    /**
+     * Whether {@code key} names an object of {@code section}: a stored one, or one the document being planned or
+     * applied declares, which is written before the objects that name it ({@link ConfigSection#ownReferences}).
+     */
+    public boolean known(String section, String key) {
+        return ids.get(section).containsKey(key)
+                || declared.getOrDefault(section, Set.of()).contains(key);
+    }
+
+    /** The id of the object of {@code section} with {@code key}, which must exist by now. */
+    public long id(String section, String key) {
+        Long id = ids.get(section).get(key);
+        if (id == null) {
+            throw new IllegalStateException(section + " " + key + " is named before it was written");
+        }
+        return id;
+    }
+
+    void declare(String section, Collection<String> documentKeys) {
+        declared.computeIfAbsent(section, kind -> new HashSet<>()).addAll(documentKeys);
     }
 
     /** An object committed since the keys were read (a write of the API running alongside). */

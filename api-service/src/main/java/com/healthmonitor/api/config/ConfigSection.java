@@ -27,6 +27,14 @@ public interface ConfigSection {
     void delete(long id);
 
     /**
+     * The field whose keys name objects of this same kind (a monitor's {@code depends_on}), or null: the document's
+     * objects are then written so that the objects they name come first, and a cycle among them is refused.
+     */
+    default String ownReferences() {
+        return null;
+    }
+
+    /**
      * A kind of objects.
      *
      * @param name the document's list of them, e.g. {@code monitors}, and their table, whose {@code key} column names

@@ -121,6 +121,8 @@ class ConfigService {
                 continue;
             }
             Map<String, Stored> stored = before.objects().get(section.kind().name());
+            given = parentsFirst(section, given);
+            keys.declare(section.kind().name(), given.stream().map(Entry::key).toList());
             for (Pending pending : prepare(section, given, stored, keys)) {
                 Entry entry = pending.entry();
                 if (pending.stored() == null) {
@@ -189,6 +191,59 @@ class ConfigService {
             throw new InvalidRequestException(violations);
         }
         return prepared;
+    }
+
+    /**
+     * The entries ordered so that each comes after those of the same kind it names in its {@link
+     * ConfigSection#ownReferences} (and otherwise as given): a new monitor's dependencies exist when it is written. A
+     * cycle among them is a 400 naming the first entry on it.
+     */
+    private static List<Entry> parentsFirst(ConfigSection section, List<Entry> given) {
+        String field = section.ownReferences();
+        if (field == null) {
+            return given;
+        }
+        Map<String, Entry> byKey = new HashMap<>();
+        given.forEach(entry -> byKey.put(entry.key(), entry));
+        List<Entry> ordered = new ArrayList<>(given.size());
+        Set<String> placed = new HashSet<>();
+        for (Entry entry : given) {
+            place(entry, field, byKey, new ArrayList<>(), placed, ordered);
+        }
+        return ordered;
+    }
+
+    private static void place(
+            Entry entry,
+            String field,
+            Map<String, Entry> byKey,
+            List<String> path,
+            Set<String> placed,
+            List<Entry> ordered) {
+        if (placed.contains(entry.key())) {
+            return;
+        }
+        int at = path.indexOf(entry.key());
+        if (at >= 0) {
+            List<String> cycle = new ArrayList<>(path.subList(at, path.size()));
+            cycle.add(entry.key());
+            throw new InvalidRequestException(List.of(new FieldViolation(
+                    byKey.get(cycle.getFirst()).name() + "." + field,
+                    "would form a cycle " + String.join(" -> ", cycle))));
+        }
+        path.add(entry.key());
+        JsonNode named = entry.fields().get(field);
+        if (named != null && named.isArray()) {
+            for (JsonNode key : named) {
+                Entry parent = key.isString() ? byKey.get(key.asString()) : null;
+                if (parent != null) {
+                    place(parent, field, byKey, path, placed, ordered);
+                }
+            }
+        }
+        path.removeLast();
+        placed.add(entry.key());
+        ordered.add(entry);
     }
 
     /** Writes an object; what the service still refuses (a rule that needs the rows) names the object too. */

@@ -28,7 +28,7 @@ class SloController {
     @Operation(operationId = "replaceSlo", summary = "Set or replace the monitor's objective; answers the report")
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     SloReport replace(@PathVariable long id, @RequestBody SloRequest request) {
-        return service.replace(id, request);
+        return service.replace(new SloSubject.OfMonitor(id), request);
     }
 
     @Operation(
@@ -37,13 +37,13 @@ class SloController {
                     + " spent, left, and burn rates over 1 h and 6 h; maintenance time is not counted")
     @GetMapping
     SloReport report(@PathVariable long id) {
-        return service.report(id);
+        return service.report(new SloSubject.OfMonitor(id));
     }
 
     @Operation(operationId = "deleteSlo", summary = "Remove the monitor's objective")
     @DeleteMapping
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable long id) {
-        service.delete(id);
+        service.delete(new SloSubject.OfMonitor(id));
     }
 }

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,6 +98,15 @@ class SloRepository {
                 .param("tag", tag)
                 .query((rs, n) -> slo(rs))
                 .optional();
+    }
+
+    /** Every monitor's own objective, by monitor id. */
+    Map<Long, Slo> monitorObjectives() {
+        Map<Long, Slo> objectives = new HashMap<>();
+        jdbc.sql("SELECT monitor_id, objective, period FROM monitor_slos").query(rs -> {
+            objectives.put(rs.getLong("monitor_id"), slo(rs));
+        });
+        return objectives;
     }
 
     /** Every tag's objective, by tag. */

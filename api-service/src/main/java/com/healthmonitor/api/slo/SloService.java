@@ -2,12 +2,9 @@ package com.healthmonitor.api.slo;
 
 import com.healthmonitor.api.history.UptimeRepository;
 import com.healthmonitor.api.history.UptimeRepository.Counts;
-import com.healthmonitor.api.slo.SloRepository.MonitorFacts;
 import com.healthmonitor.api.slo.SloRepository.ReportedMonitor;
 import com.healthmonitor.api.web.FieldViolation;
 import com.healthmonitor.api.web.InvalidRequestException;
-import com.healthmonitor.api.web.MonitorNotFoundException;
-import com.healthmonitor.api.web.MonitorTags;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,48 +33,23 @@ class SloService {
     }
 
     @Transactional
-    SloReport replace(long monitorId, SloRequest request) {
+    SloReport replace(SloSubject subject, SloRequest request) {
         Slo slo = validate(request);
-        MonitorFacts monitor = slos.monitor(monitorId).orElseThrow(() -> new MonitorNotFoundException(monitorId));
-        slos.upsert(monitorId, slo);
-        return current(List.of(new ReportedMonitor(monitorId, null, monitor, null)), slo);
+        List<ReportedMonitor> monitors = subject.monitors(slos);
+        subject.save(slos, slo);
+        return current(monitors, slo);
     }
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    SloReport report(long monitorId) {
-        MonitorFacts monitor = slos.monitor(monitorId).orElseThrow(() -> new MonitorNotFoundException(monitorId));
-        Slo slo = slos.find(monitorId).orElseThrow(() -> new SloNotFoundException(monitorId));
-        return current(List.of(new ReportedMonitor(monitorId, null, monitor, null)), slo);
+    SloReport report(SloSubject subject) {
+        List<ReportedMonitor> monitors = subject.monitors(slos);
+        Slo slo = subject.objective(slos).orElseThrow(subject::withoutObjective);
+        return current(monitors, slo);
     }
 
     @Transactional
-    void delete(long monitorId) {
-        if (!slos.delete(monitorId) && slos.monitor(monitorId).isEmpty()) {
-            throw new MonitorNotFoundException(monitorId);
-        }
-    }
-
-    @Transactional
-    SloReport replaceForTag(String tag, SloRequest request) {
-        String valid = validTag(tag);
-        Slo slo = validate(request);
-        slos.upsertForTag(valid, slo);
-        return current(slos.tagged(List.of(valid)), slo);
-    }
-
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    SloReport reportForTag(String tag) {
-        String valid = validTag(tag);
-        Slo slo = slos.findForTag(valid).orElseThrow(() -> new SloNotFoundException(valid));
-        return current(slos.tagged(List.of(valid)), slo);
-    }
-
-    @Transactional
-    void deleteForTag(String tag) {
-        String valid = validTag(tag);
-        if (!slos.deleteForTag(valid)) {
-            throw new SloNotFoundException(valid);
-        }
+    void delete(SloSubject subject) {
+        subject.delete(slos);
     }
 
     /** The objective over the period containing now, with the burn rates. */
@@ -145,11 +117,7 @@ class SloService {
         sum[1] += counts.failures();
     }
 
-    private static String validTag(String tag) {
-        return MonitorTags.filter(List.of(tag)).getFirst();
-    }
-
-    private static Slo validate(SloRequest request) {
+    static Slo validate(SloRequest request) {
         List<FieldViolation> violations = new ArrayList<>();
         BigDecimal objective = request.objective();
         if (objective == null) {

@@ -31,7 +31,7 @@ class TagSloController {
     @Operation(operationId = "replaceTagSlo", summary = "Set or replace the tag's objective; answers the report")
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     SloReport replace(@PathVariable String tag, @RequestBody SloRequest request) {
-        return service.replaceForTag(tag, request);
+        return service.replace(new SloSubject.OfTag(tag), request);
     }
 
     @Operation(
@@ -39,13 +39,13 @@ class TagSloController {
             summary = "The tag's objective over its current period, the tagged monitors counted as one service")
     @GetMapping
     SloReport report(@PathVariable String tag) {
-        return service.reportForTag(tag);
+        return service.report(new SloSubject.OfTag(tag));
     }
 
     @Operation(operationId = "deleteTagSlo", summary = "Remove the tag's objective")
     @DeleteMapping
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String tag) {
-        service.deleteForTag(tag);
+        service.delete(new SloSubject.OfTag(tag));
     }
 }

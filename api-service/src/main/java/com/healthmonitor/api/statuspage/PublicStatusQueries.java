@@ -2,6 +2,7 @@ package com.healthmonitor.api.statuspage;
 
 import static com.healthmonitor.common.database.Timestamps.instant;
 
+import com.healthmonitor.api.history.MaintenanceDowntime;
 import com.healthmonitor.api.history.UptimeRepository;
 import com.healthmonitor.api.history.Uptimes;
 import com.healthmonitor.api.statuspage.PageLayout.Placed;
@@ -32,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads a public status page in one snapshot. Day cells come from the daily rollups for the days they are final
- * for, and from the hourly rollups (incidents from status_changes) for the days since, as the history API does.
+ * for, and from the hourly rollups (incidents from status_changes) for the days since, as the history API does; the
+ * incidents inside maintenance windows count nowhere, as in {@code /stats}.
  */
 @Service
 @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
@@ -43,11 +45,13 @@ class PublicStatusQueries {
 
     private final JdbcClient jdbc;
     private final UptimeRepository uptimes;
+    private final MaintenanceDowntime maintenance;
     private final Clock clock;
 
-    PublicStatusQueries(JdbcClient jdbc, UptimeRepository uptimes, Clock clock) {
+    PublicStatusQueries(JdbcClient jdbc, UptimeRepository uptimes, MaintenanceDowntime maintenance, Clock clock) {
         this.jdbc = jdbc;
         this.uptimes = uptimes;
+        this.maintenance = maintenance;
         this.clock = clock;
     }
 
@@ -119,7 +123,7 @@ class PublicStatusQueries {
         List<Long> ids = shown.stream().map(MonitorRow::id).distinct().toList();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         LocalDate first = today.minusDays(DAYS - 1);
-        Map<Long, Map<LocalDate, long[]>> cells = ids.isEmpty() ? Map.of() : dayCells(ids, first);
+        Map<Long, Map<LocalDate, long[]>> cells = ids.isEmpty() ? Map.of() : dayCells(ids, first, now);
 
         List<Group> groups = new ArrayList<>();
         members.forEach((group, rows) -> groups.add(new Group(
@@ -178,8 +182,8 @@ class PublicStatusQueries {
         return down == watched.size() ? Overall.MAJOR_OUTAGE : Overall.PARTIAL_OUTAGE;
     }
 
-    /** Per monitor and UTC day: checks, failures, incidents. */
-    private Map<Long, Map<LocalDate, long[]>> dayCells(List<Long> ids, LocalDate first) {
+    /** Per monitor and UTC day: checks, failures, incidents (those inside maintenance left out). */
+    private Map<Long, Map<LocalDate, long[]>> dayCells(List<Long> ids, LocalDate first, Instant now) {
         Map<Long, Map<LocalDate, long[]>> cells = new HashMap<>();
         OffsetDateTime from = first.atStartOfDay().atOffset(ZoneOffset.UTC);
         jdbc.sql("""
@@ -203,6 +207,14 @@ class PublicStatusQueries {
             cell[1] += rs.getLong("failures");
             cell[2] += rs.getLong("incidents");
         });
+        maintenance
+                .incidentsByDay(ids, from.toInstant(), now)
+                .forEach((id, days) -> days.forEach((day, inMaintenance) -> {
+                    long[] cell = cells.getOrDefault(id, Map.of()).get(day);
+                    if (cell != null) {
+                        cell[2] = Math.max(0, cell[2] - inMaintenance);
+                    }
+                }));
         return cells;
     }
 

@@ -120,6 +120,153 @@ class ConfigApiIntegrationTest {
                 .single();
         JsonNode monitor = json.readTree(api.get("/monitors/" + monitorId).body());
         assertThat(monitor.get("channel_ids").get(0).asLong()).isEqualTo(channelId);
+        assertThat(entry(json.readTree(reproduced.body()), "monitors", "checkout")
+                        .get("depends_on"))
+                .map(JsonNode::asString)
+                .containsExactly("orders-api", "orders-db");
+        assertThat(dependencies()).containsExactlyInAnyOrder("checkout -> orders-api", "checkout -> orders-db");
+        assertThat(jdbc.sql("""
+                        SELECT m.key || ' ' || s.objective || ' ' || s.period
+                        FROM monitor_slos s JOIN monitors m ON m.id = s.monitor_id""").query(String.class).list()).containsExactly("orders-api 99.950 quarter");
+    }
+
+    @Test
+    void aMonitorsObjectiveIsItsSloFieldCheckedAsItsApiChecksIt() throws Exception {
+        String document = """
+                monitors:
+                  - key: api
+                    name: API
+                    url: https://api.example.com/health
+                    slo: {objective: %s, period: %s}
+                """;
+        HttpResponse<String> applied = send("POST", "/config/apply", document.formatted("99.5", "month"), YAML);
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+        assertThat(entry(json.readTree(export(JSON).body()), "monitors", "api")
+                        .get("slo")
+                        .get("objective")
+                        .decimalValue())
+                .isEqualByComparingTo("99.5");
+        assertThat(json.readTree(send("POST", "/config/plan", export(YAML).body(), YAML)
+                                .body())
+                        .get("changes"))
+                .isEmpty();
+
+        HttpResponse<String> refused = send("POST", "/config/apply", document.formatted("100", "weekly"), YAML);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(fields(refused))
+                .containsExactlyInAnyOrder("monitors[api].slo.objective", "monitors[api].slo.period");
+
+        // Left out of the document, the objective goes, as a PUT without a field resets it.
+        JsonNode change = find(
+                json.readTree(send("POST", "/config/apply", """
+                                        monitors:
+                                          - key: api
+                                            name: API
+                                            url: https://api.example.com/health
+                                        """, YAML).body()).get("changes"), "api");
+        assertThat(change.get("fields").get(0).get("field").asString()).isEqualTo("slo");
+        assertThat(countRows("monitor_slos")).isZero();
+    }
+
+    @Test
+    void dependenciesAreNamedByKeyAndThoseNamedAreCreatedFirst() throws Exception {
+        HttpResponse<String> applied = send("POST", "/config/apply", """
+                monitors:
+                  - key: api
+                    name: API
+                    url: https://api.example.com/health
+                    depends_on: [network, db]
+                  - key: db
+                    type: tcp
+                    name: DB
+                    host: db.example.com
+                    port: 5432
+                    depends_on: [network]
+                  - key: network
+                    type: tcp
+                    name: Network
+                    host: gw.example.com
+                    port: 443
+                """, YAML);
+
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+        assertThat(dependencies()).containsExactlyInAnyOrder("api -> db", "api -> network", "db -> network");
+        JsonNode monitors = json.readTree(export(JSON).body());
+        assertThat(entry(monitors, "monitors", "api").get("depends_on"))
+                .map(JsonNode::asString)
+                .containsExactly("db", "network");
+        assertThat(entry(monitors, "monitors", "network").has("depends_on")).isFalse();
+        HttpResponse<String> exported = export(YAML);
+        JsonNode plan = json.readTree(
+                send("POST", "/config/plan?prune=true", exported.body(), YAML).body());
+        assertThat(plan.get("changes")).isEmpty();
+
+        // Dropping a dependency is a change of depends_on, shown by key.
+        ObjectNode document = (ObjectNode) json.readTree(export(JSON).body());
+        ((ObjectNode) entry(document, "monitors", "api")).putArray("depends_on").add("db");
+        JsonNode change = find(
+                json.readTree(send("POST", "/config/apply", json.writeValueAsString(document), JSON)
+                                .body())
+                        .get("changes"),
+                "api");
+        assertThat(change.get("fields")).hasSize(1);
+        assertThat(change.get("fields").get(0).get("field").asString()).isEqualTo("depends_on");
+        assertThat(dependencies()).containsExactlyInAnyOrder("api -> db", "db -> network");
+    }
+
+    @Test
+    void anUnknownDependencyOrACycleIsA400NamingTheFieldAndWritesNothing() throws Exception {
+        HttpResponse<String> unknown = send("POST", "/config/apply", """
+                monitors:
+                  - key: api
+                    name: API
+                    url: https://api.example.com/health
+                    depends_on: [db, nowhere, 7]
+                  - key: db
+                    name: DB
+                    url: https://db.example.com/health
+                """, YAML);
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(400);
+        assertThat(fields(unknown)).containsExactly("monitors[api].depends_on[1]", "monitors[api].depends_on[2]");
+        assertThat(unknown.body()).contains("no monitor with key nowhere");
+
+        HttpResponse<String> cycle = send("POST", "/config/apply", """
+                monitors:
+                  - key: a
+                    name: A
+                    url: https://a.example.com/health
+                    depends_on: [b]
+                  - key: b
+                    name: B
+                    url: https://b.example.com/health
+                    depends_on: [a]
+                """, YAML);
+        assertThat(cycle.statusCode()).as(cycle.body()).isEqualTo(400);
+        assertThat(fields(cycle)).containsExactly("monitors[a].depends_on");
+        assertThat(cycle.body()).contains("would form a cycle a -> b -> a");
+        assertThat(countRows("monitors")).isZero();
+
+        // A cycle through a stored monitor the document leaves out is refused where it is written.
+        assertThat(send("POST", "/config/apply", """
+                        monitors:
+                          - key: a
+                            name: A
+                            url: https://a.example.com/health
+                            depends_on: [b]
+                          - key: b
+                            name: B
+                            url: https://b.example.com/health
+                        """, YAML).statusCode()).isEqualTo(200);
+        HttpResponse<String> closing = send("POST", "/config/apply", """
+                monitors:
+                  - key: b
+                    name: B
+                    url: https://b.example.com/health
+                    depends_on: [a]
+                """, YAML);
+        assertThat(closing.statusCode()).as(closing.body()).isEqualTo(400);
+        assertThat(fields(closing)).containsExactly("monitors[b].depends_on");
+        assertThat(dependencies()).containsExactly("a -> b");
     }
 
     @Test
@@ -421,6 +568,12 @@ class ConfigApiIntegrationTest {
                 .asLong();
         long db = created("/monitors", """
                 {"type": "tcp", "name": "Orders DB", "host": "db.example.com", "port": 5432}""").get("id").asLong();
+        HttpResponse<String> slo = api.send("PUT", "/monitors/" + orders + "/slo", """
+                {"objective": 99.95, "period": "quarter"}""");
+        assertThat(slo.statusCode()).as(slo.body()).isEqualTo(200);
+        // A dependant whose key sorts before those it depends on: an apply must create them first.
+        created("/monitors", """
+                {"name": "Checkout", "url": "https://shop.example.com/checkout", "depends_on": [%d, %d]}""".formatted(db, orders));
         created("/monitors", """
                 {"type": "dns", "name": "Shop DNS", "hostname": "shop.example.com", "record_type": "A",
                  "expected_values": ["203.0.113.7"]}""");
@@ -503,6 +656,13 @@ class ConfigApiIntegrationTest {
             count += document.get(kind).size();
         }
         return count;
+    }
+
+    /** The dependencies as {@code dependant -> dependency}, by key. */
+    private List<String> dependencies() {
+        return jdbc.sql("""
+                        SELECT m.key || ' -> ' || p.key FROM monitor_dependencies d
+                        JOIN monitors m ON m.id = d.monitor_id JOIN monitors p ON p.id = d.depends_on_id""").query(String.class).list();
     }
 
     private long countRows(String table) {

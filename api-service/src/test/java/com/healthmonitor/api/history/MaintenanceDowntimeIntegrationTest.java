@@ -2,26 +2,22 @@ package com.healthmonitor.api.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.healthmonitor.testing.TestDatabaseInitializer;
+import com.healthmonitor.api.testing.ClockedApiIntegrationTest;
+import com.healthmonitor.testing.MutableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,24 +35,14 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>d: DOWN 03-06 00:30-02:00, a window over all monitors 00:00-01:00; it went DOWN inside it.
  * </ul>
  */
-// Own context: needs a fixed clock, which the shared context must not have.
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "health-monitor.api.allow-anonymous=true")
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
-@Import(MaintenanceDowntimeIntegrationTest.FixedClock.class)
+@ClockedApiIntegrationTest
 class MaintenanceDowntimeIntegrationTest {
 
     static final Instant NOW = Instant.parse("2026-03-10T12:30:00Z");
     static final String WINDOW = "from=2026-03-01T00:00:00Z&to=2026-03-10T12:00:00Z";
 
-    @TestConfiguration
-    static class FixedClock {
-        @Bean
-        Clock clock() {
-            return Clock.fixed(NOW, ZoneOffset.UTC);
-        }
-    }
+    @Autowired
+    private MutableClock clock;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -71,6 +57,7 @@ class MaintenanceDowntimeIntegrationTest {
 
     @BeforeEach
     void knownHistory() {
+        clock.set(NOW);
         jdbc.sql("DELETE FROM monitors").update();
         jdbc.sql("DELETE FROM status_changes").update();
         jdbc.sql("DELETE FROM maintenance_windows").update();
@@ -129,6 +116,38 @@ class MaintenanceDowntimeIntegrationTest {
                     .as(name)
                     .isEqualByComparingTo(String.valueOf(stats(name).seconds()));
         }
+    }
+
+    @Test
+    void aStatusPageCountsNoIncidentInsideMaintenance() throws Exception {
+        // 90 days up to today (03-10, the last): a's 03-03 at 82, b's 03-04 at 83, d's 03-06 at 85, c's 03-09 at 88.
+        assertThat(incidentsOnAStatusPage("maintenance"))
+                .containsExactly("a 03-03: 1", "b 03-04: 0", "c 03-09: 1", "d 03-06: 0");
+
+        jdbc.sql("DELETE FROM maintenance_windows").update();
+
+        assertThat(incidentsOnAStatusPage("no-maintenance"))
+                .containsExactly("a 03-03: 1", "b 03-04: 1", "c 03-09: 1", "d 03-06: 1");
+    }
+
+    /** The page's day cells of each monitor's outage day (a new page: pages are cached). */
+    private List<String> incidentsOnAStatusPage(String slug) throws Exception {
+        jdbc.sql("DELETE FROM status_pages").update();
+        HttpResponse<String> created = send(
+                "POST", "/status-pages", """
+                {"slug": "%s", "title": "Shop", "monitor_ids": [%d, %d, %d, %d]}""".formatted(slug, ids.get("a"), ids.get("b"), ids.get("c"), ids.get("d")));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode monitors =
+                get("/status/" + slug + "/summary.json").get("groups").get(0).get("monitors");
+        Map<String, Integer> outageDay = Map.of("a", 82, "b", 83, "c", 88, "d", 85);
+        List<String> cells = new ArrayList<>();
+        for (JsonNode monitor : monitors) {
+            String name = monitor.get("name").asString();
+            JsonNode day = monitor.get("days").get(outageDay.get(name));
+            cells.add(name + " " + day.get("day").asString().substring(5) + ": "
+                    + day.get("incidents").asLong());
+        }
+        return cells;
     }
 
     @Test

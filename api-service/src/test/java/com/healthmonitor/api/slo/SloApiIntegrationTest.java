@@ -2,26 +2,20 @@ package com.healthmonitor.api.slo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.healthmonitor.testing.TestDatabaseInitializer;
+import com.healthmonitor.api.testing.ClockedApiIntegrationTest;
+import com.healthmonitor.testing.MutableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,23 +25,13 @@ import tools.jackson.databind.json.JsonMapper;
  * maintenance window covered it 11:00-13:00 that day (those results are marked, and left out of the rollups as the
  * worker leaves them out). The last slot, 03-10 12:20, failed too.
  */
-// Own context, not @ApiIntegrationTest: needs a fixed clock, which the shared context must not have.
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "health-monitor.api.allow-anonymous=true")
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
-@Import(SloApiIntegrationTest.FixedClock.class)
+@ClockedApiIntegrationTest
 class SloApiIntegrationTest {
 
     static final Instant NOW = Instant.parse("2026-03-10T12:30:00Z");
 
-    @TestConfiguration
-    static class FixedClock {
-        @Bean
-        Clock clock() {
-            return Clock.fixed(NOW, ZoneOffset.UTC);
-        }
-    }
+    @Autowired
+    private MutableClock clock;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -62,6 +46,7 @@ class SloApiIntegrationTest {
 
     @BeforeEach
     void knownHistory() {
+        clock.set(NOW);
         jdbc.sql("DELETE FROM monitors").update();
         jdbc.sql("DELETE FROM status_changes").update();
         jdbc.sql("DELETE FROM maintenance_windows").update();

@@ -252,6 +252,29 @@ public record AlertMessage(
                 null);
     }
 
+    /**
+     * A tag's objective burns faster than it allows: the tagged monitors counted as one service, so no monitor and no
+     * URL; {@code name} says which tag ({@code tag team:shop}).
+     */
+    public static AlertMessage burnRateOfTag(String tag, String reason, Instant now) {
+        return new AlertMessage(
+                NEWEST_VERSION,
+                AlertKind.BURN_RATE,
+                null,
+                "tag " + tag,
+                null,
+                null,
+                null,
+                now,
+                reason,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
     /** This status change with what its dependencies add to it. */
     public AlertMessage withDependencies(DependencyNote note) {
         return new AlertMessage(

@@ -136,6 +136,38 @@ public class Dependencies {
         return verdict.sendsNow() ? null : codec.write(alert);
     }
 
+    /**
+     * A monitor still DOWN when its maintenance window closes, before its {@code MAINTENANCE -> DOWN} alert is sent:
+     * true when a dependency is DOWN now, and then the alert is held back behind it like any other. Its DOWN, which
+     * maintenance kept silent, names the dependency and keeps {@code alert}, so that the dependency's recovery gives
+     * it the usual wait and sends it then if it is still DOWN ({@link #recorded}); a DOWN that alerted before the
+     * window opened has said it all.
+     */
+    public boolean heldBackAfterMaintenance(long monitorId, AlertMessage alert) {
+        if (!lockIfRelated(monitorId)) {
+            return false;
+        }
+        Optional<Long> down = furthestDownDependency(monitorId);
+        if (down.isEmpty()) {
+            return false;
+        }
+        jdbc.sql("""
+                        UPDATE status_changes SET suppressed_by = :by, held_alert = CAST(:alert AS jsonb)
+                        WHERE id = (SELECT c.id FROM status_changes c
+                                    WHERE c.monitor_id = :id AND c.kind = 'STATUS_CHANGE'
+                                    ORDER BY c.changed_at DESC, c.id DESC LIMIT 1)
+                          AND new_status = 'DOWN' AND delivery = 'SUPPRESSED'""")
+                .param("by", down.get())
+                .param("alert", codec.write(alert))
+                .param("id", monitorId)
+                .update();
+        log.info(
+                "[DEPENDENCY] monitor={} still DOWN after maintenance: held back behind monitor={}",
+                monitorId,
+                down.get());
+        return true;
+    }
+
     /** Takes the dependency lock; for the release job. */
     void lock() {
         jdbc.sql(LOCK).query().singleRow();

@@ -56,6 +56,13 @@ public class Maintenance {
                 .list());
     }
 
+    /** Every window's schedule, whatever it covers. */
+    public List<MaintenanceWindow> windows() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM maintenance_windows w ORDER BY w.id")
+                .query((rs, n) -> window(rs))
+                .list();
+    }
+
     static MaintenanceWindow window(ResultSet rs) throws SQLException {
         Time time = rs.getTime("time_of_day");
         Integer minutes = (Integer) rs.getObject("duration_minutes");

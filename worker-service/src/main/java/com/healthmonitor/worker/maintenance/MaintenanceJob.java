@@ -5,6 +5,7 @@ import com.healthmonitor.common.check.CheckSettingsJson;
 import com.healthmonitor.common.maintenance.MaintenanceWindow;
 import com.healthmonitor.common.monitor.MonitorStatus;
 import com.healthmonitor.worker.alert.Alerts;
+import com.healthmonitor.worker.dependency.Dependencies;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -19,8 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Notices windows opening and closing: flags monitors under maintenance, and when a window closes on a monitor that
- * is still DOWN, queues one alert ({@code MAINTENANCE -> DOWN}). Each monitor's flag is flipped under its row lock,
- * so with several workers exactly one sends that alert.
+ * is still DOWN, queues one alert ({@code MAINTENANCE -> DOWN}), or holds it back while a dependency of the monitor is
+ * DOWN ({@link Dependencies#heldBackAfterMaintenance}). Each monitor's flag is flipped under its row lock, so with
+ * several workers exactly one sends that alert.
  */
 @Component
 class MaintenanceJob {
@@ -29,12 +31,15 @@ class MaintenanceJob {
 
     private final JdbcClient jdbc;
     private final Alerts alerts;
+    private final Dependencies dependencies;
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    MaintenanceJob(JdbcClient jdbc, Alerts alerts, Clock clock, TransactionTemplate transactions) {
+    MaintenanceJob(
+            JdbcClient jdbc, Alerts alerts, Dependencies dependencies, Clock clock, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.alerts = alerts;
+        this.dependencies = dependencies;
         this.clock = clock;
         this.transactions = transactions;
     }
@@ -114,8 +119,10 @@ class MaintenanceJob {
                 .update();
         if (MonitorStatus.DOWN.name().equals(row.status())) {
             AlertMessage message = AlertMessage.maintenanceEnded(id, row.name(), row.url(), row.error(), now);
-            alerts.queueForMonitor(id, null, row.webhookUrl(), message);
-            log.info("[MAINTENANCE] window ended, monitor={} still DOWN: alerted", id);
+            if (!dependencies.heldBackAfterMaintenance(id, message)) {
+                alerts.queueForMonitor(id, null, row.webhookUrl(), message);
+                log.info("[MAINTENANCE] window ended, monitor={} still DOWN: alerted", id);
+            }
         }
         return true;
     }

@@ -1,17 +1,24 @@
 package com.healthmonitor.worker.summary;
 
 import com.healthmonitor.common.alert.DailySummary;
+import com.healthmonitor.common.maintenance.MaintenanceDowntimes;
+import com.healthmonitor.common.maintenance.MaintenanceDowntimes.InMaintenance;
+import com.healthmonitor.worker.maintenance.Maintenance;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The numbers of the daily summary, over the 24 hours before {@code now}: current counts, time spent DOWN and
- * incidents per monitor (from status_changes, time-weighted), and uptime and p95 latency from the check results
+ * incidents per monitor (from status_changes, time-weighted; those inside maintenance windows left out, as
+ * {@code /stats} leaves them out: {@link MaintenanceDowntimes}), and uptime and p95 latency from the check results
  * (results taken during maintenance are not counted).
  */
 @Component
@@ -20,9 +27,13 @@ class SummaryQueries {
     static final int TOP = 5;
 
     private final JdbcClient jdbc;
+    private final Maintenance maintenance;
+    private final MaintenanceDowntimes downtimes;
 
-    SummaryQueries(JdbcClient jdbc) {
+    SummaryQueries(JdbcClient jdbc, Maintenance maintenance) {
         this.jdbc = jdbc;
+        this.maintenance = maintenance;
+        this.downtimes = new MaintenanceDowntimes(jdbc);
     }
 
     DailySummary summary(LocalDate date, Instant now) {
@@ -60,6 +71,7 @@ class SummaryQueries {
                 .query((rs, n) -> new DailySummary.Incident(
                         rs.getLong("id"), rs.getString("name"), rs.getLong("down_seconds"), rs.getInt("incidents")))
                 .list();
+        incidents = outsideMaintenance(incidents, from.toInstant(), now);
         List<DailySummary.Uptime> uptimes = jdbc.sql("""
                         SELECT m.id, m.name, 100.0 * count(*) FILTER (WHERE r.success) / count(*) AS uptime
                         FROM check_results r JOIN monitors m ON m.id = r.monitor_id
@@ -86,5 +98,37 @@ class SummaryQueries {
                 .query((rs, n) -> new DailySummary.Latency(rs.getLong("id"), rs.getString("name"), rs.getInt(3)))
                 .list();
         return new DailySummary(date, counts[0], counts[1], counts[2], incidents, uptimes, slowest);
+    }
+
+    /**
+     * The incidents without their time and transitions inside maintenance windows; a monitor DOWN only inside them
+     * is not listed. Longest downtime first, as before.
+     */
+    private List<DailySummary.Incident> outsideMaintenance(
+            List<DailySummary.Incident> incidents, Instant from, Instant to) {
+        if (incidents.isEmpty()) {
+            return incidents;
+        }
+        Map<Long, InMaintenance> inside = downtimes.perMonitor(
+                "m.id IN (:ids)",
+                Map.of(
+                        "ids",
+                        incidents.stream().map(DailySummary.Incident::monitorId).toList()),
+                maintenance.windows(),
+                from,
+                to);
+        return incidents.stream()
+                .map(incident -> {
+                    InMaintenance part = inside.getOrDefault(incident.monitorId(), InMaintenance.NONE);
+                    long seconds = incident.downtimeSeconds()
+                            - part.seconds().setScale(0, RoundingMode.HALF_UP).longValue();
+                    return new DailySummary.Incident(incident.monitorId(), incident.name(), Math.max(0, seconds), (int)
+                            Math.max(0, incident.incidents() - part.incidents()));
+                })
+                .filter(incident -> incident.downtimeSeconds() > 0 || incident.incidents() > 0)
+                .sorted(Comparator.comparingLong(DailySummary.Incident::downtimeSeconds)
+                        .reversed()
+                        .thenComparingLong(DailySummary.Incident::monitorId))
+                .toList();
     }
 }

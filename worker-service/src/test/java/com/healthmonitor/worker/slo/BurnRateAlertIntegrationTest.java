@@ -44,6 +44,9 @@ class BurnRateAlertIntegrationTest {
 
     private SloHistory history;
 
+    /** The channel every tagged monitor alerts to. */
+    private long shared;
+
     @AfterAll
     static void stop() {
         HOOKS.close();
@@ -53,8 +56,10 @@ class BurnRateAlertIntegrationTest {
     void onlyThisTestsObjectives() {
         HOOKS.script("/burn", Reply.ok());
         jdbc.sql("DELETE FROM monitor_slos").update();
+        jdbc.sql("DELETE FROM tag_slos").update();
         history = new SloHistory(jdbc);
         clock.set(NOW);
+        shared = new Channels(jdbc).webhook("slack", "shop", HOOKS.url("/burn"), null);
     }
 
     @Test
@@ -146,6 +151,67 @@ class BurnRateAlertIntegrationTest {
                 .update();
 
         assertThat(job.run()).isZero();
+    }
+
+    @Test
+    void aTagsFastBurnAlertsTheTaggedMonitorsChannelsOnceAsOneService() {
+        long checkout = tagged("Checkout", "team:shop");
+        long cart = tagged("Cart", "team:shop");
+        jdbc.sql("INSERT INTO tag_slos (tag, objective, period) VALUES ('team', 99.9, 'month')")
+                .update();
+        // Checkout fails its last ten minutes, Cart does not: as one service 83.3 over 1 h and 500.0 over 5 min.
+        history.history(checkout, NOW, Duration.ofHours(6), Duration.ofMinutes(10));
+        history.history(cart, NOW, Duration.ofHours(6), Duration.ZERO);
+
+        assertThat(job.run()).isEqualTo(2);
+        assertThat(job.run()).isZero();
+        history.results(checkout, NOW, NOW.plus(Duration.ofMinutes(5)), false);
+        clock.set(NOW.plus(Duration.ofMinutes(5)));
+        assertThat(job.run()).isZero();
+
+        // Both monitors alert to the same channel: one delivery per alert, of no monitor.
+        assertThat(jdbc.sql("""
+                        SELECT message ->> 'name' || ': ' || (message ->> 'reason') FROM deliveries
+                        WHERE kind = 'BURN_RATE' AND monitor_id IS NULL ORDER BY id""").query(String.class).list())
+                .satisfiesExactly(
+                        page -> assertThat(page)
+                                .startsWith("tag team: Page: burn rate 83.3 over 1 h and 500.0 over 5 min"),
+                        warning -> assertThat(warning).startsWith("tag team: Warning: burn rate 13.9 over 6 h"));
+        assertThat(reasons(checkout)).isEmpty();
+    }
+
+    @Test
+    void aTagsSlowBurnDoesNotAlert() {
+        long search = tagged("Search", "squad:search");
+        tagged("Suggest", "squad:search");
+        jdbc.sql("INSERT INTO tag_slos (tag, objective, period) VALUES ('squad:search', 99.9, 'month')")
+                .update();
+        // Two failures in six hours, none in the last hour: 5.6 over 6 h (below 6), 0 over 1 h.
+        history.results(search, NOW.minus(Duration.ofHours(6)), NOW, true);
+        jdbc.sql("""
+                        UPDATE check_results SET success = false, status_code = 503, error = 'HTTP 503'
+                        WHERE monitor_id = :id AND checked_at IN (:at1, :at2)""")
+                .param("id", search)
+                .param("at1", NOW.minus(Duration.ofHours(5)).atOffset(ZoneOffset.UTC))
+                .param("at2", NOW.minus(Duration.ofHours(3)).atOffset(ZoneOffset.UTC))
+                .update();
+
+        assertThat(job.run()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM tag_slo_burn_alerts WHERE firing")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    private long tagged(String name, String tag) {
+        long monitor = new Monitors(jdbc).insert(name, "https://" + name.toLowerCase() + ".example.com/", null);
+        jdbc.sql("UPDATE monitors SET tags = ARRAY[:tag] WHERE id = :id")
+                .param("tag", tag)
+                .param("id", monitor)
+                .update();
+        Channels channels = new Channels(jdbc);
+        channels.link(monitor, shared);
+        return monitor;
     }
 
     private long monitorWithObjective(String name) {

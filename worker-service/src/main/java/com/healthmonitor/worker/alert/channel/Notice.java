@@ -45,7 +45,10 @@ record Notice(String title, Severity severity, List<Fact> facts, String text) {
         };
     }
 
-    /** An SLO's error budget burning too fast; {@code reason} says which alert, windows and rates. */
+    /**
+     * An SLO's error budget burning too fast; {@code reason} says which alert, windows and rates. A tag's objective
+     * has no target of its own.
+     */
     private static Notice burnRate(AlertMessage message) {
         List<Fact> facts = warningFacts(message);
         String title = "🔥 Error budget burning: " + message.name();
@@ -84,13 +87,16 @@ record Notice(String title, Severity severity, List<Fact> facts, String text) {
                 text("⚠️ Certificate expiring", facts));
     }
 
-    /** A warning's facts: which monitor, why, when. */
+    /** A warning's facts: which monitor (a tag's objective has no target), why, when. */
     private static List<Fact> warningFacts(AlertMessage message) {
-        return List.of(
-                new Fact("Name", message.name()),
-                new Fact(AlertDetails.targetLabel(message.url()), message.url()),
-                new Fact("Reason", message.reason()),
-                new Fact("Time", TIME.format(message.at())));
+        List<Fact> facts = new ArrayList<>();
+        facts.add(new Fact("Name", message.name()));
+        if (message.url() != null) {
+            facts.add(new Fact(AlertDetails.targetLabel(message.url()), message.url()));
+        }
+        facts.add(new Fact("Reason", message.reason()));
+        facts.add(new Fact("Time", TIME.format(message.at())));
+        return List.copyOf(facts);
     }
 
     /** The monitor's name and target, and a heartbeat's last ping. */

@@ -1,9 +1,8 @@
-package com.healthmonitor.api.history;
+package com.healthmonitor.common.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.healthmonitor.api.history.WindowPlan.Span;
-import com.healthmonitor.common.maintenance.MaintenanceWindow;
+import com.healthmonitor.common.maintenance.MaintenanceOccurrences.Span;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,5 @@
-package com.healthmonitor.api.history;
+package com.healthmonitor.common.maintenance;
 
-import com.healthmonitor.api.history.WindowPlan.Span;
-import com.healthmonitor.common.maintenance.MaintenanceWindow;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -10,10 +8,13 @@ import java.util.List;
 import org.springframework.scheduling.support.CronExpression;
 
 /** When a maintenance window was (or will be) open within a period, as {@link MaintenanceWindow#covers} defines it. */
-final class MaintenanceOccurrences {
+public final class MaintenanceOccurrences {
+
+    /** One opening of a window: [from, to). */
+    public record Span(Instant from, Instant to) {}
 
     /** A bound on the openings listed per window and period (a cron firing every minute for a quarter). */
-    static final int MAX_OPENINGS = 200_000;
+    public static final int MAX_OPENINGS = 200_000;
 
     private MaintenanceOccurrences() {}
 
@@ -21,7 +22,7 @@ final class MaintenanceOccurrences {
      * The window's openings clipped to [from, to), in order; they may overlap (a duration longer than the cron's
      * step).
      */
-    static List<Span> between(MaintenanceWindow window, Instant from, Instant to) {
+    public static List<Span> between(MaintenanceWindow window, Instant from, Instant to) {
         List<Span> openings = new ArrayList<>();
         if (window.startsAt() != null) {
             openings.add(new Span(window.startsAt(), window.endsAt()));
