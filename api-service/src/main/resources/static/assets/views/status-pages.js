@@ -93,7 +93,7 @@ function editor(page, state) {
   const saved = h('p', { id: 'save-result', role: 'status' });
 
   /** One section's picked monitors, in display order, each with up, down and remove. */
-  function pickedList(section, errorId) {
+  function pickedList(section) {
     const list = h('ol', { class: 'picked' });
     const render = (focus) => {
       list.replaceChildren(...section.ids.map((monitorId, i) => {
@@ -123,7 +123,7 @@ function editor(page, state) {
       }
     };
     render(null);
-    return { list, render, errorId };
+    return { list, render };
   }
 
   /** A search box that asks the server for monitors by name (or target) and adds the one picked. */
@@ -181,7 +181,7 @@ function editor(page, state) {
       const group = index - 1; // the API's index in groups; -1 for the monitors shown first
       const prefix = group < 0 ? '' : `groups-${group}-`;
       if (group < 0) {
-        const picked = pickedList(section, 'monitor_ids');
+        const picked = pickedList(section);
         return h('fieldset', { class: 'page-section', id: 'section-ungrouped' },
           h('legend', {}, 'Monitors shown first, without a group'),
           picked.list, picker(section, 'monitor_ids', () => picked.render(null)));
@@ -197,7 +197,7 @@ function editor(page, state) {
           renderSections();
           sections.querySelector(`[data-section-key="${section.key}"] input[value="${value}"]`)?.focus();
         } }), ` ${label}`);
-      const picked = section.kind === 'list' ? pickedList(section, `${prefix}monitor_ids`) : null;
+      const picked = section.kind === 'list' ? pickedList(section) : null;
       const name = field({ name: `${prefix}name`, label: 'Group title', type: 'text', required: true }, section.name ?? '');
       name.querySelector('input').addEventListener('input', (e) => { section.name = e.target.value; });
       const tag = field({ name: `${prefix}tag`, label: 'Tag (key or key:value, as on the monitors)', type: 'text', required: true }, section.tag);
@@ -238,6 +238,7 @@ function editor(page, state) {
         : { name: (s.name ?? '').trim(), monitor_ids: s.ids })),
     };
     saved.textContent = '';
+    clearErrors(form);
     try {
       const { data } = page === null
         ? await request('POST', '/status-pages', body)
@@ -282,10 +283,8 @@ function editor(page, state) {
  * field each; an entry of a monitor list (monitor_ids[2], groups[0].monitor_ids[1]) shows under its list, named.
  */
 function showErrors(form, state, nameOf, e) {
-  form.querySelectorAll('.field-error').forEach((p) => { p.textContent = ''; });
-  form.querySelectorAll('[aria-invalid]').forEach((i) => i.removeAttribute('aria-invalid'));
+  clearErrors(form);
   const general = form.querySelector('.form-error');
-  general.textContent = '';
   if (!(e instanceof ApiError) || !e.problem.errors) {
     general.textContent = problemText(e);
     general.focus();
@@ -308,4 +307,9 @@ function showErrors(form, state, nameOf, e) {
     first = first || input;
   }
   (first || general).focus();
+}
+
+function clearErrors(form) {
+  form.querySelectorAll('.field-error, .form-error').forEach((p) => { p.textContent = ''; });
+  form.querySelectorAll('[aria-invalid]').forEach((i) => i.removeAttribute('aria-invalid'));
 }

@@ -60,11 +60,17 @@ record PublicStatusPage(
     }
 
     static PublicStatusPage of(PublicStatus page) {
-        String[] banner =
+        String banner =
                 switch (page.overall()) {
-                    case OPERATIONAL -> new String[] {"All systems operational", "up"};
-                    case PARTIAL_OUTAGE -> new String[] {"Partial outage", "partial"};
-                    case MAJOR_OUTAGE -> new String[] {"Major outage", "down"};
+                    case OPERATIONAL -> "All systems operational";
+                    case PARTIAL_OUTAGE -> "Partial outage";
+                    case MAJOR_OUTAGE -> "Major outage";
+                };
+        String bannerClass =
+                switch (page.overall()) {
+                    case OPERATIONAL -> "up";
+                    case PARTIAL_OUTAGE -> "partial";
+                    case MAJOR_OUTAGE -> "down";
                 };
         List<Group> groups = page.groups().stream()
                 .map(group -> new Group(
@@ -78,13 +84,13 @@ record PublicStatusPage(
                         Time.of(c.changedAt()), c.monitorName(), Status.of(c.oldStatus()), Status.of(c.newStatus())))
                 .toList();
         // What a link preview shows under the title: the state first, since that is what a shared link is about.
-        String summary = page.description() == null ? banner[0] + "." : banner[0] + ". " + page.description();
+        String summary = page.description() == null ? banner + "." : banner + ". " + page.description();
         return new PublicStatusPage(
                 page.title(),
                 page.description(),
                 summary,
-                banner[0],
-                banner[1],
+                banner,
+                bannerClass,
                 groups,
                 changes,
                 Time.of(page.generatedAt()));
