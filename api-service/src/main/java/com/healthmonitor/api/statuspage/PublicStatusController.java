@@ -78,16 +78,13 @@ class PublicStatusController {
                 // Not a browser: the API's usual problem+json.
                 throw new StatusPageNotFoundException("No status page " + slug);
             }
-            return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                    .contentType(HTML)
-                    .body(notFoundHtml);
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(HTML).body(notFoundHtml);
         }
         return ResponseEntity.ok()
                 .cacheControl(PAGE_CACHE)
                 .contentType(HTML)
                 .body(templates.process(
-                        "status-page",
-                        new Context(Locale.ENGLISH, Map.of("page", PublicStatusPage.of(status.get())))));
+                        "status-page", new Context(Locale.ENGLISH, Map.of("page", PublicStatusPage.of(status.get())))));
     }
 
     @Operation(

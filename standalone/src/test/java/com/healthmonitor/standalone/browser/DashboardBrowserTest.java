@@ -383,8 +383,7 @@ class DashboardBrowserTest {
                 .click();
         assertThat(picked("#section-ungrouped")).containsExactly("Legacy reports", "Payments API");
         // Keyboard users keep their place: the moved monitor's other button once it reached the top.
-        assertThat(driver.switchTo().activeElement().getAttribute("aria-label"))
-                .isEqualTo("Move Legacy reports down");
+        assertThat(driver.switchTo().activeElement().getAttribute("aria-label")).isEqualTo("Move Legacy reports down");
         driver.findElement(By.id("add-group")).click();
         assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("field-groups-0-name");
         driver.findElement(By.id("field-groups-0-name")).sendKeys("Discovery");
@@ -413,14 +412,16 @@ class DashboardBrowserTest {
         assertThat(driver.findElement(By.cssSelector("section.group h2")).getText())
                 .isEqualTo("Discovery");
         // The script adds the 90-day bars to what the server rendered.
-        wait(UI_WAIT).until(d -> d.findElements(By.cssSelector(".service svg.days rect")).size() == 3 * 90);
+        wait(UI_WAIT)
+                .until(d ->
+                        d.findElements(By.cssSelector(".service svg.days rect")).size() == 3 * 90);
         assertThat(driver.getPageSource()).doesNotContain("127.0.0.1").doesNotContain("/target/");
         Browser.screenshotForReadme(driver, "status-page");
         Accessibility.assertNoSeriousAccessibilityViolations(driver);
 
         // As curl, a crawler or a link preview reads it: no JavaScript.
-        HttpResponse<String> html =
-                http.send(HttpRequest.newBuilder(URI.create(base + "/status/acme")).build(), BodyHandlers.ofString());
+        HttpResponse<String> html = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/status/acme")).build(), BodyHandlers.ofString());
         assertThat(html.body())
                 .contains("<title>Acme services status</title>")
                 .contains("Partial outage")
@@ -452,8 +453,7 @@ class DashboardBrowserTest {
         HttpResponse<String> created = api("POST", "/status-pages", """
                 {"slug": "checked", "title": "Checked services", "description": "Everything we run",
                  "monitor_ids": [%d],
-                 "groups": [{"name": "Reports", "monitor_ids": [%d]}, {"name": "Tagged", "tag": "team"}]}"""
-                .formatted(payments, legacy));
+                 "groups": [{"name": "Reports", "monitor_ids": [%d]}, {"name": "Tagged", "tag": "team"}]}""".formatted(payments, legacy));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         long page = json.readTree(created.body()).get("id").asLong();
         try {
@@ -467,8 +467,7 @@ class DashboardBrowserTest {
 
                 signIn();
                 waitFor(By.cssSelector("tr[data-monitor-id='" + legacy + "']"));
-                assertThat(driver.executeScript(
-                                "return getComputedStyle(document.documentElement).backgroundColor"))
+                assertThat(driver.executeScript("return getComputedStyle(document.documentElement).backgroundColor"))
                         .isEqualTo(dark ? "rgb(18, 20, 23)" : "rgb(255, 255, 255)");
                 Accessibility.assertNoSeriousAccessibilityViolations(driver);
                 if (dark) {
@@ -676,7 +675,8 @@ class DashboardBrowserTest {
         input.clear();
         input.sendKeys(query);
         waitFor(By.cssSelector("button[aria-label='Add " + name + "']")).click();
-        wait(UI_WAIT).until(d -> d.findElements(By.cssSelector("button[aria-label='Add " + name + "']")).isEmpty());
+        wait(UI_WAIT).until(d -> d.findElements(By.cssSelector("button[aria-label='Add " + name + "']"))
+                .isEmpty());
     }
 
     /** The names of the monitors picked in a section of the status page editor, in display order. */
