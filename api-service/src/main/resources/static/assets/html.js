@@ -43,3 +43,20 @@ export function age(iso, now = Date.now()) {
 
 export const percent = (v) => (v === null || v === undefined ? '—' : `${Number(v).toFixed(2)}%`);
 export const ms = (v) => (v === null || v === undefined ? '—' : `${Math.round(Number(v))} ms`);
+
+/** An instant as UTC text, the same as the status page's server rendering writes it. */
+export const utc = (iso) => `${new Date(iso).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+
+/** A time shown in the reader's zone (or as `text`, e.g. an age), with its UTC on hover. */
+export function time(iso, text) {
+  if (!iso) return text ?? '—';
+  return h('time', { datetime: iso, title: utc(iso) }, text ?? new Date(iso).toLocaleString());
+}
+
+/** Shows the server-rendered times under root in the reader's zone; their UTC stays on hover. */
+export function localTimes(root) {
+  for (const node of root.querySelectorAll('time[datetime]')) {
+    node.textContent = new Date(node.dateTime).toLocaleString();
+    node.title = utc(node.dateTime);
+  }
+}

@@ -4,13 +4,14 @@ import { focusMain, show } from './page.js';
 import { formView } from './views/monitor-form.js';
 import { listView } from './views/monitor-list.js';
 import { monitorView } from './views/monitor-page.js';
-import { statusPagesView } from './views/status-pages.js';
+import { statusPageEditorView, statusPagesView } from './views/status-pages.js';
 
 const ROUTES = [
   [/^#\/$/, () => listView()],
   [/^#\/monitors\/new$/, () => formView(null)],
   [/^#\/monitors\/(\d+)\/edit$/, (id) => formView(Number(id))],
   [/^#\/monitors\/(\d+)$/, (id) => monitorView(Number(id))],
+  [/^#\/status-pages\/(new|\d+)$/, (id) => statusPageEditorView(id === 'new' ? null : Number(id))],
   [/^#\/status-pages$/, () => statusPagesView()],
 ];
 

@@ -1,45 +1,45 @@
-import { dayBar, formatTime } from './charts.js';
-import { h, percent, statusBadge } from './html.js';
+// The public status page. The server renders it (title, statuses, uptimes, recent changes), so it reads without
+// JavaScript; this script adds the 90-day bars with each day's details, shows times in the reader's zone, and takes
+// the server's newer rendering every minute without a reload.
+import { dayBar } from './charts.js';
+import { h, localTimes } from './html.js';
 
 const main = document.getElementById('main');
-const BANNERS = {
-  OPERATIONAL: ['All systems operational', 'up'],
-  PARTIAL_OUTAGE: ['Partial outage', 'partial'],
-  MAJOR_OUTAGE: ['Major outage', 'down'],
-};
+const slug = decodeURIComponent(location.pathname.split('/')[2] || '');
+let shown = document.getElementById('page-body')?.innerHTML;
 
-async function load() {
-  const slug = decodeURIComponent(location.pathname.split('/')[2] || '');
+/** Draws each monitor's 90 daily cells from the page's JSON (the same data the server rendered from). */
+async function addBars() {
   const response = await fetch(`/status/${encodeURIComponent(slug)}/summary.json`, { headers: { Accept: 'application/json' } });
-  if (!response.ok) {
-    main.replaceChildren(h('h1', {}, 'Status page not found'));
-    return;
-  }
+  if (!response.ok) return;
   const page = await response.json();
-  document.title = `${page.title} status`;
-  const [text, cls] = BANNERS[page.overall];
-  main.replaceChildren(
-    h('h1', {}, page.title),
-    page.description ? h('p', { class: 'description' }, page.description) : null,
-    h('p', { class: `banner banner-${cls}`, id: 'overall', role: 'status' }, text),
-    ...page.groups.map((group) => h('section', { class: 'group', 'aria-label': group.name || 'Services' },
-      group.name ? h('h2', {}, group.name) : null,
-      h('ul', { class: 'services' }, ...group.monitors.map((m) => h('li', { class: 'service', 'data-monitor-id': m.id },
-        h('div', { class: 'service-head' },
-          h('h3', {}, m.name),
-          statusBadge(m.status),
-          h('span', { class: 'uptime' }, `${percent(m.uptime_90d)} uptime (90 days)`)),
-        dayBar(m.days),
-        h('div', { class: 'bar-legend', 'aria-hidden': 'true' }, h('span', {}, '90 days ago'), h('span', {}, 'Today'))))))),
-    h('section', { 'aria-labelledby': 'recent-title' },
-      h('h2', { id: 'recent-title' }, 'Status changes in the last 7 days'),
-      page.recent_changes.length
-        ? h('ul', { class: 'changes' }, ...page.recent_changes.map((c) => h('li', {},
-          h('time', { datetime: c.changed_at }, formatTime(c.changed_at)), ' · ', c.monitor_name, ': ',
-          statusBadge(c.old_status), ' → ', statusBadge(c.new_status))))
-        : h('p', {}, 'No status changes.')),
-    h('p', { class: 'generated' }, `Updated ${formatTime(page.generated_at)}`));
+  const days = new Map(page.groups.flatMap((g) => g.monitors).map((m) => [m.id, m.days]));
+  for (const service of main.querySelectorAll('.service[data-monitor-id]')) {
+    const monitorDays = days.get(Number(service.dataset.monitorId));
+    if (!monitorDays) continue;
+    service.querySelector('.day-bar').replaceChildren(dayBar(monitorDays),
+      h('div', { class: 'bar-legend', 'aria-hidden': 'true' }, h('span', {}, '90 days ago'), h('span', {}, 'Today')));
+  }
 }
 
-load().catch(() => main.replaceChildren(h('p', { role: 'alert' }, 'The status could not be loaded. Try again shortly.')));
-setInterval(() => load().catch(() => {}), 60000);
+/** The page as the server renders it now; only what changed is swapped in, so a screen reader is not re-read it. */
+async function refresh() {
+  const response = await fetch(location.pathname, { headers: { Accept: 'text/html' } });
+  if (!response.ok) return;
+  const fresh = new DOMParser().parseFromString(await response.text(), 'text/html');
+  const body = fresh.getElementById('page-body');
+  const generated = fresh.querySelector('.generated');
+  if (!body || !generated) return;
+  main.querySelector('.generated').replaceWith(document.adoptNode(generated));
+  if (body.innerHTML !== shown) {
+    shown = body.innerHTML;
+    document.title = fresh.title;
+    document.getElementById('page-body').replaceWith(document.adoptNode(body));
+    await addBars();
+  }
+  localTimes(main);
+}
+
+localTimes(main);
+addBars().catch(() => {});
+setInterval(() => refresh().catch(() => {}), 60000);

@@ -1,7 +1,7 @@
 // The monitor list (#/): fleet figures, filters, and a page of monitors, down first, each with its last checks.
 import { get, getAll, problemText } from '../api.js';
 import { heartbeatBar } from '../charts.js';
-import { age, degradedBadge, h, ms, percent, statusBadge } from '../html.js';
+import { age, degradedBadge, h, ms, percent, statusBadge, time } from '../html.js';
 import { displayStatus, resultText, targetText, typeTag } from '../monitor-fields.js';
 import { monitors } from '../monitors.js';
 import { show } from '../page.js';
@@ -124,7 +124,7 @@ function renderList() {
       h('td', { class: 'status-cell' }, statusBadge(displayStatus(m)), degradedBadge(m)),
       h('th', { scope: 'row' }, h('a', { href: `#/monitors/${m.id}` }, m.name)),
       h('td', { class: 'url' }, typeTag(m), ' ', targetText(m)),
-      h('td', {}, age(m.last_checked_at, now)),
+      h('td', {}, time(m.last_checked_at, age(m.last_checked_at, now))),
       h('td', {}, ms(m.last_latency_ms)),
       h('td', {}, percent(m.uptime_24h)),
       h('td', {}, percent(m.uptime_30d)),

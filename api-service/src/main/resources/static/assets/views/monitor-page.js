@@ -1,8 +1,8 @@
 // One monitor (#/monitors/{id}): its facts and actions; for a polled type its response-time chart, for a heartbeat
 // its pings and missed periods; then its uptime table and status changes.
 import { ApiError, get, problemText, request } from '../api.js';
-import { formatTime, heartbeatBar, latencyChart } from '../charts.js';
-import { age, degradedBadge, h, ms, percent, statusBadge } from '../html.js';
+import { heartbeatBar, latencyChart } from '../charts.js';
+import { age, degradedBadge, h, ms, percent, statusBadge, time } from '../html.js';
 import { configOf, displayStatus, resultText, targetText, typeTag } from '../monitor-fields.js';
 import { monitors } from '../monitors.js';
 import { announce, show } from '../page.js';
@@ -66,11 +66,11 @@ export async function monitorView(id) {
     h('dl', { class: 'facts' },
       h('dt', {}, 'Type'), h('dd', { id: 'monitor-type' }, typeTag(monitor)),
       h('dt', {}, 'Target'), h('dd', { class: 'url', id: 'monitor-target' }, targetText(monitor)),
-      h('dt', {}, 'Since'), h('dd', {}, formatTime(monitor.last_status_change_at)),
+      h('dt', {}, 'Since'), h('dd', {}, time(monitor.last_status_change_at)),
       heartbeat
-        ? [h('dt', {}, 'Last ping'), h('dd', { id: 'last-ping' }, monitor.last_ping_at ? `${formatTime(monitor.last_ping_at)} (${age(monitor.last_ping_at)})` : 'never'),
-          h('dt', {}, 'Expected by'), h('dd', {}, monitor.ping_deadline ? formatTime(monitor.ping_deadline) : '—')]
-        : [h('dt', {}, 'Last check'), h('dd', {}, `${age(monitor.last_checked_at)}${monitor.type === 'http' ? ` · ${monitor.last_status_code ?? 'no response'}` : ''} · ${ms(monitor.last_latency_ms)}`)],
+        ? [h('dt', {}, 'Last ping'), h('dd', { id: 'last-ping' }, monitor.last_ping_at ? [time(monitor.last_ping_at), ` (${age(monitor.last_ping_at)})`] : 'never'),
+          h('dt', {}, 'Expected by'), h('dd', {}, time(monitor.ping_deadline))]
+        : [h('dt', {}, 'Last check'), h('dd', {}, time(monitor.last_checked_at, age(monitor.last_checked_at)), `${monitor.type === 'http' ? ` · ${monitor.last_status_code ?? 'no response'}` : ''} · ${ms(monitor.last_latency_ms)}`)],
       h('dt', {}, 'Last error'), h('dd', { id: 'last-error' }, monitor.last_error || 'none'),
       monitor.depends_on?.length ? [h('dt', {}, 'Depends on'), h('dd', { id: 'depends-on' }, ...dependencyLinks(monitor.depends_on))] : null,
       // A heartbeat's period and grace are in its target line.
@@ -161,7 +161,7 @@ async function loadPings(monitor) {
     h('div', { class: 'scroll' }, h('table', { id: 'ping-results' },
       h('thead', {}, h('tr', {}, ...['Time', 'Result'].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, ...results.slice(0, 10).map((r) => h('tr', {},
-        h('td', {}, formatTime(r.checked_at)),
+        h('td', {}, time(r.checked_at)),
         h('td', {}, statusBadge(r.success ? 'UP' : 'DOWN'), ' ', resultText(monitor, r))))))));
 }
 
@@ -222,7 +222,7 @@ async function loadChanges(id) {
     target.replaceChildren(h('div', { class: 'scroll' }, h('table', {},
       h('thead', {}, h('tr', {}, ...['Time', 'Change', 'Reason', 'Alert'].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, ...changes.map((c) => h('tr', {},
-        h('td', {}, formatTime(c.changed_at)),
+        h('td', {}, time(c.changed_at)),
         h('td', {}, statusBadge(c.old_status), ' → ', statusBadge(c.new_status)),
         h('td', {}, c.reason || ''),
         h('td', {}, c.alert.delivery === 'NONE' ? 'no webhook' : `${c.alert.delivery.toLowerCase()}`

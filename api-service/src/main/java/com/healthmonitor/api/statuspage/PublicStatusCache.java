@@ -8,11 +8,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * The public pages' JSON, reused for a short while: each one costs several 90-day queries, and a popular page is
- * asked for by every visitor every minute. Keyed by slug; an unknown slug is not kept (a scan of made-up slugs must
- * not push real pages out). A change to a status page through the API empties the cache once it is committed, so
- * it shows at once on this instance (other instances within the TTL); changes of monitors and their checks show
- * within the TTL. The cache runs on the application's clock, so tests can move time.
+ * The public pages' data (rendered as HTML and as JSON), reused for a short while: each one costs several 90-day
+ * queries, and a popular page is asked for by every visitor every minute. Keyed by slug; an unknown slug is not kept
+ * (a scan of made-up slugs must not push real pages out). A change to a status page through the API empties the cache
+ * once it is committed, so it shows at once on this instance (other instances within the TTL); changes of monitors and
+ * their checks show within the TTL. The cache runs on the application's clock, so tests can move time.
  */
 @Component
 class PublicStatusCache {

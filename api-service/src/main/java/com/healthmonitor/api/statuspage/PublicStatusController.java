@@ -13,7 +13,9 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -25,13 +27,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 /**
- * The public, read-only side of status pages: no key needed. {@code /status/{slug}} is a static page whose script
- * reads {@code /status/{slug}/summary.json}; an unknown slug answers a 404 page to browsers (Accept: text/html)
- * and a 404 problem to everyone else. Badges exist only for monitors on
- * the page. Everything is cacheable for a short while, so a popular page costs the database little; the page and
- * its JSON are also kept on the server for a few seconds ({@link PublicStatusCache}).
+ * The public, read-only side of status pages: no key needed. {@code /status/{slug}} is rendered on the server
+ * ({@code templates/status-page.html}) from the same {@link PublicStatus} as {@code /status/{slug}/summary.json}, so
+ * that readers without JavaScript, crawlers and link previews see the title and every status; the page's script adds
+ * the 90-day bars and live updates. An unknown slug answers a 404 page to browsers (Accept: text/html) and a 404
+ * problem to everyone else. Badges exist only for monitors on the page. Everything is cacheable for a short while, so
+ * a popular page costs the database little; the page's data is also kept on the server for a few seconds ({@link
+ * PublicStatusCache}).
  */
 @RestController
 @Tag(name = "Public status", description = "Public status pages and badges: no API key, cacheable")
@@ -42,6 +48,8 @@ class PublicStatusController {
             CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic();
     static final CacheControl BADGE_CACHE =
             CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
+    // The page's names and symbols (▲, ·, →) are not Latin-1, a string's default.
+    static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
     static final MediaType SVG = MediaType.parseMediaType("image/svg+xml;charset=utf-8");
     private static final Map<String, Duration> WINDOWS = Map.of(
             "24h", Duration.ofHours(24),
@@ -51,31 +59,32 @@ class PublicStatusController {
 
     private final PublicStatusQueries queries;
     private final PublicStatusCache pages;
-    private final String pageHtml = resource("static/status.html");
+    private final ITemplateEngine templates;
     private final String notFoundHtml = resource("static/not-found.html");
 
-    PublicStatusController(PublicStatusQueries queries, PublicStatusCache pages) {
+    PublicStatusController(PublicStatusQueries queries, PublicStatusCache pages, ITemplateEngine templates) {
         this.queries = queries;
         this.pages = pages;
+        this.templates = templates;
     }
 
     @Operation(summary = "The public status page (HTML); an unknown slug is a 404 page")
     @GetMapping(path = "/status/{slug}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> page(
             @PathVariable String slug, @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        if (pages.page(slug).isEmpty()) {
+        Optional<PublicStatus> status = pages.page(slug);
+        if (status.isEmpty()) {
             if (accept == null || !accept.contains(MediaType.TEXT_HTML_VALUE)) {
                 // Not a browser: the API's usual problem+json.
                 throw new StatusPageNotFoundException("No status page " + slug);
             }
-            return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                    .contentType(MediaType.TEXT_HTML)
-                    .body(notFoundHtml);
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(HTML).body(notFoundHtml);
         }
         return ResponseEntity.ok()
                 .cacheControl(PAGE_CACHE)
-                .contentType(MediaType.TEXT_HTML)
-                .body(pageHtml);
+                .contentType(HTML)
+                .body(templates.process(
+                        "status-page", new Context(Locale.ENGLISH, Map.of("page", PublicStatusPage.of(status.get())))));
     }
 
     @Operation(
@@ -98,7 +107,7 @@ class PublicStatusController {
                     case "DOWN" -> Badge.RED;
                     default -> Badge.GREY;
                 };
-        return svg(new Badge(monitor.name(), monitor.status().toLowerCase(java.util.Locale.ROOT), colour));
+        return svg(new Badge(monitor.name(), monitor.status().toLowerCase(Locale.ROOT), colour));
     }
 
     @Operation(summary = "An uptime badge (SVG); window 24h, 7d, 30d (default) or 90d")

@@ -15,6 +15,9 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -298,6 +301,89 @@ class StatusPageApiIntegrationTest {
     }
 
     @Test
+    void thePublicPageIsRenderedOnTheServerWithTitleStatusesAndUptimesForReadersWithoutJavaScript() throws Exception {
+        HttpResponse<String> created = send("POST", "/status-pages", """
+                {"slug": "acme", "title": "Acme", "description": "Our services",
+                 "monitor_ids": [%d], "groups": [{"name": "Storage", "monitor_ids": [%d, %d]}]}""".formatted(api, db, paused));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        HttpResponse<String> response = anonymous("/status/acme");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+        Document page = Jsoup.parse(response.body());
+        assertThat(page.title()).isEqualTo("Acme status");
+        assertThat(page.selectFirst("meta[property=og:title]").attr("content")).isEqualTo("Acme");
+        assertThat(page.selectFirst("meta[property=og:description]").attr("content"))
+                .isEqualTo("Partial outage. Our services");
+        assertThat(page.selectFirst("meta[name=description]").attr("content"))
+                .isEqualTo("Partial outage. Our services");
+        assertThat(page.selectFirst("h1").text()).isEqualTo("Acme");
+        assertThat(page.selectFirst("p.description").text()).isEqualTo("Our services");
+        assertThat(page.getElementById("overall").text()).isEqualTo("Partial outage");
+        assertThat(page.select("section.group h2")).extracting(Element::text).containsExactly("Storage");
+        assertThat(page.select(".service"))
+                .extracting(service -> service.attr("data-monitor-id") + " "
+                        + service.selectFirst("h3").text() + ": "
+                        + service.selectFirst(".status").text() + ", "
+                        + service.selectFirst(".uptime").text())
+                .containsExactly(
+                        api + " Public API: ▲ Up, 87.50% uptime (90 days)",
+                        db + " Database: ▼ Down, — uptime (90 days)",
+                        paused + " Legacy: ❚❚ Paused, — uptime (90 days)");
+        assertThat(page.select(".changes li")).singleElement().satisfies(change -> {
+            assertThat(change.text()).isEqualTo("2026-03-10 10:05:00 UTC · Database: ▲ Up → ▼ Down");
+            assertThat(change.selectFirst("time").attr("datetime")).isEqualTo("2026-03-10T10:05:00Z");
+        });
+        assertThat(page.select("script")).singleElement().satisfies(script -> assertThat(script.attr("src"))
+                .isEqualTo("/assets/status.js"));
+        assertThat(response.body())
+                .doesNotContain("corp.example")
+                .doesNotContain("10.0.0.7")
+                .doesNotContain("hooks.slack.com");
+    }
+
+    @Test
+    void aPageWithoutADescriptionShowsNoneRatherThanNull() throws Exception {
+        createPage();
+
+        HttpResponse<String> response = anonymous("/status/acme");
+
+        Document page = Jsoup.parse(response.body());
+        assertThat(page.select(".description")).isEmpty();
+        assertThat(page.selectFirst("meta[property=og:description]").attr("content"))
+                .isEqualTo("Partial outage.");
+        assertThat(response.body()).doesNotContainIgnoringCase("null");
+    }
+
+    @Test
+    void namesWrittenLikeMarkupStayTextOnThePublicPage() throws Exception {
+        long hostile = monitor("<script>alert(1)</script>", "https://x.example/", "UP", true, "-");
+        HttpResponse<String> created = send("POST", "/status-pages", """
+                {"slug": "acme", "title": "<b>Acme</b> & 'friends'", "description": "<img src=x onerror=alert(2)>",
+                 "monitor_ids": [%d], "groups": [{"name": "<i>Core</i>", "monitor_ids": [%d]}]}""".formatted(hostile, api));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        HttpResponse<String> response = anonymous("/status/acme");
+
+        assertThat(response.body())
+                .doesNotContain("<script>alert")
+                .doesNotContain("<b>Acme")
+                .doesNotContain("<img")
+                .doesNotContain("<i>Core")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        Document page = Jsoup.parse(response.body());
+        assertThat(page.title()).isEqualTo("<b>Acme</b> & 'friends' status");
+        assertThat(page.selectFirst("meta[property=og:title]").attr("content")).isEqualTo("<b>Acme</b> & 'friends'");
+        assertThat(page.selectFirst("p.description").text()).isEqualTo("<img src=x onerror=alert(2)>");
+        assertThat(page.select(".service h3"))
+                .extracting(Element::text)
+                .containsExactly("<script>alert(1)</script>", "Public API");
+        assertThat(page.select("section.group h2")).extracting(Element::text).containsExactly("<i>Core</i>");
+        assertThat(page.select("script, img, b, i")).hasSize(1);
+    }
+
+    @Test
     void theSummaryIsReusedForItsTtlWithoutQueryingAgainAndAChangeToThePageShowsAtOnce() throws Exception {
         createPage();
         assertThat(firstMonitorName()).isEqualTo("Public API");
@@ -308,7 +394,11 @@ class StatusPageApiIntegrationTest {
                 .update();
         clock.advance(properties.cacheTtl().minusSeconds(1));
         assertThat(firstMonitorName()).as("within the TTL: no queries ran").isEqualTo("Public API");
-        assertThat(anonymous("/status/acme").statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(anonymous("/status/acme").body())
+                        .selectFirst(".service h3")
+                        .text())
+                .as("the HTML page renders the same cached data")
+                .isEqualTo("Public API");
 
         clock.advance(Duration.ofSeconds(2));
         assertThat(firstMonitorName()).as("past the TTL: read again").isEqualTo("Renamed API");

@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class DashboardModulesTest {
     @Test
     void everyModuleThePagesImportIsServedFreshAsJavaScript() throws IOException {
         Set<String> reached = new TreeSet<>();
-        for (String page : new String[] {"/", "/status.html"}) {
+        for (String page : new String[] {"/", aStatusPage()}) {
             Response html = new RawHttp(port).get(page);
             assertThat(html.status()).as(page).isEqualTo(200);
             Matcher entry = ENTRY.matcher(html.body());
@@ -78,6 +79,19 @@ class DashboardModulesTest {
         Set<String> imported = modulesFrom("/assets/app.js");
         imported.remove("/assets/app.js");
         assertThat(preloaded).isEqualTo(imported);
+    }
+
+    /** A status page's address: the server renders each page, so one must exist. */
+    private String aStatusPage() {
+        String slug = "modules-" + UUID.randomUUID().toString().substring(0, 8);
+        Response created = new RawHttp(port)
+                .send(
+                        "POST",
+                        "/status-pages",
+                        "{\"slug\": \"" + slug + "\", \"title\": \"Modules\"}",
+                        "Content-Type: application/json");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return "/status/" + slug;
     }
 
     /** The module at {@code path} and everything it imports, each checked as it is fetched. */

@@ -29,6 +29,8 @@ final class Browser {
     static final Path CHROMEDRIVER =
             Path.of(System.getenv().getOrDefault("CHROMEDRIVER_BINARY", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** The README's pictures, when the tests run in the module's directory of a checkout (as Maven runs them). */
+    static final Path README_SCREENSHOTS = Path.of("..", "docs", "screenshots");
 
     private Browser() {}
 
@@ -82,9 +84,18 @@ final class Browser {
     }
 
     static void screenshot(ChromeDriver driver, String name) {
+        screenshot(driver, SCREENSHOTS, name);
+    }
+
+    /** A screenshot the README shows: written over docs/screenshots/{name}.png, so the pictures stay current. */
+    static void screenshotForReadme(ChromeDriver driver, String name) {
+        screenshot(driver, Files.isDirectory(README_SCREENSHOTS) ? README_SCREENSHOTS : SCREENSHOTS, name);
+    }
+
+    private static void screenshot(ChromeDriver driver, Path directory, String name) {
         try {
-            Files.createDirectories(SCREENSHOTS);
-            Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+            Files.createDirectories(directory);
+            Files.write(directory.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

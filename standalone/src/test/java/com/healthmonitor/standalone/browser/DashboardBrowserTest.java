@@ -45,7 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The dashboard and the public status pages in a real (headless) Chromium, against the whole system running as the
  * standalone runs it: worker, scheduler and API as separate applications sharing only PostgreSQL and the queue, so
  * a status change reaches the page across "processes" through LISTEN/NOTIFY. API keys are on, and a managed read key
- * is offered no change. Screenshots go to target/screenshots.
+ * is offered no change. The README's screenshots are written to docs/screenshots, others to target/screenshots; axe-core
+ * checks every page for accessibility ({@link Accessibility}).
  */
 class DashboardBrowserTest {
 
@@ -208,14 +209,14 @@ class DashboardBrowserTest {
                 seenAt - Instant.parse(change.get("changed_at").asString()).toEpochMilli();
         System.out.println("[BENCHMARK] status change committed -> shown on the open dashboard: " + latency + " ms");
         assertThat(latency).isLessThan(5_000);
-        Browser.screenshot(driver, "dashboard");
+        Browser.screenshotForReadme(driver, "dashboard");
 
         driver.get(base + "/#/monitors/" + id);
         wait(UI_WAIT).until(ExpectedConditions.attributeToBe(By.id("monitor-status"), "data-status", "DOWN"));
         waitFor(By.cssSelector("#chart svg.chart"));
         waitFor(By.cssSelector("#changes table"));
         assertThat(driver.findElement(By.id("last-error")).getText()).contains("503");
-        Browser.screenshot(driver, "monitor");
+        Browser.screenshotForReadme(driver, "monitor");
     }
 
     /**
@@ -360,6 +361,11 @@ class DashboardBrowserTest {
         assertThat(driver.getCurrentUrl()).endsWith("#/monitors/new");
     }
 
+    /**
+     * A status page built in the editor: monitors picked by name through the server's search, reordered with the
+     * buttons, a group added, the API's field error shown next to its field; then the page is public, in that order,
+     * without a key, rendered on the server, and serves badges.
+     */
     @Test
     void aMonitorWithTwoAssertionsAndAChannelMadeInTheFormIsCheckedWithThemAndAlertsTheChannel() throws Exception {
         String path = "/target/browser-" + SEQUENCE.incrementAndGet();
@@ -451,26 +457,65 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void aStatusPageCreatedInTheUiOpensWithoutAKeyAndServesBadges() throws Exception {
+    void aStatusPageBuiltByPickingMonitorsByNameShowsThemPubliclyInTheChosenOrder() throws Exception {
         long payments = idOf("Payments API");
-        long legacy = idOf("Legacy reports");
         signIn();
         driver.get(base + "/#/status-pages");
-        waitFor(By.id("field-slug")).sendKeys("acme");
+        waitFor(By.id("new-status-page")).click();
+        waitFor(By.id("field-slug")).sendKeys("Acme!");
         driver.findElement(By.id("field-title")).sendKeys("Acme services");
         driver.findElement(By.id("field-description")).sendKeys("Live status of the Acme platform");
-        driver.findElement(By.id("field-monitor_ids")).sendKeys(payments + ", " + legacy);
-        driver.findElement(By.id("create-status-page")).click();
-        waitFor(By.cssSelector("#status-page-list a[href='/status/acme']"));
+        pick("field-monitor_ids", "payments", "Payments API");
+        pick("field-monitor_ids", "LEGACY", "Legacy reports");
+        assertThat(picked("#section-ungrouped")).containsExactly("Payments API", "Legacy reports");
+
+        driver.findElement(By.cssSelector("button[aria-label='Move Legacy reports up']"))
+                .click();
+        assertThat(picked("#section-ungrouped")).containsExactly("Legacy reports", "Payments API");
+        // Keyboard users keep their place: the moved monitor's other button once it reached the top.
+        assertThat(driver.switchTo().activeElement().getAttribute("aria-label")).isEqualTo("Move Legacy reports down");
+        driver.findElement(By.id("add-group")).click();
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("field-groups-0-name");
+        driver.findElement(By.id("field-groups-0-name")).sendKeys("Discovery");
+        pick("field-groups-0-monitor_ids", "search", "Search");
+        Browser.screenshotForReadme(driver, "status-page-editor");
+        Accessibility.assertNoSeriousAccessibilityViolations(driver);
+
+        driver.findElement(By.id("save-status-page")).click();
+        wait(UI_WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("error-slug"), "lowercase"));
+        assertThat(driver.findElement(By.id("field-slug")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        replace(By.id("field-slug"), "acme");
+        driver.findElement(By.id("save-status-page")).click();
+        wait(UI_WAIT).until(ExpectedConditions.urlMatches("#/status-pages/\\d+$"));
+        wait(UI_WAIT).until(d -> picked("#section-ungrouped").equals(List.of("Legacy reports", "Payments API")));
+        assertThat(driver.findElement(By.id("field-groups-0-name")).getAttribute("value"))
+                .isEqualTo("Discovery");
 
         driver.executeScript("sessionStorage.clear()");
-        driver.get(base + "/status/acme");
-        wait(UI_WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("overall"), "outage"));
-        assertThat(driver.findElements(By.cssSelector(".service"))).hasSize(2);
-        assertThat(driver.findElements(By.cssSelector(".service svg.days rect")))
-                .hasSize(180);
+        waitFor(By.id("preview-link")).click();
+        wait(UI_WAIT).until(ExpectedConditions.urlToBe(base + "/status/acme"));
+        assertThat(waitFor(By.id("overall")).getText()).isEqualTo("Partial outage");
+        assertThat(driver.findElements(By.cssSelector(".service h3")))
+                .extracting(WebElement::getText)
+                .containsExactly("Legacy reports", "Payments API", "Search");
+        assertThat(driver.findElement(By.cssSelector("section.group h2")).getText())
+                .isEqualTo("Discovery");
+        // The script adds the 90-day bars to what the server rendered.
+        wait(UI_WAIT)
+                .until(d ->
+                        d.findElements(By.cssSelector(".service svg.days rect")).size() == 3 * 90);
         assertThat(driver.getPageSource()).doesNotContain("127.0.0.1").doesNotContain("/target/");
-        Browser.screenshot(driver, "status-page");
+        Browser.screenshotForReadme(driver, "status-page");
+        Accessibility.assertNoSeriousAccessibilityViolations(driver);
+
+        // As curl, a crawler or a link preview reads it: no JavaScript.
+        HttpResponse<String> html = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/status/acme")).build(), BodyHandlers.ofString());
+        assertThat(html.body())
+                .contains("<title>Acme services status</title>")
+                .contains("Partial outage")
+                .contains("Legacy reports", "Payments API", "Search");
 
         HttpResponse<String> badge = http.send(
                 HttpRequest.newBuilder(URI.create(base + "/status/acme/badges/" + payments + "/status.svg"))
@@ -485,6 +530,56 @@ class DashboardBrowserTest {
 
         driver.get(base + "/status/nobody-here");
         assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Status page not found");
+    }
+
+    /**
+     * axe-core finds no serious or critical violation on any page: the key prompt, the list, a monitor, the monitor
+     * form, the status pages and their editor, a public page and the not-found page; in light and in dark mode.
+     */
+    @Test
+    void everyPageHasNoSeriousAccessibilityViolationInLightOrDarkMode() throws Exception {
+        long payments = idOf("Payments API");
+        long legacy = idOf("Legacy reports");
+        HttpResponse<String> created = api("POST", "/status-pages", """
+                {"slug": "checked", "title": "Checked services", "description": "Everything we run",
+                 "monitor_ids": [%d],
+                 "groups": [{"name": "Reports", "monitor_ids": [%d]}, {"name": "Tagged", "tag": "team"}]}""".formatted(payments, legacy));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long page = json.readTree(created.body()).get("id").asLong();
+        try {
+            for (boolean dark : new boolean[] {false, true}) {
+                Accessibility.prefersDarkColorScheme(driver, dark);
+                driver.get(base + "/");
+                driver.executeScript("sessionStorage.clear()");
+                driver.navigate().refresh();
+                waitFor(By.id("api-key"));
+                Accessibility.assertNoSeriousAccessibilityViolations(driver);
+
+                signIn();
+                waitFor(By.cssSelector("tr[data-monitor-id='" + legacy + "']"));
+                assertThat(driver.executeScript("return getComputedStyle(document.documentElement).backgroundColor"))
+                        .isEqualTo(dark ? "rgb(18, 20, 23)" : "rgb(255, 255, 255)");
+                Accessibility.assertNoSeriousAccessibilityViolations(driver);
+                if (dark) {
+                    Browser.screenshotForReadme(driver, "dashboard-dark");
+                }
+                checkAccessibility("/#/monitors/" + legacy, By.cssSelector("#chart svg.chart"));
+                waitFor(By.cssSelector("#changes table, #changes p"));
+                Accessibility.assertNoSeriousAccessibilityViolations(driver);
+                checkAccessibility("/#/monitors/new", By.id("save-monitor"));
+                checkAccessibility("/#/status-pages", By.cssSelector("#status-page-list ul"));
+                checkAccessibility("/#/status-pages/new", By.id("save-status-page"));
+                checkAccessibility("/#/status-pages/" + page, By.cssSelector("#section-ungrouped .picked-name"));
+                checkAccessibility("/status/checked", By.cssSelector(".service svg.days"));
+                if (dark) {
+                    Browser.screenshotForReadme(driver, "status-page-dark");
+                }
+                checkAccessibility("/status/nobody-here", By.tagName("h1"));
+            }
+        } finally {
+            Accessibility.prefersDarkColorScheme(driver, false);
+            api("DELETE", "/status-pages/" + page, null);
+        }
     }
 
     @Test
@@ -515,7 +610,10 @@ class DashboardBrowserTest {
         driver.get(base + "/#/status-pages");
         wait(UI_WAIT)
                 .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#status-page-list .loading")));
-        assertThat(driver.findElements(By.id("create-status-page"))).isEmpty();
+        assertThat(driver.findElements(By.id("new-status-page"))).isEmpty();
+        driver.get(base + "/#/status-pages/new");
+        assertThat(waitFor(By.id("scope-refusal")).getText()).contains("read");
+        assertThat(driver.findElements(By.id("save-status-page"))).isEmpty();
 
         // The operator's key, by contrast, is an admin key and is offered everything.
         signIn(KEY);
@@ -632,7 +730,7 @@ class DashboardBrowserTest {
         Number overflow = (Number) driver.executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
         assertThat(overflow.intValue()).isLessThanOrEqualTo(0);
-        Browser.screenshot(driver, "dashboard-375px");
+        Browser.screenshotForReadme(driver, "dashboard-375px");
     }
 
     // --- helpers ---
@@ -652,6 +750,30 @@ class DashboardBrowserTest {
                 .sendKeys(key);
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
         waitFor(By.cssSelector("table.monitors caption"));
+    }
+
+    /** Opens path, waits until {@code shown} is visible, and runs the accessibility check on the page. */
+    private static void checkAccessibility(String path, By shown) {
+        driver.get(base + path);
+        waitFor(shown);
+        Accessibility.assertNoSeriousAccessibilityViolations(driver);
+    }
+
+    /** Types into a monitor picker's search box and adds the monitor of that name the server found. */
+    private static void pick(String searchBox, String query, String name) {
+        WebElement input = driver.findElement(By.id(searchBox));
+        input.clear();
+        input.sendKeys(query);
+        waitFor(By.cssSelector("button[aria-label='Add " + name + "']")).click();
+        wait(UI_WAIT).until(d -> d.findElements(By.cssSelector("button[aria-label='Add " + name + "']"))
+                .isEmpty());
+    }
+
+    /** The names of the monitors picked in a section of the status page editor, in display order. */
+    private static List<String> picked(String section) {
+        return driver.findElements(By.cssSelector(section + " .picked-name")).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     private static WebElement waitFor(By by) {
