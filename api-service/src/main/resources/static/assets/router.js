@@ -5,6 +5,10 @@ import { formView } from './views/monitor-form.js';
 import { listView } from './views/monitor-list.js';
 import { monitorView } from './views/monitor-page.js';
 import { statusPagesView } from './views/status-pages.js';
+import { apiKeysView } from './views/api-keys.js';
+import { channelFormView, channelsView } from './views/channels.js';
+import { dailySummaryView } from './views/daily-summary.js';
+import { maintenanceFormView, maintenanceView } from './views/maintenance.js';
 
 const ROUTES = [
   [/^#\/$/, () => listView()],
@@ -12,6 +16,14 @@ const ROUTES = [
   [/^#\/monitors\/(\d+)\/edit$/, (id) => formView(Number(id))],
   [/^#\/monitors\/(\d+)$/, (id) => monitorView(Number(id))],
   [/^#\/status-pages$/, () => statusPagesView()],
+  [/^#\/channels$/, () => channelsView()],
+  [/^#\/channels\/new$/, () => channelFormView(null)],
+  [/^#\/channels\/(\d+)\/edit$/, (id) => channelFormView(Number(id))],
+  [/^#\/maintenance$/, () => maintenanceView()],
+  [/^#\/maintenance\/new$/, () => maintenanceFormView(null)],
+  [/^#\/maintenance\/(\d+)\/edit$/, (id) => maintenanceFormView(Number(id))],
+  [/^#\/settings\/daily-summary$/, () => dailySummaryView()],
+  [/^#\/api-keys$/, () => apiKeysView()],
 ];
 
 /** Shows the view of the current location. */
