@@ -34,7 +34,7 @@ export function copyButton(id, text, targetId, what) {
     } catch (e) {
       // No clipboard (an insecure origin, a refused permission): select it so that it can be copied by hand.
       window.getSelection().selectAllChildren(document.getElementById(targetId));
-      announce(`Copying failed: the ${what.toLowerCase()} is selected, copy it by hand`);
+      announce(`Copying failed: the ${what} is selected, copy it by hand`);
     }
   } }, 'Copy');
 }

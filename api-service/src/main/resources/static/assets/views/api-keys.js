@@ -54,7 +54,7 @@ export async function apiKeysView(created = null) {
           h('td', {}, h('code', {}, `${k.prefix}…`)),
           h('td', {}, time(k.created_at)),
           h('td', {}, k.last_used_at ? [time(k.last_used_at), ` (${age(k.last_used_at)})`] : 'never'),
-          h('td', {}, h('button', { type: 'button', class: 'danger', 'data-revoke-key': k.id, onclick: () => revoke(k, k.id === me) }, 'Revoke'),
+          h('td', {}, h('button', { type: 'button', class: 'danger', 'data-revoke-key': k.id, 'aria-label': `Revoke ${k.name}`, onclick: () => revoke(k, k.id === me) }, 'Revoke'),
             h('p', { class: 'error', role: 'alert', id: `key-error-${k.id}` })))))
       : h('p', {}, 'No managed keys yet.'));
   } catch (e) {

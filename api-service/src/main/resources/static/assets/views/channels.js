@@ -46,9 +46,9 @@ function row(c) {
     h('td', { class: 'url' }, c.type === 'email' ? c.recipients.join(', ') : c.url, c.secret ? ' (signed)' : ''),
     h('td', { class: 'last-delivery' }, lastDelivery(c.last_delivery)),
     canWrite() ? h('td', { class: 'row-actions' },
-      h('button', { type: 'button', 'data-test-channel': c.id, onclick: (e) => sendTest(c, e.target) }, 'Send test'), ' ',
-      h('a', { class: 'button', href: `#/channels/${c.id}/edit` }, 'Edit'), ' ',
-      h('button', { type: 'button', class: 'danger', 'data-delete-channel': c.id, onclick: () => remove(c) }, 'Delete'),
+      h('button', { type: 'button', 'data-test-channel': c.id, 'aria-label': `Send a test to ${c.name}`, onclick: (e) => sendTest(c, e.target) }, 'Send test'), ' ',
+      h('a', { class: 'button', href: `#/channels/${c.id}/edit`, 'aria-label': `Edit ${c.name}` }, 'Edit'), ' ',
+      h('button', { type: 'button', class: 'danger', 'data-delete-channel': c.id, 'aria-label': `Delete ${c.name}`, onclick: () => remove(c) }, 'Delete'),
       h('p', { class: 'test-result', id: `test-result-${c.id}`, role: 'status' }, testResults.get(c.id) || '')) : null);
 }
 

@@ -30,8 +30,9 @@ export async function maintenanceView() {
             : w.monitor_ids.flatMap((id, i) => [i ? ', ' : null, h('a', { href: `#/monitors/${id}` }, names.get(id) ?? `#${id}`)])),
           h('td', {}, w.active ? h('span', { class: 'status status-maintenance', 'data-active': 'true' }, 'Active now') : 'not active'),
           canWrite() ? h('td', { class: 'row-actions' },
-            h('a', { class: 'button', href: `#/maintenance/${w.id}/edit` }, 'Edit'), ' ',
-            h('button', { type: 'button', class: 'danger', 'data-delete-window': w.id, onclick: () => remove(w) }, 'Delete'),
+            h('a', { class: 'button', href: `#/maintenance/${w.id}/edit`, 'aria-label': `Edit ${w.reason || `window ${w.id}`}` }, 'Edit'), ' ',
+            h('button', { type: 'button', class: 'danger', 'data-delete-window': w.id, 'aria-label': `Delete ${w.reason || `window ${w.id}`}`,
+              onclick: () => remove(w) }, 'Delete'),
             h('p', { class: 'error', role: 'alert', id: `window-error-${w.id}` })) : null)))
       : h('p', {}, 'No maintenance windows.'));
   } catch (e) {
@@ -143,6 +144,8 @@ export async function maintenanceFormView(id) {
       results.replaceChildren(h('li', { class: 'error' }, problemText(e)));
     }
   });
+  // Enter in the search box searches; it does not submit the window.
+  search.addEventListener('keydown', (e) => { if (e.key === 'Enter') e.preventDefault(); });
   renderChosen();
 
   const form = h('form', { class: 'card', id: 'window-form', novalidate: true, onsubmit: async (event) => {
@@ -155,7 +158,8 @@ export async function maintenanceFormView(id) {
     } else {
       const minutes = value('duration_minutes');
       Object.assign(body, { time_zone: value('time_zone'), duration_minutes: minutes === null ? null : Number(minutes) });
-      if (kind.value === 'cron') body.cron = value('cron');
+      // An empty field still says which kind is meant, so that the API's error names it.
+      if (kind.value === 'cron') body.cron = value('cron') ?? '';
       else Object.assign(body, { weekdays: [...form.querySelectorAll('[name=weekdays]:checked')].map((c) => c.value), time: value('time') });
     }
     try {
