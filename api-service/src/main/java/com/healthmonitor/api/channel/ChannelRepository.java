@@ -77,20 +77,18 @@ class ChannelRepository {
                         SELECT DISTINCT ON (channel_id) channel_id, kind, status, last_status_code, last_error,
                                                         attempts, created_at, sent_at
                         FROM deliveries WHERE channel_id = ANY (:ids)
-                        ORDER BY channel_id, id DESC""")
-                .param("ids", ids.toArray(Long[]::new))
-                .query(rs -> {
-                    last.put(
-                            rs.getLong("channel_id"),
-                            new LastDelivery(
-                                    rs.getString("kind"),
-                                    rs.getString("status"),
-                                    rs.getObject("last_status_code", Integer.class),
-                                    rs.getString("last_error"),
-                                    rs.getInt("attempts"),
-                                    Timestamps.instant(rs, "created_at"),
-                                    Timestamps.instant(rs, "sent_at")));
-                });
+                        ORDER BY channel_id, id DESC""").param("ids", ids.toArray(Long[]::new)).query(rs -> {
+            last.put(
+                    rs.getLong("channel_id"),
+                    new LastDelivery(
+                            rs.getString("kind"),
+                            rs.getString("status"),
+                            rs.getObject("last_status_code", Integer.class),
+                            rs.getString("last_error"),
+                            rs.getInt("attempts"),
+                            Timestamps.instant(rs, "created_at"),
+                            Timestamps.instant(rs, "sent_at")));
+        });
         return last;
     }
 

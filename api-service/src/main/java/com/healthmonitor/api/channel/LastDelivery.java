@@ -14,4 +14,10 @@ import java.time.Instant;
  * @param sentAt when it was sent, null unless SENT
  */
 record LastDelivery(
-        String kind, String status, Integer statusCode, String error, int attempts, Instant createdAt, Instant sentAt) {}
+        String kind,
+        String status,
+        Integer statusCode,
+        String error,
+        int attempts,
+        Instant createdAt,
+        Instant sentAt) {}

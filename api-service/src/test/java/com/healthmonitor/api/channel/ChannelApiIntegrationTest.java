@@ -254,7 +254,8 @@ class ChannelApiIntegrationTest {
         long slack = created(channel("ops", "slack", SLACK_URL)).get("id").asLong();
         created(channel("quiet", "discord", "https://discord.com/api/webhooks/1/abcdef"));
         // Left PENDING (no worker here); the newer one below is what shows.
-        long first = json.readTree(api.send("POST", "/channels/" + slack + "/test", null).body())
+        long first = json.readTree(
+                        api.send("POST", "/channels/" + slack + "/test", null).body())
                 .get("delivery_id")
                 .asLong();
         // Plays the worker on the second test: it fails.
@@ -262,17 +263,15 @@ class ChannelApiIntegrationTest {
             while (jdbc.sql("""
                                     UPDATE deliveries SET status = 'FAILED', attempts = 3, last_status_code = 404,
                                                           last_error = 'HTTP 404: no_service', next_attempt_at = NULL
-                                    WHERE kind = 'TEST' AND status = 'PENDING' AND id > :first""")
-                            .param("first", first)
-                            .update()
-                    == 0) {
+                                    WHERE kind = 'TEST' AND status = 'PENDING' AND id > :first""").param("first", first).update() == 0) {
                 Thread.onSpinWait();
             }
         });
         api.send("POST", "/channels/" + slack + "/test", null);
         worker.join();
 
-        JsonNode last = json.readTree(api.send("GET", "/channels/" + slack, null).body())
+        JsonNode last = json.readTree(
+                        api.send("GET", "/channels/" + slack, null).body())
                 .get("last_delivery");
         assertThat(last.get("kind").asString()).isEqualTo("TEST");
         assertThat(last.get("status").asString()).isEqualTo("FAILED");

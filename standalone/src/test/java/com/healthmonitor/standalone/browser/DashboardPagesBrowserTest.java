@@ -123,8 +123,7 @@ class DashboardPagesBrowserTest {
         wait(UI_WAIT)
                 .until(ExpectedConditions.textToBePresentInElementLocated(
                         By.id("test-result-" + id), "Test sent (HTTP 200)"));
-        assertThat(stub.requests(path)).singleElement().satisfies(request -> assertThat(
-                        request.header("X-Signature"))
+        assertThat(stub.requests(path)).singleElement().satisfies(request -> assertThat(request.header("X-Signature"))
                 .startsWith("sha256="));
         wait(UI_WAIT)
                 .until(ExpectedConditions.textToBePresentInElementLocated(
@@ -209,14 +208,12 @@ class DashboardPagesBrowserTest {
     @Test
     void aReadKeySeesThePagesButIsOfferedNoChangeOnAny() throws Exception {
         String readKey = json.readTree(api("POST", "/api-keys", """
-                                {"name": "wall display", "scope": "read"}""", KEY)
-                        .body())
+                                {"name": "wall display", "scope": "read"}""", KEY).body())
                 .get("key")
                 .asString();
         long monitor = createMonitor("Read-only view " + SEQUENCE.incrementAndGet());
         long channel = json.readTree(api("POST", "/channels", """
-                                {"name": "seen, not touched", "type": "email", "recipients": ["ops@example.com"]}""", KEY)
-                        .body())
+                                {"name": "seen, not touched", "type": "email", "recipients": ["ops@example.com"]}""", KEY).body())
                 .get("id")
                 .asLong();
         // In the future: it covers nothing while the other tests run.
@@ -241,7 +238,8 @@ class DashboardPagesBrowserTest {
         assertThat(driver.findElements(By.id("save-channel"))).isEmpty();
 
         driver.get(base + "/#/maintenance");
-        assertThat(waitFor(By.cssSelector("tr[data-window-id='" + windowId + "']")).getText())
+        assertThat(waitFor(By.cssSelector("tr[data-window-id='" + windowId + "']"))
+                        .getText())
                 .contains("next year's move", "Read-only view");
         assertThat(driver.findElements(By.cssSelector("#new-window, [data-delete-window]")))
                 .isEmpty();
@@ -321,16 +319,14 @@ class DashboardPagesBrowserTest {
     @Test
     void theDailySummaryIsSavedWithItsChannelsAndItsErrorsShowNextToTheirFields() throws Exception {
         long channel = json.readTree(api("POST", "/channels", """
-                                {"name": "summary mail", "type": "email", "recipients": ["ops@example.com"]}""", KEY)
-                        .body())
+                                {"name": "summary mail", "type": "email", "recipients": ["ops@example.com"]}""", KEY).body())
                 .get("id")
                 .asLong();
         signIn(KEY);
         driver.get(base + "/#/settings/daily-summary");
         replace(By.id("field-time_zone"), "Mars/Olympus");
         driver.findElement(By.id("save-summary")).click();
-        wait(UI_WAIT)
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("error-time_zone"), "time zone"));
+        wait(UI_WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("error-time_zone"), "time zone"));
 
         replace(By.id("field-time_zone"), "Europe/Berlin");
         driver.findElement(By.cssSelector("input[name=channel_ids][value='" + channel + "']"))
@@ -338,7 +334,8 @@ class DashboardPagesBrowserTest {
         driver.findElement(By.id("save-summary")).click();
         wait(UI_WAIT).until(ExpectedConditions.textToBe(By.id("summary-saved"), "Saved."));
 
-        JsonNode settings = json.readTree(api("GET", "/settings/daily-summary", null, KEY).body());
+        JsonNode settings =
+                json.readTree(api("GET", "/settings/daily-summary", null, KEY).body());
         assertThat(settings.get("time_zone").asString()).isEqualTo("Europe/Berlin");
         assertThat(settings.get("channel_ids").toString()).isEqualTo("[" + channel + "]");
     }
@@ -371,7 +368,8 @@ class DashboardPagesBrowserTest {
                 {"name": "%s", "url": "%s", "check_interval": 2, "timeout": 1}""".formatted(name, stub.url(path)), KEY);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         long id = json.readTree(response.body()).get("id").asLong();
-        await().atMost(UI_WAIT).until(() -> !json.readTree(api("GET", "/monitors/" + id, null, KEY).body())
+        await().atMost(UI_WAIT).until(() -> !json.readTree(
+                        api("GET", "/monitors/" + id, null, KEY).body())
                 .get("status")
                 .asString()
                 .equals("UNKNOWN"));
