@@ -16,8 +16,8 @@ export function h(tag, attrs = {}, ...children) {
   return node;
 }
 
-const ICONS = { UP: '▲', DOWN: '▼', UNKNOWN: '?', PAUSED: '❚❚' };
-const LABELS = { UP: 'Up', DOWN: 'Down', UNKNOWN: 'Unknown', PAUSED: 'Paused' };
+const ICONS = { UP: '▲', DOWN: '▼', UNKNOWN: '?', PAUSED: '❚❚', MAINTENANCE: '⚒' };
+const LABELS = { UP: 'Up', DOWN: 'Down', UNKNOWN: 'Unknown', PAUSED: 'Paused', MAINTENANCE: 'Maintenance' };
 
 /** A status as icon and text, so it reads without colour. */
 export function statusBadge(status) {

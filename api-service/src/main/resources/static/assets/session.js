@@ -6,8 +6,16 @@ let caller = null;
 
 export const currentCaller = () => caller;
 
+const SCOPES = ['read', 'write', 'admin'];
+
+/** Whether the key's scope includes {@code scope}: each includes the ones before it (read < write < admin). */
+export const may = (scope) => caller !== null && SCOPES.indexOf(caller.scope) >= SCOPES.indexOf(scope);
+
 /** A read key sees everything but is offered no change; write and admin keys may change monitors and pages. */
-export const canWrite = () => caller !== null && caller.scope !== 'read';
+export const canWrite = () => may('write');
+
+/** Only admin keys manage API keys and change settings (the daily summary). */
+export const canAdmin = () => may('admin');
 
 /**
  * Asks the API who the key of this tab is: {caller} when accepted, {caller: null, refused} when the API wants

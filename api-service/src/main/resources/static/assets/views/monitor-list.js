@@ -23,7 +23,7 @@ export async function listView() {
   const summary = h('section', { class: 'summary', 'aria-labelledby': 'summary-title' },
     h('h1', { id: 'summary-title' }, 'Monitors'), h('div', { id: 'summary-figures', class: 'figures' }));
   const statusSelect = h('select', { id: 'filter-status', name: 'status', onchange: (e) => { view.filter.status = e.target.value; view.page = 0; renderList(); } },
-    ...[['', 'All'], ['DOWN', 'Down'], ['UP', 'Up'], ['UNKNOWN', 'Unknown'], ['PAUSED', 'Paused']]
+    ...[['', 'All'], ['DOWN', 'Down'], ['UP', 'Up'], ['UNKNOWN', 'Unknown'], ['PAUSED', 'Paused'], ['MAINTENANCE', 'Maintenance']]
       .map(([v, t]) => h('option', { value: v, selected: view.filter.status === v }, t)));
   const nameInput = h('input', { id: 'filter-name', name: 'q', type: 'search', value: view.filter.name, maxlength: 200,
     placeholder: 'name or target', oninput: (e) => { view.filter.name = e.target.value; view.page = 0; search(); } });

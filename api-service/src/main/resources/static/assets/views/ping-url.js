@@ -3,6 +3,7 @@ import { problemText, request } from '../api.js';
 import { h } from '../html.js';
 import { announce } from '../page.js';
 import { canWrite } from '../session.js';
+import { copyButton } from '../widgets.js';
 
 /**
  * Only a token's hash is stored, so the API shows a ping URL once, in the response that issues it (creation, rotation);
@@ -34,16 +35,7 @@ export function pingSection(monitor, onRotated) {
       rotate, h('p', { id: 'ping-error', role: 'alert', class: 'error' }));
   }
   const curl = `0 3 * * * backup.sh && curl -fsS -m 10 "${url}"`;
-  const copy = h('button', { type: 'button', id: 'copy-ping-url', onclick: async () => {
-    try {
-      await navigator.clipboard.writeText(url);
-      announce('Ping URL copied');
-    } catch (e) {
-      // No clipboard (an insecure origin, a refused permission): select the URL so that it can be copied by hand.
-      window.getSelection().selectAllChildren(document.getElementById('ping-url'));
-      announce('Copying failed: the URL is selected, copy it by hand');
-    }
-  } }, 'Copy');
+  const copy = copyButton('copy-ping-url', url, 'ping-url', 'Ping URL');
   return h('section', { 'aria-labelledby': 'ping-title', class: 'ping' }, h('h2', { id: 'ping-title' }, 'Ping URL'),
     h('p', {}, 'Keep it: it is shown only now. ', h('code', { id: 'ping-url' }, url), ' ', copy),
     h('p', {}, 'Call it when the job succeeds (append /fail on failure, /start when it begins), e.g. from cron:'),

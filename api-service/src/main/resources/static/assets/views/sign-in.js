@@ -2,7 +2,7 @@
 import { apiKey } from '../api.js';
 import { h } from '../html.js';
 import { show } from '../page.js';
-import { canWrite, currentCaller, forget, identify } from '../session.js';
+import { currentCaller, forget, identify, may } from '../session.js';
 
 /**
  * Shows who is signed in, or the key prompt when the API wants a key; true when signed in. hooks.onSignedIn runs
@@ -18,7 +18,8 @@ export async function ensureAccess(hooks) {
 function showCaller(hooks) {
   const caller = currentCaller();
   const target = document.getElementById('signed-in');
-  document.getElementById('nav-new-monitor').hidden = !canWrite();
+  // Links to what the key may not do are hidden: data-needs names the scope a link's page needs.
+  document.querySelectorAll('[data-needs]').forEach((item) => { item.hidden = !may(item.dataset.needs); });
   document.body.dataset.scope = caller ? caller.scope : '';
   if (!caller) {
     target.replaceChildren();

@@ -64,6 +64,34 @@ class ChannelRepository {
                 .list();
     }
 
+    /**
+     * The newest delivery of each of the channels (at most a page of them), by channel id; channels without one are
+     * absent. One pass over the deliveries, whose count retention bounds.
+     */
+    Map<Long, LastDelivery> lastDeliveries(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, LastDelivery> last = new HashMap<>();
+        jdbc.sql("""
+                        SELECT DISTINCT ON (channel_id) channel_id, kind, status, last_status_code, last_error,
+                                                        attempts, created_at, sent_at
+                        FROM deliveries WHERE channel_id = ANY (:ids)
+                        ORDER BY channel_id, id DESC""").param("ids", ids.toArray(Long[]::new)).query(rs -> {
+            last.put(
+                    rs.getLong("channel_id"),
+                    new LastDelivery(
+                            rs.getString("kind"),
+                            rs.getString("status"),
+                            rs.getObject("last_status_code", Integer.class),
+                            rs.getString("last_error"),
+                            rs.getInt("attempts"),
+                            Timestamps.instant(rs, "created_at"),
+                            Timestamps.instant(rs, "sent_at")));
+        });
+        return last;
+    }
+
     /** The ids among {@code ids} that name no channel. */
     List<Long> missing(Collection<Long> ids) {
         if (ids.isEmpty()) {

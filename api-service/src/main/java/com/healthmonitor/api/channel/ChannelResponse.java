@@ -3,7 +3,10 @@ package com.healthmonitor.api.channel;
 import java.time.Instant;
 import java.util.List;
 
-/** A channel in responses: {@code url} and {@code secret} masked; {@code key} names it in {@code /config}. */
+/**
+ * A channel in responses: {@code url} and {@code secret} masked; {@code key} names it in {@code /config};
+ * {@code lastDelivery} null until something was queued for it.
+ */
 record ChannelResponse(
         long id,
         String key,
@@ -13,4 +16,5 @@ record ChannelResponse(
         String secret,
         List<String> recipients,
         Instant createdAt,
-        Instant updatedAt) {}
+        Instant updatedAt,
+        LastDelivery lastDelivery) {}

@@ -6,6 +6,7 @@ import com.healthmonitor.common.secret.Secrets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -46,14 +47,13 @@ class ChannelService {
 
     @Transactional(readOnly = true)
     ChannelResponse get(long id) {
-        return response(channels.find(id).orElseThrow(() -> new ChannelNotFoundException(id)));
+        return responses(List.of(channels.find(id).orElseThrow(() -> new ChannelNotFoundException(id))))
+                .getFirst();
     }
 
     @Transactional(readOnly = true)
     List<ChannelResponse> list(long afterId, int limit) {
-        return channels.list(afterId, limit).stream()
-                .map(ChannelService::response)
-                .toList();
+        return responses(channels.list(afterId, limit));
     }
 
     ChannelResponse replace(long id, ChannelRequest request) {
@@ -98,7 +98,13 @@ class ChannelService {
         return new TestResult(deliveryId, outcome.status(), outcome.code(), outcome.error(), outcome.attempts());
     }
 
-    private static ChannelResponse response(ChannelRepository.Stored stored) {
+    private List<ChannelResponse> responses(List<ChannelRepository.Stored> stored) {
+        Map<Long, LastDelivery> last = channels.lastDeliveries(
+                stored.stream().map(ChannelRepository.Stored::id).toList());
+        return stored.stream().map(s -> response(s, last.get(s.id()))).toList();
+    }
+
+    private static ChannelResponse response(ChannelRepository.Stored stored, LastDelivery lastDelivery) {
         ChannelSettings settings = stored.settings();
         return new ChannelResponse(
                 stored.id(),
@@ -109,6 +115,7 @@ class ChannelService {
                 Secrets.mask(settings.secret()),
                 settings.recipients(),
                 stored.createdAt(),
-                stored.updatedAt());
+                stored.updatedAt(),
+                lastDelivery);
     }
 }

@@ -250,6 +250,46 @@ class ChannelApiIntegrationTest {
     }
 
     @Test
+    void aChannelShowsTheOutcomeOfItsNewestDelivery() throws Exception {
+        long slack = created(channel("ops", "slack", SLACK_URL)).get("id").asLong();
+        created(channel("quiet", "discord", "https://discord.com/api/webhooks/1/abcdef"));
+        // Left PENDING (no worker here); the newer one below is what shows.
+        long first = json.readTree(
+                        api.send("POST", "/channels/" + slack + "/test", null).body())
+                .get("delivery_id")
+                .asLong();
+        // Plays the worker on the second test: it fails.
+        Thread worker = Thread.ofVirtual().start(() -> {
+            while (jdbc.sql("""
+                                    UPDATE deliveries SET status = 'FAILED', attempts = 3, last_status_code = 404,
+                                                          last_error = 'HTTP 404: no_service', next_attempt_at = NULL
+                                    WHERE kind = 'TEST' AND status = 'PENDING' AND id > :first""").param("first", first).update() == 0) {
+                Thread.onSpinWait();
+            }
+        });
+        api.send("POST", "/channels/" + slack + "/test", null);
+        worker.join();
+
+        JsonNode last = json.readTree(
+                        api.send("GET", "/channels/" + slack, null).body())
+                .get("last_delivery");
+        assertThat(last.get("kind").asString()).isEqualTo("TEST");
+        assertThat(last.get("status").asString()).isEqualTo("FAILED");
+        assertThat(last.get("status_code").asInt()).isEqualTo(404);
+        assertThat(last.get("error").asString()).isEqualTo("HTTP 404: no_service");
+        assertThat(last.get("attempts").asInt()).isEqualTo(3);
+        assertThat(last.get("created_at").isNull()).isFalse();
+        assertThat(last.get("sent_at").isNull()).isTrue();
+        JsonNode list = json.readTree(api.send("GET", "/channels", null).body());
+        assertThat(list.valueStream()
+                        .map(c -> c.get("name").asString() + ":"
+                                + (c.get("last_delivery").isNull()
+                                        ? "none"
+                                        : c.get("last_delivery").get("status").asString())))
+                .containsExactly("ops:FAILED", "quiet:none");
+    }
+
+    @Test
     void aMaintenanceWindowShowsItsMonitorsAsMaintenance() throws Exception {
         long inWindow = json.readTree(api.send("POST", "/monitors", """
                                 {"name": "a", "url": "https://a.example.com/"}""").body())
