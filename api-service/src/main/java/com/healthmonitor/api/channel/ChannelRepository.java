@@ -66,7 +66,7 @@ class ChannelRepository {
 
     /**
      * The newest delivery of each of the channels (at most a page of them), by channel id; channels without one are
-     * absent. One pass over the deliveries, whose count retention bounds.
+     * absent. One probe of {@code deliveries_channel_latest_idx} per channel.
      */
     Map<Long, LastDelivery> lastDeliveries(Collection<Long> ids) {
         if (ids.isEmpty()) {
@@ -74,10 +74,13 @@ class ChannelRepository {
         }
         Map<Long, LastDelivery> last = new HashMap<>();
         jdbc.sql("""
-                        SELECT DISTINCT ON (channel_id) channel_id, kind, status, last_status_code, last_error,
-                                                        attempts, created_at, sent_at
-                        FROM deliveries WHERE channel_id = ANY (:ids)
-                        ORDER BY channel_id, id DESC""").param("ids", ids.toArray(Long[]::new)).query(rs -> {
+                        SELECT channel.id AS channel_id, d.kind, d.status, d.last_status_code, d.last_error,
+                               d.attempts, d.created_at, d.sent_at
+                        FROM unnest(CAST(:ids AS bigint[])) AS channel (id)
+                        CROSS JOIN LATERAL (
+                            SELECT kind, status, last_status_code, last_error, attempts, created_at, sent_at
+                            FROM deliveries WHERE channel_id = channel.id
+                            ORDER BY id DESC LIMIT 1) d""").param("ids", ids.toArray(Long[]::new)).query(rs -> {
             last.put(
                     rs.getLong("channel_id"),
                     new LastDelivery(
