@@ -21,10 +21,9 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * The worker in probe mode ({@code WORKER_MODE=probe}): the check machinery of a full worker (the same container
  * factory, SSRF guard, HTTP client, checkers and check listener) over a sink that sends results to the results queue
- * (in the home region, through that region's SQS client), and nothing
- * that needs a database: no DataSource (so no Flyway, no JDBC), none of the jobs (rollups, retention, heartbeats,
- * reminders, summaries, the alert outbox), no recorder. It runs where the database is out of reach, e.g. in another
- * region.
+ * (in the home region, through a client of that region), and nothing that needs a database: no DataSource (so no
+ * Flyway, no JDBC), none of the jobs (rollups, retention, heartbeats, reminders, summaries, the alert outbox), no
+ * recorder. It runs where the database is out of reach, e.g. in another region.
  *
  * <p>An allow-list, not a scan of the worker's packages: what a full worker gains later stays out of the probe unless
  * added here. Deliberately neither {@code @Configuration} nor {@code @SpringBootConfiguration}: the full worker's
