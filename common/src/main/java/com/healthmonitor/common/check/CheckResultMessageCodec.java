@@ -50,16 +50,12 @@ public final class CheckResultMessageCodec {
     }
 
     private CheckResultMessage read(JsonNode message) {
-        // The version first: a newer format may not even construct as this one.
-        if (message.path("version").asInt(0) > CheckResultMessage.CURRENT_VERSION) {
-            json.requireVersion(message.path("version").asInt(0), CheckResultMessage.CURRENT_VERSION, "result");
-        }
-        CheckResultMessage result = json.value(message, CheckResultMessage.class, "a result message");
-        if (result == null) {
+        if (message.isNull()) {
             throw json.unreadable("a result batch holds an empty entry");
         }
-        json.requireVersion(result.version(), CheckResultMessage.CURRENT_VERSION, "result");
-        return result;
+        // The version first: a newer format may not even construct as this one.
+        json.requireVersion(message.path("version").asInt(0), CheckResultMessage.CURRENT_VERSION, "result");
+        return json.value(message, CheckResultMessage.class, "a result message");
     }
 
     /** A message that can never be processed by this build; it belongs in the dead-letter queue. */
