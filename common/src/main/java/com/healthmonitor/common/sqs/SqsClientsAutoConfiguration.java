@@ -18,7 +18,12 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
  * Spring Cloud AWS builds that one (credentials, settings, customizers such as the request counter), for their own
  * region. Conditions by name, as in {@link SqsRequestMetricsAutoConfiguration}: the API has no SQS SDK.
  */
-@AutoConfiguration(afterName = "io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration")
+// After the configurations of the beans it is conditional on (class names sort this one before them).
+@AutoConfiguration(
+        afterName = {
+            "io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration",
+            "io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration"
+        })
 @ConditionalOnClass(
         name = {
             "io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration",
