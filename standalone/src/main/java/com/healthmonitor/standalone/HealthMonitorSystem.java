@@ -286,8 +286,7 @@ public final class HealthMonitorSystem implements AutoCloseable {
                 return new EmbeddedQueue(
                         sqs,
                         queueUrl,
-                        sqs.createQueueWithDeadLetterQueue(
-                                QUEUE_NAME + "-" + probeLocation, 5, Duration.ofMinutes(5)),
+                        sqs.createQueueWithDeadLetterQueue(QUEUE_NAME + "-" + probeLocation, 5, Duration.ofMinutes(5)),
                         sqs.createQueueWithDeadLetterQueue(RESULTS_QUEUE_NAME, 5, Duration.ofMinutes(5)));
             } catch (RuntimeException e) {
                 sqs.close();
@@ -331,8 +330,7 @@ public final class HealthMonitorSystem implements AutoCloseable {
             Map<String, String> properties,
             Map<String, String> standaloneOnly,
             Runnable onceLoggingIsConfigured) {
-        return startService(
-                application, configName, type, properties, standaloneOnly, onceLoggingIsConfigured, true);
+        return startService(application, configName, type, properties, standaloneOnly, onceLoggingIsConfigured, true);
     }
 
     private ConfigurableApplicationContext startService(

@@ -99,12 +99,10 @@ class TwoLocationsEndToEndTest {
                 .containsExactly(SECOND);
         assertThat(seenLocations).contains(Locations.DEFAULT, SECOND);
         JsonNode secondSite = get("/monitors/" + id + "/checks?location=" + SECOND);
-        assertThat(secondSite.valueStream())
-                .isNotEmpty()
-                .allSatisfy(check -> {
-                    assertThat(check.path("location").asString()).isEqualTo(SECOND);
-                    assertThat(check.path("success").asBoolean()).isFalse();
-                });
+        assertThat(secondSite.valueStream()).isNotEmpty().allSatisfy(check -> {
+            assertThat(check.path("location").asString()).isEqualTo(SECOND);
+            assertThat(check.path("success").asBoolean()).isFalse();
+        });
     }
 
     private static JsonNode get(String path) throws Exception {
@@ -114,8 +112,7 @@ class TwoLocationsEndToEndTest {
     }
 
     private static HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create("http://localhost:" + system.apiPort() + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + system.apiPort() + path));
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

@@ -74,7 +74,8 @@ public final class TestQueues {
         SqsClient client = SqsClient.builder()
                 .endpointOverride(URI.create(endpoint))
                 .region(Region.of(REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .build();
         // Stopped from a shutdown hook, not @AfterAll: cached Spring contexts keep polling until the JVM ends.
         Runtime.getRuntime().addShutdownHook(new Thread(elasticMq::stopAndWait, "test-sqs-shutdown"));

@@ -29,8 +29,8 @@ public final class AlertMessageCodec {
             throw json.unreadable("not an alert message: " + tree.getNodeType());
         }
         // Messages from before versions had none: version 1.
-        int version = json.requireVersion(
-                message.path("version").asInt(1), AlertMessage.NEWEST_VERSION, "alert message");
+        int version =
+                json.requireVersion(message.path("version").asInt(1), AlertMessage.NEWEST_VERSION, "alert message");
         message.put("version", version);
         return json.value(message, AlertMessage.class, "an alert message");
     }

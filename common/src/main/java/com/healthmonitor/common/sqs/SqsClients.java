@@ -26,8 +26,8 @@ public final class SqsClients implements AutoCloseable {
      * China), FIPS {@code sqs-fips.<region>...}, a VPC endpoint's {@code vpce-...sqs.<region>.vpce.amazonaws.com}, and
      * the legacy {@code <region>.queue.amazonaws.com}.
      */
-    private static final Pattern REGIONAL_HOST = Pattern.compile(
-            "(?:(?:[a-z0-9-]+\\.)?sqs(?:-fips)?\\.(?<region>[a-z]{2}(?:-[a-z]+)+-\\d+)(?:\\.vpce)?"
+    private static final Pattern REGIONAL_HOST =
+            Pattern.compile("(?:(?:[a-z0-9-]+\\.)?sqs(?:-fips)?\\.(?<region>[a-z]{2}(?:-[a-z]+)+-\\d+)(?:\\.vpce)?"
                     + "|(?<legacy>[a-z]{2}(?:-[a-z]+)+-\\d+)\\.queue)\\.amazonaws\\.com(?:\\.cn)?");
 
     /** The legacy host without a region is us-east-1's. */

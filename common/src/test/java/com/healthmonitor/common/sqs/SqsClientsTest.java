@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
@@ -63,7 +63,8 @@ class SqsClientsTest {
     void aQueueInTheServicesOwnRegionOrOnAnEmulatorUsesTheDefaultClient() {
         assertThat(clients.forQueue("https://sqs.us-east-1.amazonaws.com/123456789012/checks"))
                 .isSameAs(home);
-        assertThat(clients.forQueue("http://localhost:9324/000000000000/checks")).isSameAs(home);
+        assertThat(clients.forQueue("http://localhost:9324/000000000000/checks"))
+                .isSameAs(home);
         assertThat(created).isEmpty();
     }
 

@@ -94,9 +94,9 @@ class CrossRegionQueueIntegrationTest {
 
         assertThat(dispatcher.dispatchDue()).isEqualTo(2);
 
-        List<CheckRequest> eu = checks(EU_WEST_1, EU_WEST_1.client()
-                .getQueueUrl(b -> b.queueName(EU_QUEUE_NAME))
-                .queueUrl());
+        List<CheckRequest> eu = checks(
+                EU_WEST_1,
+                EU_WEST_1.client().getQueueUrl(b -> b.queueName(EU_QUEUE_NAME)).queueUrl());
         List<CheckRequest> home = checks(TestQueues.server(), homeQueue);
         assertThat(eu).extracting(CheckRequest::monitorId).containsExactlyInAnyOrder(both, euOnly);
         assertThat(eu).extracting(CheckRequest::location).containsOnly("eu-west-1");

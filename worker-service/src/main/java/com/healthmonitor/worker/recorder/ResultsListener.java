@@ -41,10 +41,7 @@ class ResultsListener {
         this.counters = counters;
     }
 
-    @SqsListener(
-            value = "${health-monitor.worker.results-queue-url}",
-            factory = RecorderConfiguration.FACTORY,
-            id = ID)
+    @SqsListener(value = "${health-monitor.worker.results-queue-url}", factory = RecorderConfiguration.FACTORY, id = ID)
     void receive(String body) {
         List<CheckResultMessage> results;
         try {
