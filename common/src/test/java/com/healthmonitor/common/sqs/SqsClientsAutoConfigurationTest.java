@@ -5,20 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration;
 import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration;
 import io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration;
-import io.awspring.cloud.autoconfigure.sqs.SqsProperties;
+import io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
-/**
- * Another region's client is built as Spring Cloud AWS builds the service's own (its SqsAutoConfiguration lives in
- * spring-cloud-aws-sqs, which common does not have: its client and settings are given here as beans).
- */
 class SqsClientsAutoConfigurationTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
@@ -26,14 +21,10 @@ class SqsClientsAutoConfigurationTest {
                     RegionProviderAutoConfiguration.class,
                     CredentialsProviderAutoConfiguration.class,
                     AwsAutoConfiguration.class,
+                    SqsAutoConfiguration.class,
                     SqsRequestMetricsAutoConfiguration.class,
                     SqsClientsAutoConfiguration.class))
             .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-            .withBean(SqsProperties.class, SqsProperties::new)
-            .withBean(SqsAsyncClient.class, () -> SqsAsyncClient.builder()
-                    .region(Region.US_EAST_1)
-                    .credentialsProvider(AnonymousCredentialsProvider.create())
-                    .build())
             .withPropertyValues(
                     "spring.cloud.aws.region.static=us-east-1",
                     "spring.cloud.aws.credentials.access-key=local",
