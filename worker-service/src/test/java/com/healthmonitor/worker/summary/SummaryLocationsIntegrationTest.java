@@ -65,11 +65,12 @@ class SummaryLocationsIntegrationTest {
         Instant slot = NOW.minus(Duration.ofMinutes(10L * slotNumber));
         jdbc.sql("""
                         INSERT INTO check_results
-                            (monitor_id, slot, checked_at, config_version, success, latency_ms, location)
-                        VALUES (:id, :slot, :slot, 1, :success, 50, :location)""")
+                            (monitor_id, slot, checked_at, config_version, success, error, latency_ms, location)
+                        VALUES (:id, :slot, :slot, 1, :success, :error, 50, :location)""")
                 .param("id", monitorId)
                 .param("slot", slot.atOffset(ZoneOffset.UTC))
                 .param("success", success)
+                .param("error", success ? null : "unexpected status 503")
                 .param("location", location)
                 .update();
     }
