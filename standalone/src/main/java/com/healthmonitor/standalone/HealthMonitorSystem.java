@@ -43,6 +43,9 @@ public final class HealthMonitorSystem implements AutoCloseable {
 
     static final String QUEUE_NAME = "health-monitor-checks";
 
+    /** With a second location: the queue its probe sends results to, which the worker records. */
+    static final String RESULTS_QUEUE_NAME = "health-monitor-results";
+
     private static final Logger log = LoggerFactory.getLogger(HealthMonitorSystem.class);
 
     /**
@@ -102,7 +105,7 @@ public final class HealthMonitorSystem implements AutoCloseable {
         // ElasticMQ (Pekko, Scala: seconds of class loading) starts on a thread of its own while PostgreSQL starts.
         CompletableFuture<EmbeddedQueue> queue = settings.sqsQueueUrl() == null
                 ? CompletableFuture.supplyAsync(
-                        EmbeddedQueue::start,
+                        () -> EmbeddedQueue.start(settings.probeLocation()),
                         task -> Thread.ofPlatform().name("embedded-sqs-start").start(task))
                 : null;
         try {
@@ -133,6 +136,7 @@ public final class HealthMonitorSystem implements AutoCloseable {
             }
             throw e;
         }
+        String probeQueueUrl = null;
         if (queue == null) {
             shared.put("health-monitor.sqs.queue-url", settings.sqsQueueUrl());
         } else {
@@ -143,6 +147,12 @@ public final class HealthMonitorSystem implements AutoCloseable {
             shared.put("spring.cloud.aws.region.static", EmbeddedSqs.REGION);
             shared.put("spring.cloud.aws.credentials.access-key", EmbeddedSqs.ACCESS_KEY);
             shared.put("spring.cloud.aws.credentials.secret-key", EmbeddedSqs.SECRET_KEY);
+            if (settings.probeLocation() != null) {
+                // The scheduler sends the second location's checks to its queue; the worker records its results.
+                probeQueueUrl = embedded.probeQueueUrl();
+                shared.put("health-monitor.locations.queues", settings.probeLocation() + "=" + probeQueueUrl);
+                shared.put("health-monitor.worker.results-queue-url", embedded.resultsQueueUrl());
+            }
         }
         shared.putAll(settings.properties());
         long infrastructure = System.nanoTime();
@@ -150,13 +160,16 @@ public final class HealthMonitorSystem implements AutoCloseable {
         // Consumers first, producers last; closed in the reverse order. The worker's context migrates the database
         // (Flyway runs before anything in it touches the database), so the migration needs no context of its own.
         ConfigurableApplicationContext worker = startService(
-                WorkerApplication.class,
+                new SpringApplicationBuilder(WorkerApplication.class),
                 WorkerApplication.CONFIG_NAME,
                 WebApplicationType.NONE,
                 shared,
                 MIGRATES,
                 () -> {});
         log.info("[STANDALONE] database schema at version {}", schemaVersion(worker));
+        if (settings.probeLocation() != null) {
+            startProbe(settings.probeLocation(), probeQueueUrl, shared);
+        }
         long workerStarted = System.nanoTime();
         // The scheduler starts beside the API once the API has configured logging (two contexts configuring
         // Logback at the same moment garble it); each context is mostly one thread's work, and there are two cores.
@@ -167,7 +180,7 @@ public final class HealthMonitorSystem implements AutoCloseable {
             Thread.ofPlatform().name("scheduler-start").start(() -> {
                 try {
                     startService(
-                            SchedulerApplication.class,
+                            new SpringApplicationBuilder(SchedulerApplication.class),
                             SchedulerApplication.CONFIG_NAME,
                             WebApplicationType.NONE,
                             shared,
@@ -188,7 +201,7 @@ public final class HealthMonitorSystem implements AutoCloseable {
         long apiStarted;
         try {
             api = startService(
-                    ApiApplication.class,
+                    new SpringApplicationBuilder(ApiApplication.class),
                     ApiApplication.CONFIG_NAME,
                     WebApplicationType.SERVLET,
                     apiProperties,
@@ -236,13 +249,45 @@ public final class HealthMonitorSystem implements AutoCloseable {
         }
     }
 
-    /** The embedded SQS server with the check queue and its dead-letter queue. */
-    private record EmbeddedQueue(EmbeddedSqs sqs, String queueUrl) {
+    /**
+     * A worker in probe mode checking from {@code location}: the worker's check machinery, its own check queue, its
+     * results sent to the results queue; no database settings at all, as a probe in another region has none. Its
+     * meters stay its own: in the shared registry they would add to the worker's.
+     */
+    private void startProbe(String location, String queueUrl, Map<String, String> shared) {
+        Map<String, String> probe = new LinkedHashMap<>(shared);
+        probe.keySet().removeIf(key -> key.startsWith("DATABASE_"));
+        probe.put("health-monitor.sqs.queue-url", queueUrl);
+        probe.put("health-monitor.worker.location", location);
+        startService(
+                WorkerApplication.builder("probe"),
+                WorkerApplication.CONFIG_NAME,
+                WebApplicationType.NONE,
+                probe,
+                Map.of(),
+                () -> {},
+                false);
+        log.info("[STANDALONE] probe checking from location {} (monitors list it in \"locations\")", location);
+    }
 
-        static EmbeddedQueue start() {
+    /**
+     * The embedded SQS server with the check queue and its dead-letter queue and, with a second location, that
+     * location's check queue and the results queue (each with its dead-letter queue).
+     */
+    private record EmbeddedQueue(EmbeddedSqs sqs, String queueUrl, String probeQueueUrl, String resultsQueueUrl) {
+
+        static EmbeddedQueue start(String probeLocation) {
             EmbeddedSqs sqs = EmbeddedSqs.start(0);
             try {
-                return new EmbeddedQueue(sqs, sqs.createQueueWithDeadLetterQueue(QUEUE_NAME, 5, Duration.ofMinutes(5)));
+                String queueUrl = sqs.createQueueWithDeadLetterQueue(QUEUE_NAME, 5, Duration.ofMinutes(5));
+                if (probeLocation == null) {
+                    return new EmbeddedQueue(sqs, queueUrl, null, null);
+                }
+                return new EmbeddedQueue(
+                        sqs,
+                        queueUrl,
+                        sqs.createQueueWithDeadLetterQueue(QUEUE_NAME + "-" + probeLocation, 5, Duration.ofMinutes(5)),
+                        sqs.createQueueWithDeadLetterQueue(RESULTS_QUEUE_NAME, 5, Duration.ofMinutes(5)));
             } catch (RuntimeException e) {
                 sqs.close();
                 throw e;
@@ -279,20 +324,33 @@ public final class HealthMonitorSystem implements AutoCloseable {
     }
 
     private ConfigurableApplicationContext startService(
-            Class<?> application,
+            SpringApplicationBuilder application,
             String configName,
             WebApplicationType type,
             Map<String, String> properties,
             Map<String, String> standaloneOnly,
             Runnable onceLoggingIsConfigured) {
+        return startService(application, configName, type, properties, standaloneOnly, onceLoggingIsConfigured, true);
+    }
+
+    private ConfigurableApplicationContext startService(
+            SpringApplicationBuilder application,
+            String configName,
+            WebApplicationType type,
+            Map<String, String> properties,
+            Map<String, String> standaloneOnly,
+            Runnable onceLoggingIsConfigured,
+            boolean sharesMeters) {
         Map<String, Object> defaults = new LinkedHashMap<>(QUIET);
         defaults.put("spring.config.name", configName);
         Map<String, Object> settings = new LinkedHashMap<>(properties);
         settings.putAll(standaloneOnly);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+        if (sharesMeters) {
+            application.initializers(this::shareMeterRegistry);
+        }
+        ConfigurableApplicationContext context = application
                 .listeners(new StandaloneSettingsFirst(settings))
                 .properties(defaults)
-                .initializers(this::shareMeterRegistry)
                 .web(type)
                 .bannerMode(Banner.Mode.OFF)
                 .registerShutdownHook(false)

@@ -1,5 +1,6 @@
 package com.healthmonitor.standalone;
 
+import com.healthmonitor.common.check.Locations;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -17,6 +18,8 @@ import java.util.Map;
  * @param databasePassword {@code DATABASE_PASSWORD}, or null
  * @param sqsQueueUrl an external queue instead of the embedded one ({@code SQS_QUEUE_URL})
  * @param properties further settings handed to every service, above their own defaults
+ * @param probeLocation a second location ({@code STANDALONE_PROBE_LOCATION}, e.g. {@code second-site}), checked by
+ *     a probe (a worker in probe mode) beside the worker, with queues of its own on the embedded SQS; null: none
  */
 public record StandaloneSettings(
         Path dataDirectory,
@@ -26,12 +29,60 @@ public record StandaloneSettings(
         String databaseUsername,
         String databasePassword,
         String sqsQueueUrl,
-        Map<String, String> properties) {
+        Map<String, String> properties,
+        String probeLocation) {
 
     public static final String LOOPBACK = "127.0.0.1";
 
     public StandaloneSettings {
         properties = Map.copyOf(properties);
+        if (probeLocation != null) {
+            if (!Locations.isValid(probeLocation) || probeLocation.equals(Locations.DEFAULT)) {
+                throw new IllegalArgumentException("STANDALONE_PROBE_LOCATION must be 1-32 lowercase letters, digits"
+                        + " and hyphens, and not " + Locations.DEFAULT + ": " + probeLocation);
+            }
+            if (sqsQueueUrl != null) {
+                throw new IllegalArgumentException(
+                        "STANDALONE_PROBE_LOCATION needs the embedded queue (its queues are made there): unset"
+                                + " SQS_QUEUE_URL");
+            }
+        }
+    }
+
+    /** The settings without a second location. */
+    public StandaloneSettings(
+            Path dataDirectory,
+            int serverPort,
+            String serverAddress,
+            String databaseUrl,
+            String databaseUsername,
+            String databasePassword,
+            String sqsQueueUrl,
+            Map<String, String> properties) {
+        this(
+                dataDirectory,
+                serverPort,
+                serverAddress,
+                databaseUrl,
+                databaseUsername,
+                databasePassword,
+                sqsQueueUrl,
+                properties,
+                null);
+    }
+
+    /** These settings with a second location checked by a probe. */
+    public StandaloneSettings withProbeLocation(String location) {
+        return new StandaloneSettings(
+                dataDirectory,
+                serverPort,
+                serverAddress,
+                databaseUrl,
+                databaseUsername,
+                databasePassword,
+                sqsQueueUrl,
+                properties,
+                location);
     }
 
     /** Everything embedded, kept in {@code dataDirectory}, the API on loopback. */
@@ -44,7 +95,7 @@ public record StandaloneSettings(
         return "StandaloneSettings[dataDirectory=" + dataDirectory + ", serverPort=" + serverPort + ", serverAddress="
                 + serverAddress + ", databaseUrl="
                 + (databaseUrl == null ? "embedded" : "external") + ", sqsQueueUrl="
-                + (sqsQueueUrl == null ? "embedded" : sqsQueueUrl) + "]";
+                + (sqsQueueUrl == null ? "embedded" : sqsQueueUrl) + ", probeLocation=" + probeLocation + "]";
     }
 
     static StandaloneSettings fromEnvironment(Map<String, String> env) {
@@ -56,7 +107,8 @@ public record StandaloneSettings(
                 blankToNull(env.get("DATABASE_USERNAME")),
                 blankToNull(env.get("DATABASE_PASSWORD")),
                 blankToNull(env.get("SQS_QUEUE_URL")),
-                Map.of());
+                Map.of(),
+                blankToNull(env.get("STANDALONE_PROBE_LOCATION")));
     }
 
     private static String orLoopback(String address) {

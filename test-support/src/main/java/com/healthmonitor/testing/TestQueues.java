@@ -53,25 +53,33 @@ public final class TestQueues {
 
     public static synchronized Server server() {
         if (server == null) {
-            int port = freePort();
-            SQSRestServer elasticMq = SQSRestServerBuilder.withInterface("127.0.0.1")
-                    .withPort(port)
-                    .withServerAddress(new NodeAddress("http", "127.0.0.1", port, ""))
-                    .withAWSRegion(REGION)
-                    .start();
-            elasticMq.waitUntilStarted();
-            String endpoint = "http://127.0.0.1:" + port;
-            SqsClient client = SqsClient.builder()
-                    .endpointOverride(URI.create(endpoint))
-                    .region(Region.of(REGION))
-                    .credentialsProvider(
-                            StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-                    .build();
-            // Stopped from a shutdown hook, not @AfterAll: cached Spring contexts keep polling until the JVM ends.
-            Runtime.getRuntime().addShutdownHook(new Thread(elasticMq::stopAndWait, "test-sqs-shutdown"));
-            server = new Server(endpoint, client);
+            server = newServer();
         }
         return server;
+    }
+
+    /**
+     * Another SQS server of its own, e.g. to stand in for a second region; stopped when the JVM ends, as the shared
+     * one is.
+     */
+    public static Server newServer() {
+        int port = freePort();
+        SQSRestServer elasticMq = SQSRestServerBuilder.withInterface("127.0.0.1")
+                .withPort(port)
+                .withServerAddress(new NodeAddress("http", "127.0.0.1", port, ""))
+                .withAWSRegion(REGION)
+                .start();
+        elasticMq.waitUntilStarted();
+        String endpoint = "http://127.0.0.1:" + port;
+        SqsClient client = SqsClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .region(Region.of(REGION))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .build();
+        // Stopped from a shutdown hook, not @AfterAll: cached Spring contexts keep polling until the JVM ends.
+        Runtime.getRuntime().addShutdownHook(new Thread(elasticMq::stopAndWait, "test-sqs-shutdown"));
+        return new Server(endpoint, client);
     }
 
     /**

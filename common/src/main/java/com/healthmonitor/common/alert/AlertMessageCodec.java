@@ -1,6 +1,6 @@
 package com.healthmonitor.common.alert;
 
-import tools.jackson.core.JacksonException;
+import com.healthmonitor.common.json.VersionedJson;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,37 +13,26 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class AlertMessageCodec {
 
-    private final JsonMapper mapper = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private final VersionedJson<UnreadableAlertMessageException> json = new VersionedJson<>(
+            JsonMapper.builder()
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .build(),
+            UnreadableAlertMessageException::new);
 
     public String write(AlertMessage message) {
-        return mapper.writeValueAsString(message);
+        return json.write(message);
     }
 
-    public AlertMessage read(String json) {
-        JsonNode tree;
-        try {
-            tree = mapper.readTree(json);
-        } catch (JacksonException e) {
-            throw new UnreadableAlertMessageException("not an alert message: " + e.getMessage(), e);
-        }
+    public AlertMessage read(String body) {
+        JsonNode tree = json.tree(body, "an alert message");
         if (!(tree instanceof ObjectNode message)) {
-            throw new UnreadableAlertMessageException("not an alert message: " + tree.getNodeType(), null);
+            throw json.unreadable("not an alert message: " + tree.getNodeType());
         }
-        int version = message.path("version").asInt(1);
-        if (version < 1 || version > AlertMessage.NEWEST_VERSION) {
-            throw new UnreadableAlertMessageException(
-                    "unsupported alert message version " + version + ", this build reads 1.."
-                            + AlertMessage.NEWEST_VERSION,
-                    null);
-        }
+        // Messages from before versions had none: version 1.
+        int version =
+                json.requireVersion(message.path("version").asInt(1), AlertMessage.NEWEST_VERSION, "alert message");
         message.put("version", version);
-        try {
-            return mapper.treeToValue(message, AlertMessage.class);
-        } catch (JacksonException | IllegalArgumentException e) {
-            throw new UnreadableAlertMessageException("not an alert message: " + e.getMessage(), e);
-        }
+        return json.value(message, AlertMessage.class, "an alert message");
     }
 
     /** A message this build cannot read: malformed, or of a newer version. */

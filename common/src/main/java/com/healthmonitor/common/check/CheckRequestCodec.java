@@ -1,11 +1,8 @@
 package com.healthmonitor.common.check;
 
+import com.healthmonitor.common.json.VersionedJson;
 import java.util.List;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads and writes check messages as snake_case JSON: a {@link CheckBatch} (version 3) or, as older schedulers sent,
@@ -16,73 +13,45 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class CheckRequestCodec {
 
-    private final JsonMapper mapper = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            // Off so that a version-1 message (no "check") still reads; CheckRequest refuses what is really missing.
-            .disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-            .build();
+    // Missing creator properties allowed so that a version-1 message (no "check") still reads; CheckRequest refuses
+    // what is really missing.
+    private final VersionedJson<UnreadableCheckRequestException> json =
+            new VersionedJson<>(VersionedJson.snakeCase(), UnreadableCheckRequestException::new);
 
     public String write(CheckRequest request) {
-        return mapper.writeValueAsString(request);
+        return json.write(request);
     }
 
     public String writeBatch(List<CheckRequest> checks) {
-        return mapper.writeValueAsString(CheckBatch.of(checks));
+        return json.write(CheckBatch.of(checks));
     }
 
     /** The checks of any message format this build understands: a batch, or a single check as a batch of one. */
-    public List<CheckRequest> readAll(String json) {
-        JsonNode message;
-        try {
-            message = mapper.readTree(json);
-        } catch (JacksonException e) {
-            throw new UnreadableCheckRequestException("not a check message: " + e.getMessage(), e);
-        }
+    public List<CheckRequest> readAll(String body) {
+        JsonNode message = json.tree(body, "a check message");
         // A batch is told by its checks: version numbers of batches and of single checks overlap (both reach 3).
         if (message.path("version").asInt(0) != CheckBatch.VERSION || !message.has("checks")) {
             return List.of(read(message));
         }
-        CheckBatch batch;
-        try {
-            batch = mapper.treeToValue(message, CheckBatch.class);
-        } catch (JacksonException | NullPointerException | IllegalArgumentException e) {
-            throw new UnreadableCheckRequestException("not a check batch: " + e.getMessage(), e);
-        }
-        batch.checks().forEach(CheckRequestCodec::requireKnownVersion);
+        CheckBatch batch = json.value(message, CheckBatch.class, "a check batch");
+        batch.checks().forEach(this::requireKnownVersion);
         return batch.checks();
     }
 
     /** A single check (versions 1 and 2). */
-    public CheckRequest read(String json) {
-        try {
-            return read(mapper.readTree(json));
-        } catch (JacksonException e) {
-            throw new UnreadableCheckRequestException("not a check request: " + e.getMessage(), e);
-        }
+    public CheckRequest read(String body) {
+        return read(json.tree(body, "a check request"));
     }
 
     private CheckRequest read(JsonNode message) {
-        CheckRequest request;
-        try {
-            request = mapper.treeToValue(message, CheckRequest.class);
-        } catch (JacksonException | NullPointerException | IllegalArgumentException e) {
-            throw new UnreadableCheckRequestException("not a check request: " + e.getMessage(), e);
-        }
-        return requireKnownVersion(request);
+        return requireKnownVersion(json.value(message, CheckRequest.class, "a check request"));
     }
 
-    private static CheckRequest requireKnownVersion(CheckRequest request) {
+    private CheckRequest requireKnownVersion(CheckRequest request) {
         if (request == null) {
-            throw new UnreadableCheckRequestException("a check batch holds an empty entry", null);
+            throw json.unreadable("a check batch holds an empty entry");
         }
-        if (request.version() < 1 || request.version() > CheckRequest.CURRENT_VERSION) {
-            throw new UnreadableCheckRequestException(
-                    "unsupported check request version " + request.version() + ", this build reads 1.."
-                            + CheckRequest.CURRENT_VERSION + " and batches of version " + CheckBatch.VERSION,
-                    null);
-        }
+        json.requireVersion(request.version(), CheckRequest.CURRENT_VERSION, "check request");
         return request;
     }
 

@@ -38,6 +38,19 @@ public sealed interface CheckTarget {
     String host();
 
     /**
+     * How many days before its certificate expires a target warns (0: never, as for types without TLS). Static, not
+     * an instance method, so that it never becomes a JSON property of the targets.
+     */
+    static int tlsExpiryDays(CheckTarget target) {
+        return switch (target) {
+            case Http http -> http.spec().tlsExpiryDays();
+            case Tcp tcp -> tcp.tlsExpiryDays();
+            case Dns dns -> 0;
+            case Heartbeat heartbeat -> 0;
+        };
+    }
+
+    /**
      * An HTTP(S) request and what counts as a healthy response.
      *
      * @param url absolute http(s) URL

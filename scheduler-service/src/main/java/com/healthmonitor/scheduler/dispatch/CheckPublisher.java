@@ -1,6 +1,7 @@
 package com.healthmonitor.scheduler.dispatch;
 
 import com.healthmonitor.common.check.CheckRequestCodec;
+import com.healthmonitor.common.sqs.SqsClients;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,25 +15,25 @@ import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /**
  * Sends the checks as batch messages (see {@link CheckMessages}) with {@code SendMessageBatch}, the calls in
- * parallel: to each location's queue the checks of the monitors that list it, each check naming its location.
+ * parallel: to each location's queue the checks of the monitors that list it, each check naming its location, through
+ * the client of the queue's region (a probe region's queue is in another region than the scheduler).
  */
 @Component
 class CheckPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(CheckPublisher.class);
 
-    private final SqsAsyncClient sqs;
+    private final SqsClients sqs;
     private final LocationQueues queues;
     private final int checksPerMessage;
     private final CheckRequestCodec codec = new CheckRequestCodec();
 
-    CheckPublisher(SqsAsyncClient sqs, LocationQueues queues, SchedulerProperties properties) {
+    CheckPublisher(SqsClients sqs, LocationQueues queues, SchedulerProperties properties) {
         this.sqs = sqs;
         this.queues = queues;
         this.checksPerMessage = properties.checksPerMessage();
@@ -91,7 +92,8 @@ class CheckPublisher {
                     .messageBody(messages.get(i).body())
                     .build());
         }
-        return sqs.sendMessageBatch(request -> request.queueUrl(queueUrl).entries(entries))
+        return sqs.forQueue(queueUrl)
+                .sendMessageBatch(request -> request.queueUrl(queueUrl).entries(entries))
                 .thenApply(response -> acceptedMonitors(response, messages))
                 .exceptionally(failure -> {
                     Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;

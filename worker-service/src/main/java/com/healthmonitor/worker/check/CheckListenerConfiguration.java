@@ -2,6 +2,7 @@ package com.healthmonitor.worker.check;
 
 import com.healthmonitor.common.net.PrivateTargetsProperties;
 import com.healthmonitor.common.sqs.QueueProperties;
+import com.healthmonitor.common.sqs.SqsClients;
 import com.healthmonitor.worker.http.GuardedHttpClient;
 import com.healthmonitor.worker.http.TargetGuard;
 import com.healthmonitor.worker.state.ThresholdStateMachine;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 @EnableConfigurationProperties(QueueProperties.class)
 public class CheckListenerConfiguration {
 
-    /** The container factory of every listener that checks or records: the check queue's and the results queue's. */
+    /** The container factory of the check queue's listener (a full worker's or a probe's). */
     public static final String FACTORY = "checkListenerContainerFactory";
 
     /**
@@ -37,8 +38,17 @@ public class CheckListenerConfiguration {
 
     @Bean(name = FACTORY)
     SqsMessageListenerContainerFactory<Object> checkListenerContainerFactory(
-            SqsAsyncClient sqs, WorkerProperties worker, QueueProperties queue) {
+            SqsClients sqs, WorkerProperties worker, QueueProperties queue) {
         // The listener names its queue by placeholder; the record refuses a missing SQS_QUEUE_URL at start-up.
+        return containerFactory(sqs.forQueue(queue.queueUrl()), worker);
+    }
+
+    /**
+     * A container factory with the worker's settings, on the client of the queue its listener reads (a container
+     * receives through one client, and SQS answers only in the queue's region).
+     */
+    public static SqsMessageListenerContainerFactory<Object> containerFactory(
+            SqsAsyncClient sqs, WorkerProperties worker) {
         // Each in-flight message runs on its own virtual thread, and so does each of its checks
         // (ConcurrentChecks): a check mostly waits on the network, so slow targets cost memory, not platform threads.
         SimpleAsyncTaskExecutor virtualThreads = new SimpleAsyncTaskExecutor("check-");

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
  * time, apply all results in one transaction.
  */
 @Service
-class CheckService {
+class CheckService implements CheckSink {
 
     private static final Logger log = LoggerFactory.getLogger(CheckService.class);
 
@@ -34,6 +34,21 @@ class CheckService {
         this.checks = checks;
         this.counters = counters;
         this.location = worker.location();
+    }
+
+    @Override
+    public void accept(List<CheckRequest> batch) {
+        process(batch);
+    }
+
+    @Override
+    public String logTag() {
+        return "CHECK";
+    }
+
+    @Override
+    public String outcome() {
+        return "recorded";
     }
 
     /**

@@ -1,7 +1,9 @@
 package com.healthmonitor.worker.probe;
 
 import com.healthmonitor.common.net.PrivateTargetsProperties;
+import com.healthmonitor.common.sqs.SqsClients;
 import com.healthmonitor.worker.check.CheckCounters;
+import com.healthmonitor.worker.check.CheckListener;
 import com.healthmonitor.worker.check.CheckListenerConfiguration;
 import com.healthmonitor.worker.check.ConcurrentChecks;
 import com.healthmonitor.worker.check.WorkerProperties;
@@ -15,14 +17,13 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.MapPropertySource;
-import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 /**
  * The worker in probe mode ({@code WORKER_MODE=probe}): the check machinery of a full worker (the same container
- * factory, SSRF guard, HTTP client and checkers) and a listener that sends results to the results queue, and nothing
- * that needs a database: no DataSource (so no Flyway, no JDBC), none of the jobs (rollups, retention, heartbeats,
- * reminders, summaries, the alert outbox), no recorder. It runs where the database is out of reach, e.g. in another
- * region.
+ * factory, SSRF guard, HTTP client, checkers and check listener) over a sink that sends results to the results queue
+ * (in the home region, through a client of that region), and nothing that needs a database: no DataSource (so no
+ * Flyway, no JDBC), none of the jobs (rollups, retention, heartbeats, reminders, summaries, the alert outbox), no
+ * recorder. It runs where the database is out of reach, e.g. in another region.
  *
  * <p>An allow-list, not a scan of the worker's packages: what a full worker gains later stays out of the probe unless
  * added here. Deliberately neither {@code @Configuration} nor {@code @SpringBootConfiguration}: the full worker's
@@ -31,7 +32,7 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 @EnableAutoConfiguration(excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConfigurationPropertiesScan(basePackageClasses = CheckCounters.class) // the check package's WorkerProperties
 @EnableConfigurationProperties({PrivateTargetsProperties.class, ProbeProperties.class})
-@Import({CheckListenerConfiguration.class, CheckCounters.class})
+@Import({CheckListenerConfiguration.class, CheckCounters.class, CheckListener.class})
 public class ProbeApplication {
 
     /** The probe with the worker's settings files ({@code configName}) and probe mode's overrides. */
@@ -58,16 +59,16 @@ public class ProbeApplication {
     }
 
     @Bean
-    ResultSender resultSender(SqsAsyncClient sqs, ProbeProperties probe) {
+    ResultSender resultSender(SqsClients sqs, ProbeProperties probe) {
         if (probe.resultsQueueUrl() == null || probe.resultsQueueUrl().isBlank()) {
             throw new IllegalArgumentException("RESULTS_QUEUE_URL is required in probe mode (WORKER_MODE=probe)");
         }
-        return new ResultSender(sqs, probe.resultsQueueUrl());
+        return new ResultSender(sqs.forQueue(probe.resultsQueueUrl()), probe.resultsQueueUrl());
     }
 
     @Bean
-    ProbeListener probeListener(
+    ResultForwarder resultForwarder(
             ConcurrentChecks checks, CheckCounters counters, ResultSender sender, WorkerProperties worker) {
-        return new ProbeListener(checks, counters, sender, worker.location());
+        return new ResultForwarder(checks, counters, sender, worker.location());
     }
 }

@@ -4,7 +4,6 @@ import com.healthmonitor.common.check.CheckResultMessage;
 import com.healthmonitor.common.check.CheckResultMessageCodec;
 import com.healthmonitor.common.check.CheckResultMessageCodec.UnreadableCheckResultException;
 import com.healthmonitor.worker.check.CheckCounters;
-import com.healthmonitor.worker.check.CheckListenerConfiguration;
 import com.healthmonitor.worker.state.Applied;
 import com.healthmonitor.worker.state.Checked;
 import com.healthmonitor.worker.state.ResultRecorder;
@@ -25,7 +24,7 @@ import org.springframework.stereotype.Component;
  * this returns, after the transaction committed; an exception leaves it on the queue to come back.
  */
 @Component
-@ConditionalOnExpression("!'${health-monitor.worker.results-queue-url:}'.isBlank()")
+@ConditionalOnExpression(RecorderConfiguration.ENABLED)
 class ResultsListener {
 
     /** The container's id, so that an embedding application can start or stop the recorder on its own. */
@@ -42,10 +41,7 @@ class ResultsListener {
         this.counters = counters;
     }
 
-    @SqsListener(
-            value = "${health-monitor.worker.results-queue-url}",
-            factory = CheckListenerConfiguration.FACTORY,
-            id = ID)
+    @SqsListener(value = "${health-monitor.worker.results-queue-url}", factory = RecorderConfiguration.FACTORY, id = ID)
     void receive(String body) {
         List<CheckResultMessage> results;
         try {

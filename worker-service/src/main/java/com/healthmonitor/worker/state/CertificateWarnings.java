@@ -42,7 +42,7 @@ class CertificateWarnings {
         if (inMaintenance || tls == null || tls.certificate().equals(monitor.warnedCertificate())) {
             return false;
         }
-        Optional<String> warning = tls.warning(clock.instant(), tlsExpiryDays(request.target()));
+        Optional<String> warning = tls.warning(clock.instant(), CheckTarget.tlsExpiryDays(request.target()));
         if (warning.isEmpty()) {
             return false;
         }
@@ -73,15 +73,6 @@ class CertificateWarnings {
                 .update();
         log.info("[TLS] monitor={} {}", request.monitorId(), warning.get());
         return true;
-    }
-
-    private static int tlsExpiryDays(CheckTarget target) {
-        return switch (target) {
-            case CheckTarget.Http http -> http.spec().tlsExpiryDays();
-            case CheckTarget.Tcp tcp -> tcp.tlsExpiryDays();
-            case CheckTarget.Dns dns -> 0;
-            case CheckTarget.Heartbeat heartbeat -> 0;
-        };
     }
 
     /** What the warning needs of the locked monitor row. */

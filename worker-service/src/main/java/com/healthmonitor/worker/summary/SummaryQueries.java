@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * The numbers of the daily summary, over the 24 hours before {@code now}: current counts, time spent DOWN and
  * incidents per monitor (from status_changes, time-weighted; those inside maintenance windows left out, as
  * {@code /stats} leaves them out: {@link MaintenanceDowntimes}), and uptime and p95 latency from the check results
- * (results taken during maintenance are not counted).
+ * (results taken during maintenance are not counted; a failure counts only in a slot confirmed failed).
  */
 @Component
 class SummaryQueries {
@@ -72,10 +72,20 @@ class SummaryQueries {
                         rs.getLong("id"), rs.getString("name"), rs.getLong("down_seconds"), rs.getInt("incidents")))
                 .list();
         incidents = outsideMaintenance(incidents, from.toInstant(), now);
+        // Uptime as the API counts it: each location's result is a check, failed only when its slot was confirmed
+        // failed (at least min_failing_locations locations failed it); one location's failures alone are not downtime.
         List<DailySummary.Uptime> uptimes = jdbc.sql("""
-                        SELECT m.id, m.name, 100.0 * count(*) FILTER (WHERE r.success) / count(*) AS uptime
-                        FROM check_results r JOIN monitors m ON m.id = r.monitor_id
-                        WHERE r.checked_at >= :from AND r.checked_at < :to AND NOT r.in_maintenance
+                        WITH slots AS (
+                            SELECT r.monitor_id, r.slot, count(*) AS checks,
+                                   count(*) FILTER (WHERE NOT r.success) AS failures
+                            FROM check_results r
+                            WHERE r.checked_at >= :from AND r.checked_at < :to AND NOT r.in_maintenance
+                            GROUP BY r.monitor_id, r.slot)
+                        SELECT m.id, m.name,
+                               100.0 * sum(s.checks - CASE WHEN s.failures >= m.min_failing_locations
+                                                           THEN s.failures ELSE 0 END)
+                                     / sum(s.checks) AS uptime
+                        FROM slots s JOIN monitors m ON m.id = s.monitor_id
                         GROUP BY m.id, m.name
                         ORDER BY uptime, m.id
                         LIMIT :top""")
