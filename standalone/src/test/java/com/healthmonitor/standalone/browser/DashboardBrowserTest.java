@@ -391,7 +391,7 @@ class DashboardBrowserTest {
         new Select(waitFor(By.id("assertion-type-1"))).selectByValue("body_contains");
         driver.findElement(By.id("assertion-value-1")).sendKeys("queue");
         waitFor(By.id("channel-" + channelId)).click();
-        Browser.screenshot(driver, "monitor-form");
+        Browser.screenshotForReadme(driver, "monitor-form");
         driver.findElement(By.id("save-monitor")).click();
 
         wait(UI_WAIT).until(ExpectedConditions.urlMatches("#/monitors/\\d+$"));

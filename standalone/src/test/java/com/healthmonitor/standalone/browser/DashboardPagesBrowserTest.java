@@ -128,7 +128,7 @@ class DashboardPagesBrowserTest {
         wait(UI_WAIT)
                 .until(ExpectedConditions.textToBePresentInElementLocated(
                         By.cssSelector("tr[data-channel-id='" + id + "'] .last-delivery"), "sent"));
-        Browser.screenshot(driver, "channels");
+        Browser.screenshotForReadme(driver, "channels");
 
         // Editing shows the secrets masked and, sent back unchanged, keeps them: the next test is still signed.
         driver.findElement(By.cssSelector("tr[data-channel-id='" + id + "'] a.button"))
@@ -189,7 +189,7 @@ class DashboardPagesBrowserTest {
         long id = json.readTree(current.body()).get("id").asLong();
         By row = By.cssSelector("tr[data-key-id='" + id + "']");
         assertThat(waitFor(row).getText()).contains("deploy bot", "write").doesNotContain(secret);
-        Browser.screenshot(driver, "api-keys");
+        Browser.screenshotForReadme(driver, "api-keys");
 
         // Shown once: the page opened again lists the key without it.
         driver.get(base + "/#/");
@@ -293,7 +293,7 @@ class DashboardPagesBrowserTest {
             WebElement row = waitFor(By.xpath("//tr[th[text()='Warehouse database upgrade']]"));
             id = Long.parseLong(row.getAttribute("data-window-id"));
             assertThat(row.getText()).contains(name, "Active now", "* * * * *");
-            Browser.screenshot(driver, "maintenance");
+            Browser.screenshotForReadme(driver, "maintenance");
 
             driver.get(base + "/#/monitors/" + monitor);
             wait(UI_WAIT)
