@@ -67,7 +67,7 @@ class ConfigDocuments {
             }
         }
         if (!(tree instanceof ObjectNode document)) {
-            throw invalid("must be a mapping of channels, monitors, maintenance_windows and status_pages");
+            throw invalid("must be a mapping of channels, monitors, maintenance_windows, status_pages and tag_slos");
         }
         return document;
     }

@@ -130,6 +130,48 @@ class SloRepository {
                 .update();
     }
 
+    /** A tag's objective as the configuration document holds it. */
+    record TagObjective(long id, String tag, Slo slo, Instant updatedAt) {}
+
+    List<TagObjective> tagObjectivesWithIds() {
+        return jdbc.sql("SELECT id, tag, objective, period, updated_at FROM tag_slos ORDER BY id")
+                .query((rs, n) ->
+                        new TagObjective(rs.getLong("id"), rs.getString("tag"), slo(rs), instant(rs, "updated_at")))
+                .list();
+    }
+
+    Optional<TagObjective> tagObjective(long id) {
+        return jdbc.sql("SELECT id, tag, objective, period, updated_at FROM tag_slos WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) ->
+                        new TagObjective(rs.getLong("id"), rs.getString("tag"), slo(rs), instant(rs, "updated_at")))
+                .optional();
+    }
+
+    /** The id of the tag's objective, if it has one. */
+    Optional<Long> tagObjectiveId(String tag) {
+        return jdbc.sql("SELECT id FROM tag_slos WHERE tag = :tag")
+                .param("tag", tag)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** Sets the objective with {@code id} to {@code tag} and {@code slo}. */
+    void replaceTagObjective(long id, String tag, Slo slo) {
+        jdbc.sql("""
+                        UPDATE tag_slos SET tag = :tag, objective = :objective, period = :period, updated_at = now()
+                        WHERE id = :id""")
+                .param("id", id)
+                .param("tag", tag)
+                .param("objective", slo.objective())
+                .param("period", slo.period().value())
+                .update();
+    }
+
+    void deleteTagObjective(long id) {
+        jdbc.sql("DELETE FROM tag_slos WHERE id = :id").param("id", id).update();
+    }
+
     boolean deleteForTag(String tag) {
         return jdbc.sql("DELETE FROM tag_slos WHERE tag = :tag")
                         .param("tag", tag)

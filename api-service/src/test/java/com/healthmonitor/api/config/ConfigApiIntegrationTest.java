@@ -51,6 +51,7 @@ class ConfigApiIntegrationTest {
                 .as("the build sets SECRET_CONFIG_TEST_* for this test (api-service pom)")
                 .isNotNull();
         jdbc.sql("DELETE FROM deliveries").update();
+        jdbc.sql("DELETE FROM tag_slos").update();
         jdbc.sql("DELETE FROM status_pages").update();
         jdbc.sql("DELETE FROM maintenance_windows").update();
         jdbc.sql("DELETE FROM monitors").update();
@@ -128,6 +129,39 @@ class ConfigApiIntegrationTest {
         assertThat(jdbc.sql("""
                         SELECT m.key || ' ' || s.objective || ' ' || s.period
                         FROM monitor_slos s JOIN monitors m ON m.id = s.monitor_id""").query(String.class).list()).containsExactly("orders-api 99.950 quarter");
+        assertThat(jdbc.sql("SELECT key || ' ' || tag || ' ' || objective || ' ' || period FROM tag_slos")
+                        .query(String.class)
+                        .list())
+                .containsExactly("team-payments team:payments 99.500 month");
+    }
+
+    @Test
+    void aTagObjectiveIsCheckedAsItsApiChecksItAndATagHasOneObjective() throws Exception {
+        HttpResponse<String> tagSlo = api.send("PUT", "/slos/tags/team:payments", """
+                {"objective": 99.5, "period": "month"}""");
+        assertThat(tagSlo.statusCode()).as(tagSlo.body()).isEqualTo(200);
+
+        HttpResponse<String> bad = send("POST", "/config/apply", """
+                {"tag_slos": [{"key": "shop", "tag": "Bad Tag!", "objective": 100, "period": "week"},
+                              {"key": "again", "tag": "team:payments", "objective": 99, "period": "month"}]}""", JSON);
+
+        assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
+        assertThat(fields(bad))
+                .contains(
+                        "tag_slos[shop].tag",
+                        "tag_slos[shop].objective",
+                        "tag_slos[shop].period",
+                        "tag_slos[again].tag");
+        assertThat(countRows("tag_slos")).isEqualTo(1);
+
+        HttpResponse<String> renamed = send("POST", "/config/apply", """
+                {"tag_slos": [{"key": "team-payments", "tag": "team:checkout", "objective": 99.9,
+                               "period": "quarter"}]}""", JSON);
+        assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT tag || ' ' || objective || ' ' || period FROM tag_slos")
+                        .query(String.class)
+                        .list())
+                .containsExactly("team:checkout 99.900 quarter");
     }
 
     @Test
@@ -588,6 +622,9 @@ class ConfigApiIntegrationTest {
         created("/status-pages", """
                 {"slug": "public", "title": "Shop status", "description": "All of it", "monitor_ids": [%d],
                  "groups": [{"name": "Backend", "monitor_ids": [%d]}]}""".formatted(orders, db));
+        HttpResponse<String> tagSlo = api.send("PUT", "/slos/tags/team:payments", """
+                {"objective": 99.5, "period": "month"}""");
+        assertThat(tagSlo.statusCode()).as(tagSlo.body()).isEqualTo(200);
     }
 
     private JsonNode created(String path, String body) throws Exception {
@@ -652,7 +689,7 @@ class ConfigApiIntegrationTest {
 
     private static int countObjects(JsonNode document) {
         int count = 0;
-        for (String kind : List.of("channels", "monitors", "maintenance_windows", "status_pages")) {
+        for (String kind : List.of("channels", "monitors", "maintenance_windows", "status_pages", "tag_slos")) {
             count += document.get(kind).size();
         }
         return count;
