@@ -64,37 +64,6 @@ class ChannelRepository {
                 .list();
     }
 
-    /**
-     * The newest delivery of each of the channels (at most a page of them), by channel id; channels without one are
-     * absent. One probe of {@code deliveries_channel_latest_idx} per channel.
-     */
-    Map<Long, LastDelivery> lastDeliveries(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        Map<Long, LastDelivery> last = new HashMap<>();
-        jdbc.sql("""
-                        SELECT channel.id AS channel_id, d.kind, d.status, d.last_status_code, d.last_error,
-                               d.attempts, d.created_at, d.sent_at
-                        FROM unnest(CAST(:ids AS bigint[])) AS channel (id)
-                        CROSS JOIN LATERAL (
-                            SELECT kind, status, last_status_code, last_error, attempts, created_at, sent_at
-                            FROM deliveries WHERE channel_id = channel.id
-                            ORDER BY id DESC LIMIT 1) d""").param("ids", ids.toArray(Long[]::new)).query(rs -> {
-            last.put(
-                    rs.getLong("channel_id"),
-                    new LastDelivery(
-                            rs.getString("kind"),
-                            rs.getString("status"),
-                            rs.getObject("last_status_code", Integer.class),
-                            rs.getString("last_error"),
-                            rs.getInt("attempts"),
-                            Timestamps.instant(rs, "created_at"),
-                            Timestamps.instant(rs, "sent_at")));
-        });
-        return last;
-    }
-
     /** The ids among {@code ids} that name no channel. */
     List<Long> missing(Collection<Long> ids) {
         if (ids.isEmpty()) {

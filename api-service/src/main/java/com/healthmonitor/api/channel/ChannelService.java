@@ -99,9 +99,11 @@ class ChannelService {
     }
 
     private List<ChannelResponse> responses(List<ChannelRepository.Stored> stored) {
-        Map<Long, LastDelivery> last = channels.lastDeliveries(
+        Map<Long, AlertOutbox.Latest> last = outbox.latestByChannel(
                 stored.stream().map(ChannelRepository.Stored::id).toList());
-        return stored.stream().map(s -> response(s, last.get(s.id()))).toList();
+        return stored.stream()
+                .map(s -> response(s, LastDelivery.of(last.get(s.id()))))
+                .toList();
     }
 
     private static ChannelResponse response(ChannelRepository.Stored stored, LastDelivery lastDelivery) {

@@ -1,5 +1,6 @@
 package com.healthmonitor.api.channel;
 
+import com.healthmonitor.common.alert.AlertOutbox;
 import java.time.Instant;
 
 /**
@@ -14,10 +15,19 @@ import java.time.Instant;
  * @param sentAt when it was sent, null unless SENT
  */
 record LastDelivery(
-        String kind,
-        String status,
-        Integer statusCode,
-        String error,
-        int attempts,
-        Instant createdAt,
-        Instant sentAt) {}
+        String kind, String status, Integer statusCode, String error, int attempts, Instant createdAt, Instant sentAt) {
+
+    /** The outbox's newest delivery of a channel as the API shows it; null when there is none. */
+    static LastDelivery of(AlertOutbox.Latest latest) {
+        return latest == null
+                ? null
+                : new LastDelivery(
+                        latest.kind(),
+                        latest.status(),
+                        latest.code(),
+                        latest.error(),
+                        latest.attempts(),
+                        latest.createdAt(),
+                        latest.sentAt());
+    }
+}

@@ -1,7 +1,11 @@
 package com.healthmonitor.common.alert;
 
+import com.healthmonitor.common.database.Timestamps;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -117,6 +121,46 @@ public final class AlertOutbox {
                         rs.getInt("attempts")))
                 .optional();
     }
+
+    /**
+     * The newest delivery queued for each of the channels (at most a page of them), by channel id; channels without
+     * one are absent. One probe of {@code deliveries_channel_latest_idx} per channel.
+     */
+    public Map<Long, Latest> latestByChannel(Collection<Long> channelIds) {
+        if (channelIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Latest> latest = new HashMap<>();
+        jdbc.sql("""
+                        SELECT channel.id AS channel_id, d.kind, d.status, d.last_status_code, d.last_error,
+                               d.attempts, d.created_at, d.sent_at
+                        FROM unnest(CAST(:ids AS bigint[])) AS channel (id)
+                        CROSS JOIN LATERAL (
+                            SELECT kind, status, last_status_code, last_error, attempts, created_at, sent_at
+                            FROM deliveries WHERE channel_id = channel.id
+                            ORDER BY id DESC LIMIT 1) d""").param("ids", channelIds.toArray(Long[]::new)).query(rs -> {
+            latest.put(
+                    rs.getLong("channel_id"),
+                    new Latest(
+                            rs.getString("kind"),
+                            rs.getString("status"),
+                            (Integer) rs.getObject("last_status_code"),
+                            rs.getString("last_error"),
+                            rs.getInt("attempts"),
+                            Timestamps.instant(rs, "created_at"),
+                            Timestamps.instant(rs, "sent_at")));
+        });
+        return latest;
+    }
+
+    /**
+     * A channel's newest delivery.
+     *
+     * @param kind STATUS_CHANGE, TLS_EXPIRY, REMINDER, SUMMARY, TEST or BURN_RATE
+     * @param status PENDING, SENT, FAILED or CANCELLED
+     */
+    public record Latest(
+            String kind, String status, Integer code, String error, int attempts, Instant createdAt, Instant sentAt) {}
 
     /**
      * A delivery's state.
