@@ -6,8 +6,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH=$ROOT/bench
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-# The README's run command's flags; override to compare (e.g. JAVA_OPTS="-Xmx512m -XX:+UseG1GC").
-JAVA_OPTS=${JAVA_OPTS:--Xmx512m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError --sun-misc-unsafe-memory-access=allow}
+# The README's run command's flags; override to compare (e.g. JAVA_OPTS="-Xmx512m -XX:+UseSerialGC").
+JAVA_OPTS=${JAVA_OPTS:--Xmx512m -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError --sun-misc-unsafe-memory-access=allow}
 JAR=${JAR:-$ROOT/standalone/target/standalone.jar}
 WORK=$(mktemp -d /tmp/hm-bench.XXXXXX)
 CLK_TCK=$(getconf CLK_TCK)
