@@ -355,12 +355,24 @@ public final class HealthMonitorSystem implements AutoCloseable {
                 .bannerMode(Banner.Mode.OFF)
                 .registerShutdownHook(false)
                 .logStartupInfo(false)
-                .listeners((ApplicationListener<ApplicationPreparedEvent>) event -> onceLoggingIsConfigured.run())
+                .listeners(new OncePrepared(onceLoggingIsConfigured))
                 .run();
         synchronized (resources) {
             resources.addFirst(context);
         }
         return context;
+    }
+
+    /**
+     * A class, not a lambda: Spring cannot read a lambda's event type, so it would call a lambda with every event
+     * (each HTTP request's among them) and swallow the ClassCastException it throws.
+     */
+    private record OncePrepared(Runnable action) implements ApplicationListener<ApplicationPreparedEvent> {
+
+        @Override
+        public void onApplicationEvent(ApplicationPreparedEvent event) {
+            action.run();
+        }
     }
 
     /**
