@@ -74,7 +74,8 @@ class DashboardPagesBrowserTest {
                         "SCHEDULER_TICK", "200ms",
                         "RATE_LIMIT_PER_MINUTE", "0",
                         // Pages are reloaded far more often than a person would: free the streams they leave soon.
-                        "health-monitor.api.events.keep-alive", "1s")));
+                        "health-monitor.api.events.keep-alive", "1s"),
+                null));
         base = "http://localhost:" + system.apiPort();
         driver = Browser.start(1280, 900);
     }
