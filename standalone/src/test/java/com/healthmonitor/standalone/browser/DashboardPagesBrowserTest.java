@@ -334,6 +334,8 @@ class DashboardPagesBrowserTest {
                 .click();
         driver.findElement(By.id("save-summary")).click();
         wait(UI_WAIT).until(ExpectedConditions.textToBe(By.id("summary-saved"), "Saved."));
+        // The refused try's error goes once the form is saved: the page stays, so it would mislead.
+        assertThat(driver.findElement(By.id("error-time_zone")).getText()).isEmpty();
 
         JsonNode settings =
                 json.readTree(api("GET", "/settings/daily-summary", null, KEY).body());
