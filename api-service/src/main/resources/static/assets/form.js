@@ -1,5 +1,5 @@
-// Form fields and the API's field errors next to them, for the dashboard's forms.
-import { ApiError, problemText } from './api.js';
+// Form fields, sending a form, and the API's field errors next to the fields, for the dashboard's forms.
+import { ApiError, problemText, request } from './api.js';
 import { h } from './html.js';
 
 /** A labelled field with its error line; one with spec.types shows only for a monitor of one of those types. */
@@ -32,12 +32,54 @@ export function valueOf(spec, input) {
   return raw;
 }
 
+/** The values of the fields shown for the chosen type (all of them without a type), as the API takes them. */
+export function valuesOf(fields, form, type) {
+  return Object.fromEntries(fields.filter((spec) => !spec.types || spec.types.includes(type))
+    .map((spec) => [spec.name, valueOf(spec, form.elements[spec.name])]));
+}
+
+/** Shows only the fields of the type chosen in the form's type field ([data-types]), now and when it changes. */
+export function showChosenType(form) {
+  const showType = () => form.querySelectorAll('[data-types]').forEach((div) => {
+    div.hidden = !div.dataset.types.split(' ').includes(form.elements.type.value);
+  });
+  form.elements.type.addEventListener('change', showType);
+  showType();
+}
+
+/**
+ * A form's submit handler that sends one request: body(form) is what is sent, done(data) follows the API's answer.
+ * What the last try left (field errors, a .form-status line such as "Saved.") goes first; a refusal shows next to the
+ * fields (showErrors, or failed(form, e) for a form that places errors its own way).
+ */
+export function submitForm(method, path, body, done, failed = showErrors) {
+  return async (event) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const sent = body(form);
+    clearErrors(form);
+    form.querySelectorAll('.form-status').forEach((p) => { p.textContent = ''; });
+    let data;
+    try {
+      ({ data } = await request(method, path, sent));
+    } catch (e) {
+      failed(form, e);
+      return;
+    }
+    done(data);
+  };
+}
+
+/** Empties the form's error lines and unmarks its fields. */
+export function clearErrors(form) {
+  form.querySelectorAll('.field-error, .form-error').forEach((p) => { p.textContent = ''; });
+  form.querySelectorAll('[aria-invalid]').forEach((i) => i.removeAttribute('aria-invalid'));
+}
+
 /** Shows a problem's field errors next to their fields; errors for fields the form lacks go at the top. */
 export function showErrors(form, e) {
-  form.querySelectorAll('.field-error').forEach((p) => { p.textContent = ''; });
-  form.querySelectorAll('[aria-invalid]').forEach((i) => i.removeAttribute('aria-invalid'));
+  clearErrors(form);
   const general = form.querySelector('.form-error');
-  general.textContent = '';
   if (!(e instanceof ApiError) || !e.problem.errors) {
     general.textContent = problemText(e);
     return;

@@ -1,7 +1,7 @@
 // API keys (#/api-keys, admin scope): the managed keys, a form for a new one with its scope, the new key shown once
 // with a copy button, and revoking.
 import { getAll, problemText, request } from '../api.js';
-import { field, showErrors, valueOf } from '../form.js';
+import { field, submitForm, valuesOf } from '../form.js';
 import { age, h } from '../html.js';
 import { announce, show } from '../page.js';
 import { canAdmin, currentCaller } from '../session.js';
@@ -24,17 +24,11 @@ export async function apiKeysView(created = null) {
     return;
   }
   const list = h('div', { id: 'api-key-list' }, h('p', { class: 'loading' }, 'Loading…'));
-  const form = h('form', { class: 'card', id: 'api-key-form', novalidate: true, onsubmit: async (event) => {
-    event.preventDefault();
-    const body = Object.fromEntries(FIELDS.map((spec) => [spec.name, valueOf(spec, form.elements[spec.name])]));
-    try {
-      const { data } = await request('POST', '/api-keys', body);
+  const form = h('form', { class: 'card', id: 'api-key-form', novalidate: true, onsubmit: submitForm(
+    'POST', '/api-keys', () => valuesOf(FIELDS, form), (data) => {
       announce(`Key ${data.name} created: copy it now, it is shown only once`);
       apiKeysView(data);
-    } catch (e) {
-      showErrors(form, e);
-    }
-  } },
+    }) },
   h('h2', {}, 'New key'),
   h('p', { class: 'form-error error', role: 'alert', tabindex: '-1' }),
   ...FIELDS.map((spec) => field(spec)),

@@ -1,7 +1,7 @@
 // Notification channels (#/channels): the list with each channel's last delivery, "Send test", delete; and the form
 // (#/channels/new, #/channels/{id}/edit), which shows the chosen type's fields only and keeps masked secrets.
 import { get, getAll, problemText, request } from '../api.js';
-import { field, showErrors, valueOf } from '../form.js';
+import { field, showChosenType, submitForm, valuesOf } from '../form.js';
 import { h } from '../html.js';
 import { announce, show } from '../page.js';
 import { canWrite, currentCaller } from '../session.js';
@@ -110,32 +110,19 @@ export async function channelFormView(id) {
       return;
     }
   }
-  const form = h('form', { class: 'card', id: 'channel-form', novalidate: true, onsubmit: async (event) => {
-    event.preventDefault();
-    const type = form.elements.type.value;
-    const body = {};
-    for (const spec of FIELDS) {
-      if (!spec.types || spec.types.includes(type)) body[spec.name] = valueOf(spec, form.elements[spec.name]);
-    }
-    try {
-      const { data } = await request(channel ? 'PUT' : 'POST', channel ? `/channels/${channel.id}` : '/channels', body);
+  const form = h('form', { class: 'card', id: 'channel-form', novalidate: true, onsubmit: submitForm(
+    channel ? 'PUT' : 'POST', channel ? `/channels/${channel.id}` : '/channels',
+    () => valuesOf(FIELDS, form, form.elements.type.value), (data) => {
       announce(channel ? `Channel ${data.name} saved` : `Channel ${data.name} created`);
       location.hash = '#/channels';
-    } catch (e) {
-      showErrors(form, e);
-    }
-  } },
+    }) },
   ...formHead(channel ? `Edit ${channel.name}` : 'New channel'),
   // The API shows secrets masked; sent back unchanged, a mask keeps the stored value.
   channel ? h('p', { class: 'hint' }, 'The URL and secret are shown masked. Leave them as they are to keep them.') : null,
   ...FIELDS.map((spec) => field(spec, channel ? channel[spec.name] : undefined)),
   h('button', { type: 'submit', id: 'save-channel' }, channel ? 'Save' : 'Create channel'), ' ',
   h('a', { href: '#/channels' }, 'Cancel'));
-  const showType = () => form.querySelectorAll('[data-types]').forEach((div) => {
-    div.hidden = !div.dataset.types.split(' ').includes(form.elements.type.value);
-  });
-  form.elements.type.addEventListener('change', showType);
-  showType();
+  showChosenType(form);
   show(form);
   form.elements.name.focus();
 }

@@ -1,7 +1,7 @@
 // The daily summary (#/settings/daily-summary): when it goes and to which channels. A setting: only an admin key
 // changes it, the others see it.
-import { get, getAll, problemText, request } from '../api.js';
-import { showErrors } from '../form.js';
+import { get, getAll, problemText } from '../api.js';
+import { submitForm } from '../form.js';
 import { h } from '../html.js';
 import { announce, show } from '../page.js';
 import { canAdmin, currentCaller } from '../session.js';
@@ -29,20 +29,13 @@ export async function dailySummaryView() {
     return;
   }
   const enabled = h('input', { type: 'checkbox', id: 'field-enabled', name: 'enabled', checked: settings.enabled });
-  const form = h('form', { class: 'card', id: 'summary-form', novalidate: true, onsubmit: async (event) => {
-    event.preventDefault();
-    const body = { enabled: enabled.checked, time: form.elements.time.value.trim() || null,
+  const form = h('form', { class: 'card', id: 'summary-form', novalidate: true, onsubmit: submitForm('PUT', '/settings/daily-summary',
+    () => ({ enabled: enabled.checked, time: form.elements.time.value.trim() || null,
       time_zone: form.elements.time_zone.value.trim() || null,
-      channel_ids: [...form.querySelectorAll('[name=channel_ids]:checked')].map((c) => Number(c.value)) };
-    try {
-      await request('PUT', '/settings/daily-summary', body);
+      channel_ids: [...form.querySelectorAll('[name=channel_ids]:checked')].map((c) => Number(c.value)) }), () => {
       announce('Daily summary saved');
       document.getElementById('summary-saved').textContent = 'Saved.';
-    } catch (e) {
-      document.getElementById('summary-saved').textContent = '';
-      showErrors(form, e);
-    }
-  } },
+    }) },
   ...formHead('Daily summary'),
   intro,
   h('div', { class: 'field checkbox' }, enabled, h('label', { for: 'field-enabled' }, 'Send the daily summary')),
@@ -59,6 +52,6 @@ export async function dailySummaryView() {
       : h('p', {}, 'No channels yet: ', h('a', { href: '#/channels/new' }, 'create one'), ' first.'),
     h('p', { id: 'error-channel_ids', class: 'field-error' })),
   h('button', { type: 'submit', id: 'save-summary' }, 'Save'),
-  h('p', { id: 'summary-saved', role: 'status' }));
+  h('p', { id: 'summary-saved', class: 'form-status', role: 'status' }));
   show(form);
 }

@@ -1,7 +1,7 @@
 // Maintenance windows (#/maintenance): one-off and recurring, whether each is open now and which monitors it covers;
 // and the form (#/maintenance/new, #/maintenance/{id}/edit) with a monitor picker that searches by name.
 import { get, getAll, problemText, request } from '../api.js';
-import { showErrors } from '../form.js';
+import { submitForm } from '../form.js';
 import { h } from '../html.js';
 import { monitors } from '../monitors.js';
 import { announce, show } from '../page.js';
@@ -148,28 +148,25 @@ export async function maintenanceFormView(id) {
   search.addEventListener('keydown', (e) => { if (e.key === 'Enter') e.preventDefault(); });
   renderChosen();
 
-  const form = h('form', { class: 'card', id: 'window-form', novalidate: true, onsubmit: async (event) => {
-    event.preventDefault();
-    const value = (name) => form.elements[name].value.trim() || null;
-    const body = { reason: value('reason'), all_monitors: allMonitors.checked, monitor_ids: allMonitors.checked ? [] : [...chosen.keys()] };
-    if (kind.value === 'once') {
-      // The browser turns its local times into instants: no zone to send.
-      Object.assign(body, { starts_at: fromLocalInput(value('starts_at')), ends_at: fromLocalInput(value('ends_at')) });
-    } else {
-      const minutes = value('duration_minutes');
-      Object.assign(body, { time_zone: value('time_zone'), duration_minutes: minutes === null ? null : Number(minutes) });
-      // An empty field still says which kind is meant, so that the API's error names it.
-      if (kind.value === 'cron') body.cron = value('cron') ?? '';
-      else Object.assign(body, { weekdays: [...form.querySelectorAll('[name=weekdays]:checked')].map((c) => c.value), time: value('time') });
-    }
-    try {
-      await request(w ? 'PUT' : 'POST', w ? `/maintenance-windows/${w.id}` : '/maintenance-windows', body);
+  const form = h('form', { class: 'card', id: 'window-form', novalidate: true, onsubmit: submitForm(
+    w ? 'PUT' : 'POST', w ? `/maintenance-windows/${w.id}` : '/maintenance-windows', () => {
+      const value = (name) => form.elements[name].value.trim() || null;
+      const body = { reason: value('reason'), all_monitors: allMonitors.checked, monitor_ids: allMonitors.checked ? [] : [...chosen.keys()] };
+      if (kind.value === 'once') {
+        // The browser turns its local times into instants: no zone to send.
+        Object.assign(body, { starts_at: fromLocalInput(value('starts_at')), ends_at: fromLocalInput(value('ends_at')) });
+      } else {
+        const minutes = value('duration_minutes');
+        Object.assign(body, { time_zone: value('time_zone'), duration_minutes: minutes === null ? null : Number(minutes) });
+        // An empty field still says which kind is meant, so that the API's error names it.
+        if (kind.value === 'cron') body.cron = value('cron') ?? '';
+        else Object.assign(body, { weekdays: [...form.querySelectorAll('[name=weekdays]:checked')].map((c) => c.value), time: value('time') });
+      }
+      return body;
+    }, () => {
       announce(w ? 'Maintenance window saved' : 'Maintenance window created');
       location.hash = '#/maintenance';
-    } catch (e) {
-      showErrors(form, e);
-    }
-  } },
+    }) },
   ...formHead(w ? 'Edit maintenance window' : 'New maintenance window'),
   labelled('reason', 'Reason', input('reason', { type: 'text', maxlength: 500 }, w?.reason)),
   labelled('kind', 'Happens', kind),

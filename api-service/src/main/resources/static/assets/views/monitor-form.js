@@ -1,6 +1,6 @@
 // The monitor form: new (#/monitors/new) and edit (#/monitors/{id}/edit); only the chosen type's fields show.
-import { get, problemText, request } from '../api.js';
-import { field, showErrors, valueOf } from '../form.js';
+import { get, problemText } from '../api.js';
+import { field, showChosenType, submitForm, valuesOf } from '../form.js';
 import { h } from '../html.js';
 import { configOf, onlyFieldsOfType, POLLED_TYPES, setExpectedCode, TYPES } from '../monitor-fields.js';
 import { monitors } from '../monitors.js';
@@ -80,33 +80,27 @@ export async function formView(id) {
   editors.headers.element.dataset.types = 'http';
   editors.assertions.element.dataset.types = 'http';
   const enabled = h('input', { id: 'field-enabled', name: 'enabled', type: 'checkbox', checked: monitor ? monitor.enabled : true });
-  const form = h('form', { class: 'card wide', id: 'monitor-form', novalidate: true, onsubmit: async (event) => {
-    event.preventDefault();
-    const body = monitor ? configOf(monitor) : {};
-    const type = form.elements.type.value;
-    for (const spec of FIELDS) {
-      if (!spec.types || spec.types.includes(type)) body[spec.name] = valueOf(spec, form.elements[spec.name]);
-    }
-    body.channel_ids = editors.channels.value();
-    body.depends_on = editors.depends_on.value();
-    if (type === 'http') {
-      body.headers = editors.headers.value();
-      body.assertions = editors.assertions.value();
-      setExpectedCode(body, null);
-    }
-    body.tags = body.tags ?? [];
-    onlyFieldsOfType(body);
-    body.enabled = enabled.checked;
-    try {
-      const { data } = await request(monitor ? 'PUT' : 'POST', monitor ? `/monitors/${monitor.id}` : '/monitors', body);
+  const form = h('form', { class: 'card wide', id: 'monitor-form', novalidate: true, onsubmit: submitForm(
+    monitor ? 'PUT' : 'POST', monitor ? `/monitors/${monitor.id}` : '/monitors', () => {
+      const type = form.elements.type.value;
+      const body = { ...(monitor ? configOf(monitor) : {}), ...valuesOf(FIELDS, form, type) };
+      body.channel_ids = editors.channels.value();
+      body.depends_on = editors.depends_on.value();
+      if (type === 'http') {
+        body.headers = editors.headers.value();
+        body.assertions = editors.assertions.value();
+        setExpectedCode(body, null);
+      }
+      body.tags = body.tags ?? [];
+      onlyFieldsOfType(body);
+      body.enabled = enabled.checked;
+      return body;
+    }, (data) => {
       monitors.put(data);
       remember(data);
       announce(monitor ? 'Monitor saved' : 'Monitor created');
       location.hash = `#/monitors/${data.id}`;
-    } catch (e) {
-      showErrors(form, e);
-    }
-  } },
+    }) },
   h('h1', {}, monitor ? `Edit ${monitor.name}` : 'New monitor'),
   h('p', { class: 'form-error error', role: 'alert', tabindex: '-1' }),
   ...SECTIONS.map((section) => h('fieldset', { class: 'section', 'data-types': section.types?.join(' ') },
@@ -116,11 +110,7 @@ export async function formView(id) {
   h('div', { class: 'field checkbox' }, enabled, h('label', { for: 'field-enabled' }, 'Enabled')),
   h('button', { type: 'submit', id: 'save-monitor' }, monitor ? 'Save' : 'Create monitor'));
   // Only the chosen type's fields show; the others are hidden and not sent.
-  const showType = () => form.querySelectorAll('[data-types]').forEach((div) => {
-    div.hidden = !div.dataset.types.split(' ').includes(form.elements.type.value);
-  });
-  form.elements.type.addEventListener('change', showType);
-  showType();
+  showChosenType(form);
   show(form);
   form.elements.name.focus();
 }

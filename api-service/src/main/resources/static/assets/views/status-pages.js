@@ -4,7 +4,7 @@
 // server's search (GET /monitors?q=) and ordered with up/down buttons; the API's field errors show next to their
 // fields.
 import { ApiError, get, getAll, problemText, request } from '../api.js';
-import { field } from '../form.js';
+import { clearErrors, field, submitForm } from '../form.js';
 import { h } from '../html.js';
 import { announce, show } from '../page.js';
 import { canWrite, currentCaller } from '../session.js';
@@ -90,7 +90,7 @@ function editor(page, state) {
   const nameOf = (monitorId) => state.names.get(monitorId) ?? `Monitor #${monitorId}`;
   const onPage = () => new Set(state.sections.flatMap((s) => s.ids));
   const sections = h('div', { id: 'page-sections' });
-  const saved = h('p', { id: 'save-result', role: 'status' });
+  const saved = h('p', { id: 'save-result', class: 'form-status', role: 'status' });
 
   /** One section's picked monitors, in display order, each with up, down and remove. */
   function pickedList(section) {
@@ -226,9 +226,8 @@ function editor(page, state) {
     h('p', { id: 'error-description', class: 'field-error' }));
   description.querySelector('textarea').value = page?.description ?? '';
 
-  const form = h('form', { class: 'card wide', id: 'status-page-form', novalidate: true, onsubmit: async (event) => {
-    event.preventDefault();
-    const body = {
+  const form = h('form', { class: 'card wide', id: 'status-page-form', novalidate: true, onsubmit: submitForm(
+    page === null ? 'POST' : 'PUT', page === null ? '/status-pages' : `/status-pages/${page.id}`, () => ({
       slug: form.elements.slug.value.trim(),
       title: form.elements.title.value.trim(),
       description: form.elements.description.value.trim() || null,
@@ -236,13 +235,7 @@ function editor(page, state) {
       groups: state.sections.slice(1).map((s) => (s.kind === 'tag'
         ? { name: (s.name ?? '').trim(), tag: s.tag.trim() }
         : { name: (s.name ?? '').trim(), monitor_ids: s.ids })),
-    };
-    saved.textContent = '';
-    clearErrors(form);
-    try {
-      const { data } = page === null
-        ? await request('POST', '/status-pages', body)
-        : await request('PUT', `/status-pages/${page.id}`, body);
+    }), (data) => {
       announce(`Status page ${data.slug} ${page === null ? 'created' : 'saved'}`);
       if (page === null) {
         location.hash = `#/status-pages/${data.id}`;
@@ -251,10 +244,7 @@ function editor(page, state) {
       Object.assign(page, data);
       preview.href = data.public_url;
       saved.textContent = `Saved. The public page is at ${data.public_url}.`;
-    } catch (e) {
-      showErrors(form, state, nameOf, e);
-    }
-  } },
+    }, (f, e) => showErrors(f, state, nameOf, e)) },
   h('p', { class: 'form-error error', role: 'alert', tabindex: '-1' }),
   field({ name: 'slug', label: 'Slug: the page’s address, /status/<slug> (lowercase letters, digits, hyphens)', type: 'text', required: true }, page?.slug),
   field({ name: 'title', label: 'Title', type: 'text', required: true }, page?.title),
@@ -307,9 +297,4 @@ function showErrors(form, state, nameOf, e) {
     first = first || input;
   }
   (first || general).focus();
-}
-
-function clearErrors(form) {
-  form.querySelectorAll('.field-error, .form-error').forEach((p) => { p.textContent = ''; });
-  form.querySelectorAll('[aria-invalid]').forEach((i) => i.removeAttribute('aria-invalid'));
 }

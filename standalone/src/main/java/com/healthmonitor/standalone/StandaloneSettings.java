@@ -49,28 +49,6 @@ public record StandaloneSettings(
         }
     }
 
-    /** The settings without a second location. */
-    public StandaloneSettings(
-            Path dataDirectory,
-            int serverPort,
-            String serverAddress,
-            String databaseUrl,
-            String databaseUsername,
-            String databasePassword,
-            String sqsQueueUrl,
-            Map<String, String> properties) {
-        this(
-                dataDirectory,
-                serverPort,
-                serverAddress,
-                databaseUrl,
-                databaseUsername,
-                databasePassword,
-                sqsQueueUrl,
-                properties,
-                null);
-    }
-
     /** These settings with a second location checked by a probe. */
     public StandaloneSettings withProbeLocation(String location) {
         return new StandaloneSettings(
@@ -87,7 +65,7 @@ public record StandaloneSettings(
 
     /** Everything embedded, kept in {@code dataDirectory}, the API on loopback. */
     public static StandaloneSettings embedded(Path dataDirectory, int serverPort, Map<String, String> properties) {
-        return new StandaloneSettings(dataDirectory, serverPort, LOOPBACK, null, null, null, null, properties);
+        return new StandaloneSettings(dataDirectory, serverPort, LOOPBACK, null, null, null, null, properties, null);
     }
 
     @Override

@@ -51,7 +51,8 @@ class ExternalInfrastructureTest {
                         "spring.cloud.aws.credentials.access-key",
                         TestQueues.ACCESS_KEY,
                         "spring.cloud.aws.credentials.secret-key",
-                        TestQueues.SECRET_KEY));
+                        TestQueues.SECRET_KEY),
+                null);
         JdbcClient database = JdbcClient.create(DataSourceBuilder.create()
                 .url(jdbcUrl)
                 .username(TestDatabase.USERNAME)

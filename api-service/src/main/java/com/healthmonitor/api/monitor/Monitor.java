@@ -236,8 +236,8 @@ final class Monitor {
         CheckTarget checked = s.target();
         boolean http = checked == null;
         boolean polled = !(checked instanceof CheckTarget.Heartbeat);
-        Map<String, String> maskedHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        s.headers().forEach((header, value) -> maskedHeaders.put(header, Secrets.mask(value)));
+        Map<String, String> maskedHeaders = maskedHeaders();
+        TargetFields t = new TargetFields(checked);
         return new MonitorRequest(
                 s.name(),
                 http ? Secrets.maskUrlCredentials(s.url()) : null,
@@ -263,15 +263,15 @@ final class Monitor {
                 alerting.channelIds(),
                 alerting.remindEvery(),
                 s.type().id(),
-                checked instanceof CheckTarget.Tcp tcp ? tcp.host() : null,
-                checked instanceof CheckTarget.Tcp tcp ? tcp.port() : null,
-                checked instanceof CheckTarget.Tcp tcp ? tcp.tls() : null,
-                checked instanceof CheckTarget.Dns dns ? dns.hostname() : null,
-                checked instanceof CheckTarget.Dns dns ? dns.recordType() : null,
-                checked instanceof CheckTarget.Dns dns ? dns.resolver() : null,
-                checked instanceof CheckTarget.Dns dns && !dns.expectedValues().isEmpty() ? dns.expectedValues() : null,
-                checked instanceof CheckTarget.Heartbeat heartbeat ? heartbeat.period() : null,
-                checked instanceof CheckTarget.Heartbeat heartbeat ? heartbeat.grace() : null,
+                t.host(),
+                t.port(),
+                t.tls(),
+                t.hostname(),
+                t.recordType(),
+                t.resolver(),
+                t.expectedValues() == null || t.expectedValues().isEmpty() ? null : t.expectedValues(),
+                t.period(),
+                t.grace(),
                 s.tags(),
                 s.locations(),
                 s.minFailingLocations(),
@@ -295,8 +295,7 @@ final class Monitor {
                         ? List.of(Integer.toString(s.expectedStatusCode()))
                         : s.expectedStatusCodes();
         int single = http ? StatusCodes.parse(codes).singleCode() : -1;
-        Map<String, String> maskedHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        s.headers().forEach((header, value) -> maskedHeaders.put(header, Secrets.mask(value)));
+        TargetFields t = new TargetFields(checked);
         // The HTTP fields show null for the other types, whose columns only hold their defaults.
         return new MonitorResponse(
                 id,
@@ -309,7 +308,7 @@ final class Monitor {
                 single < 0 ? null : single,
                 codes,
                 http ? s.method() : null,
-                http ? maskedHeaders : null,
+                http ? maskedHeaders() : null,
                 s.body(),
                 s.contentType(),
                 http ? s.assertions() : null,
@@ -335,16 +334,16 @@ final class Monitor {
                 alerting.channelIds(),
                 alerting.remindEvery(),
                 s.tags(),
-                checked instanceof CheckTarget.Tcp tcp ? tcp.host() : null,
-                checked instanceof CheckTarget.Tcp tcp ? tcp.port() : null,
-                checked instanceof CheckTarget.Tcp tcp ? tcp.tls() : null,
-                checked instanceof CheckTarget.Dns dns ? dns.hostname() : null,
-                checked instanceof CheckTarget.Dns dns ? dns.recordType() : null,
-                checked instanceof CheckTarget.Dns dns ? dns.resolver() : null,
-                checked instanceof CheckTarget.Dns dns ? dns.expectedValues() : null,
+                t.host(),
+                t.port(),
+                t.tls(),
+                t.hostname(),
+                t.recordType(),
+                t.resolver(),
+                t.expectedValues(),
                 checked == null ? Secrets.maskUrlCredentials(s.url()) : checked.display(),
-                checked instanceof CheckTarget.Heartbeat heartbeat ? heartbeat.period() : null,
-                checked instanceof CheckTarget.Heartbeat heartbeat ? heartbeat.grace() : null,
+                t.period(),
+                t.grace(),
                 pingUrl,
                 lastPingAt,
                 checked instanceof CheckTarget.Heartbeat && s.enabled() ? pingDeadline : null,
@@ -354,5 +353,55 @@ final class Monitor {
                 !failingLocations.isEmpty() && failingLocations.size() < s.minFailingLocations(),
                 failingLocations,
                 alerting.dependsOn());
+    }
+
+    /** The request headers with their values masked, as responses and exports show them. */
+    private Map<String, String> maskedHeaders() {
+        Map<String, String> masked = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        settings.headers().forEach((header, value) -> masked.put(header, Secrets.mask(value)));
+        return masked;
+    }
+
+    /**
+     * The fields of the types with a target of their own (tcp, dns, heartbeat), as the request and the response both
+     * show them: each null unless the monitor is of its type.
+     */
+    private record TargetFields(CheckTarget target) {
+
+        String host() {
+            return target instanceof CheckTarget.Tcp tcp ? tcp.host() : null;
+        }
+
+        Integer port() {
+            return target instanceof CheckTarget.Tcp tcp ? tcp.port() : null;
+        }
+
+        Boolean tls() {
+            return target instanceof CheckTarget.Tcp tcp ? tcp.tls() : null;
+        }
+
+        String hostname() {
+            return target instanceof CheckTarget.Dns dns ? dns.hostname() : null;
+        }
+
+        String recordType() {
+            return target instanceof CheckTarget.Dns dns ? dns.recordType() : null;
+        }
+
+        String resolver() {
+            return target instanceof CheckTarget.Dns dns ? dns.resolver() : null;
+        }
+
+        List<String> expectedValues() {
+            return target instanceof CheckTarget.Dns dns ? dns.expectedValues() : null;
+        }
+
+        Integer period() {
+            return target instanceof CheckTarget.Heartbeat heartbeat ? heartbeat.period() : null;
+        }
+
+        Integer grace() {
+            return target instanceof CheckTarget.Heartbeat heartbeat ? heartbeat.grace() : null;
+        }
     }
 }

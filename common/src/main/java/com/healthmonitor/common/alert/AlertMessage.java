@@ -101,42 +101,18 @@ public record AlertMessage(
             int latencyMs,
             Instant downSince,
             LastPing lastPing) {
-        return new AlertMessage(
-                CURRENT_VERSION,
-                AlertKind.STATUS_CHANGE,
-                monitorId,
-                name,
-                url,
-                from,
-                to,
-                changedAt,
-                reason,
-                latencyMs,
-                downSince,
-                null,
-                null,
-                lastPing,
-                null);
+        return Fields.ofMonitor(AlertKind.STATUS_CHANGE, monitorId, name, url, changedAt, reason)
+                .status(from, to)
+                .latencyMs(latencyMs)
+                .downSince(downSince)
+                .lastPing(lastPing)
+                .message();
     }
 
     public static AlertMessage certificateWarning(
             long monitorId, String name, String url, String reason, Instant checkedAt) {
-        return new AlertMessage(
-                CURRENT_VERSION,
-                AlertKind.TLS_EXPIRY,
-                monitorId,
-                name,
-                url,
-                null,
-                null,
-                checkedAt,
-                reason,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return Fields.ofMonitor(AlertKind.TLS_EXPIRY, monitorId, name, url, checkedAt, reason)
+                .message();
     }
 
     /** A monitor still DOWN; {@code lastPing} for a heartbeat, null for the polled types. */
@@ -149,60 +125,22 @@ public record AlertMessage(
             Instant now,
             int number,
             LastPing lastPing) {
-        return new AlertMessage(
-                CURRENT_VERSION,
-                AlertKind.REMINDER,
-                monitorId,
-                name,
-                url,
-                MonitorStatus.DOWN,
-                MonitorStatus.DOWN,
-                now,
-                reason,
-                null,
-                downSince,
-                number,
-                null,
-                lastPing,
-                null);
+        return Fields.ofMonitor(AlertKind.REMINDER, monitorId, name, url, now, reason)
+                .status(MonitorStatus.DOWN, MonitorStatus.DOWN)
+                .downSince(downSince)
+                .reminder(number)
+                .lastPing(lastPing)
+                .message();
     }
 
     public static AlertMessage summary(DailySummary summary, Instant now) {
-        return new AlertMessage(
-                CURRENT_VERSION,
-                AlertKind.SUMMARY,
-                null,
-                "Daily summary",
-                null,
-                null,
-                null,
-                now,
-                null,
-                null,
-                null,
-                null,
-                summary,
-                null,
-                null);
+        return Fields.named(AlertKind.SUMMARY, "Daily summary", now)
+                .summary(summary)
+                .message();
     }
 
     public static AlertMessage test(String channelName, Instant now) {
-        return new AlertMessage(
-                CURRENT_VERSION,
-                AlertKind.TEST,
-                null,
-                channelName,
-                null,
-                null,
-                null,
-                now,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return Fields.named(AlertKind.TEST, channelName, now).message();
     }
 
     /**
@@ -210,22 +148,9 @@ public record AlertMessage(
      * {@code DOWN} without a status change row.
      */
     public static AlertMessage maintenanceEnded(long monitorId, String name, String url, String reason, Instant now) {
-        return new AlertMessage(
-                CURRENT_VERSION,
-                AlertKind.STATUS_CHANGE,
-                monitorId,
-                name,
-                url,
-                MonitorStatus.MAINTENANCE,
-                MonitorStatus.DOWN,
-                now,
-                reason,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return Fields.ofMonitor(AlertKind.STATUS_CHANGE, monitorId, name, url, now, reason)
+                .status(MonitorStatus.MAINTENANCE, MonitorStatus.DOWN)
+                .message();
     }
 
     /**
@@ -234,22 +159,8 @@ public record AlertMessage(
      * @param reason what burns: the severity, the windows, their burn rates and the threshold
      */
     public static AlertMessage burnRate(long monitorId, String name, String url, String reason, Instant now) {
-        return new AlertMessage(
-                NEWEST_VERSION,
-                AlertKind.BURN_RATE,
-                monitorId,
-                name,
-                url,
-                null,
-                null,
-                now,
-                reason,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return Fields.ofMonitor(AlertKind.BURN_RATE, monitorId, name, url, now, reason)
+                .message();
     }
 
     /**
@@ -257,22 +168,9 @@ public record AlertMessage(
      * URL; {@code name} says which tag ({@code tag team:shop}).
      */
     public static AlertMessage burnRateOfTag(String tag, String reason, Instant now) {
-        return new AlertMessage(
-                NEWEST_VERSION,
-                AlertKind.BURN_RATE,
-                null,
-                "tag " + tag,
-                null,
-                null,
-                null,
-                now,
-                reason,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return Fields.named(AlertKind.BURN_RATE, "tag " + tag, now)
+                .reason(reason)
+                .message();
     }
 
     /** This status change with what its dependencies add to it. */
@@ -280,6 +178,100 @@ public record AlertMessage(
         return new AlertMessage(
                 version, kind, monitorId, name, url, from, to, at, reason, latencyMs, downSince, reminder, summary,
                 lastPing, note);
+    }
+
+    /**
+     * The fields a factory sets, so that each states only what its kind has; the rest stay null. The version follows
+     * from the kind: only burn-rate alerts are written as {@link #NEWEST_VERSION}, so that older workers still read
+     * every other kind.
+     */
+    private static final class Fields {
+        private final AlertKind kind;
+        private final String name;
+        private final Instant at;
+        private Long monitorId;
+        private String url;
+        private MonitorStatus from;
+        private MonitorStatus to;
+        private String reason;
+        private Integer latencyMs;
+        private Instant downSince;
+        private Integer reminder;
+        private DailySummary summary;
+        private LastPing lastPing;
+
+        private Fields(AlertKind kind, String name, Instant at) {
+            this.kind = kind;
+            this.name = name;
+            this.at = at;
+        }
+
+        /** An alert of no monitor: a summary, a channel's test, a tag's burn rate. */
+        static Fields named(AlertKind kind, String name, Instant at) {
+            return new Fields(kind, name, at);
+        }
+
+        static Fields ofMonitor(AlertKind kind, long monitorId, String name, String url, Instant at, String reason) {
+            Fields fields = new Fields(kind, name, at);
+            fields.monitorId = monitorId;
+            fields.url = url;
+            return fields.reason(reason);
+        }
+
+        Fields reason(String reason) {
+            this.reason = reason;
+            return this;
+        }
+
+        Fields status(MonitorStatus from, MonitorStatus to) {
+            this.from = from;
+            this.to = to;
+            return this;
+        }
+
+        Fields latencyMs(int latencyMs) {
+            this.latencyMs = latencyMs;
+            return this;
+        }
+
+        Fields downSince(Instant downSince) {
+            this.downSince = downSince;
+            return this;
+        }
+
+        Fields reminder(int reminder) {
+            this.reminder = reminder;
+            return this;
+        }
+
+        Fields summary(DailySummary summary) {
+            this.summary = summary;
+            return this;
+        }
+
+        Fields lastPing(LastPing lastPing) {
+            this.lastPing = lastPing;
+            return this;
+        }
+
+        AlertMessage message() {
+            return new AlertMessage(
+                    kind == AlertKind.BURN_RATE ? NEWEST_VERSION : CURRENT_VERSION,
+                    kind,
+                    monitorId,
+                    name,
+                    url,
+                    from,
+                    to,
+                    at,
+                    reason,
+                    latencyMs,
+                    downSince,
+                    reminder,
+                    summary,
+                    lastPing,
+                    null);
+        }
     }
 
     /** Leaves version 1 out of the JSON, as it was written before the field existed. */

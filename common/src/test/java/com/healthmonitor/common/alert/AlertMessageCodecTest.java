@@ -13,6 +13,10 @@ class AlertMessageCodecTest {
 
     private static final Instant AT = Instant.parse("2026-01-20T10:00:00.123Z");
 
+    /** The fields after the reason of a kind that has none of them. */
+    private static final String NOTHING_ELSE =
+            "\"latencyMs\":null,\"downSince\":null,\"reminder\":null,\"summary\":null,\"lastPing\":null}";
+
     private final AlertMessageCodec codec = new AlertMessageCodec();
 
     @Test
@@ -75,6 +79,47 @@ class AlertMessageCodecTest {
 
         assertThat(messages).allSatisfy(message -> assertThat(codec.read(codec.write(message)))
                 .isEqualTo(message));
+    }
+
+    @Test
+    void writesEachKindsFieldsAsTheOutboxHasAlwaysStoredThem() {
+        String monitor = "\"monitorId\":7,\"name\":\"Checkout\",\"url\":\"https://shop.example\"";
+        String at = "\"at\":\"2026-01-20T10:00:00.123Z\"";
+
+        assertThat(codec.write(AlertMessage.statusChange(
+                        7,
+                        "Checkout",
+                        "https://shop.example",
+                        MonitorStatus.DOWN,
+                        MonitorStatus.UP,
+                        AT,
+                        null,
+                        120,
+                        AT.minusSeconds(600),
+                        new LastPing(AT.minusSeconds(60)))))
+                .isEqualTo("{\"kind\":\"STATUS_CHANGE\"," + monitor + ",\"from\":\"DOWN\",\"to\":\"UP\"," + at
+                        + ",\"reason\":null,\"latencyMs\":120,\"downSince\":\"2026-01-20T09:50:00.123Z\","
+                        + "\"reminder\":null,\"summary\":null,\"lastPing\":{\"at\":\"2026-01-20T09:59:00.123Z\"}}");
+        assertThat(codec.write(AlertMessage.reminder(
+                        7, "Checkout", "https://shop.example", "HTTP 503", AT.minusSeconds(600), AT, 2, null)))
+                .isEqualTo("{\"kind\":\"REMINDER\"," + monitor + ",\"from\":\"DOWN\",\"to\":\"DOWN\"," + at
+                        + ",\"reason\":\"HTTP 503\",\"latencyMs\":null,\"downSince\":\"2026-01-20T09:50:00.123Z\","
+                        + "\"reminder\":2,\"summary\":null,\"lastPing\":null}");
+        assertThat(codec.write(AlertMessage.maintenanceEnded(7, "Checkout", "https://shop.example", "HTTP 503", AT)))
+                .isEqualTo("{\"kind\":\"STATUS_CHANGE\"," + monitor + ",\"from\":\"MAINTENANCE\",\"to\":\"DOWN\"," + at
+                        + ",\"reason\":\"HTTP 503\"," + NOTHING_ELSE);
+        assertThat(codec.write(AlertMessage.certificateWarning(7, "Checkout", "https://shop.example", "expires", AT)))
+                .isEqualTo("{\"kind\":\"TLS_EXPIRY\"," + monitor + ",\"from\":null,\"to\":null," + at
+                        + ",\"reason\":\"expires\"," + NOTHING_ELSE);
+        assertThat(codec.write(AlertMessage.burnRate(7, "Checkout", "https://shop.example", "page", AT)))
+                .isEqualTo("{\"version\":2,\"kind\":\"BURN_RATE\"," + monitor + ",\"from\":null,\"to\":null," + at
+                        + ",\"reason\":\"page\"," + NOTHING_ELSE);
+        assertThat(codec.write(AlertMessage.burnRateOfTag("team:shop", "page", AT)))
+                .isEqualTo("{\"version\":2,\"kind\":\"BURN_RATE\",\"monitorId\":null,\"name\":\"tag team:shop\","
+                        + "\"url\":null,\"from\":null,\"to\":null," + at + ",\"reason\":\"page\"," + NOTHING_ELSE);
+        assertThat(codec.write(AlertMessage.test("Ops", AT)))
+                .isEqualTo("{\"kind\":\"TEST\",\"monitorId\":null,\"name\":\"Ops\",\"url\":null,\"from\":null,"
+                        + "\"to\":null," + at + ",\"reason\":null," + NOTHING_ELSE);
     }
 
     @Test

@@ -87,7 +87,8 @@ class DashboardBrowserTest {
                         "EVENTS_STREAMS_PER_CLIENT", Integer.toString(STREAMS_PER_KEY),
                         // And it reloads pages far more often: the event stream of a page gone away keeps its slot
                         // until the next keep-alive finds the connection closed.
-                        "health-monitor.api.events.keep-alive", "1s")));
+                        "health-monitor.api.events.keep-alive", "1s"),
+                null));
         base = "http://localhost:" + system.apiPort();
         // Some company for the monitor under test, so that the screenshots show a fleet.
         createByApi("Payments API", Reply.ok());

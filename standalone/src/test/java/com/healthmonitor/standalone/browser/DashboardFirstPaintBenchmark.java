@@ -48,7 +48,8 @@ class DashboardFirstPaintBenchmark {
                 TestDatabase.USERNAME,
                 TestDatabase.PASSWORD,
                 null,
-                Map.of("API_KEYS", KEY, "RATE_LIMIT_PER_MINUTE", "0")))) {
+                Map.of("API_KEYS", KEY, "RATE_LIMIT_PER_MINUTE", "0"),
+                null))) {
             fill(JdbcClient.create(new DriverManagerDataSource(jdbcUrl, TestDatabase.USERNAME, TestDatabase.PASSWORD)));
             measure("http://localhost:" + system.apiPort(), KEY, MONITORS + " monitors");
         }
