@@ -3,43 +3,27 @@ package com.healthmonitor.standalone.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.healthmonitor.standalone.HealthMonitorSystem;
-import com.healthmonitor.standalone.StandaloneSettings;
-import com.healthmonitor.testing.StubServer;
 import com.healthmonitor.testing.StubServer.Reply;
-import com.healthmonitor.testing.TestDatabase;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The dashboard and the public status pages in a real (headless) Chromium, against the whole system running as the
@@ -48,77 +32,14 @@ import tools.jackson.databind.json.JsonMapper;
  * is offered no change. The README's screenshots are written to docs/screenshots, others to target/screenshots; axe-core
  * checks every page for accessibility ({@link Accessibility}).
  */
-class DashboardBrowserTest {
+class DashboardBrowserTest extends BrowserTest {
 
-    private static final String KEY = "browser-test-key-0123456789abcdef";
-    private static final Duration UI_WAIT = Duration.ofSeconds(30);
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
-    private static final int STREAMS_PER_KEY = 10;
-
-    @TempDir
-    static Path data;
-
-    private static StubServer stub;
-    private static HealthMonitorSystem system;
-    private static ChromeDriver driver;
-    private static String base;
-    private static final HttpClient http = HttpClient.newHttpClient();
-    private static final JsonMapper json = JsonMapper.builder().build();
-
+    /** Some company for the monitors under test, so that the screenshots show a fleet. */
     @BeforeAll
-    static void startSystemAndBrowser() throws Exception {
-        Browser.requireChromium();
-        stub = new StubServer();
-        system = HealthMonitorSystem.start(new StandaloneSettings(
-                data,
-                0,
-                StandaloneSettings.LOOPBACK,
-                TestDatabase.newEmptyDatabase(),
-                TestDatabase.USERNAME,
-                TestDatabase.PASSWORD,
-                null,
-                Map.of(
-                        "API_KEYS", KEY,
-                        "ALLOW_PRIVATE_TARGETS", "true",
-                        "MIN_CHECK_INTERVAL", "2",
-                        "SCHEDULER_TICK", "200ms",
-                        // The test polls the API far more often than a person would.
-                        "RATE_LIMIT_PER_MINUTE", "0",
-                        "EVENTS_STREAMS_PER_CLIENT", Integer.toString(STREAMS_PER_KEY),
-                        // And it reloads pages far more often: the event stream of a page gone away keeps its slot
-                        // until the next keep-alive finds the connection closed.
-                        "health-monitor.api.events.keep-alive", "1s")));
-        base = "http://localhost:" + system.apiPort();
-        // Some company for the monitor under test, so that the screenshots show a fleet.
+    static void aFleet() throws Exception {
         createByApi("Payments API", Reply.ok());
         createByApi("Search", Reply.ok());
         createByApi("Legacy reports", Reply.status(503));
-        driver = Browser.start(1280, 900);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (system != null) {
-            system.close();
-        }
-        if (stub != null) {
-            stub.close();
-        }
-    }
-
-    @BeforeEach
-    void desktopSize() {
-        driver.manage().window().setSize(new Dimension(1280, 900));
-        Browser.contentSecurityPolicyViolations(driver);
-    }
-
-    /** The pages work under their strict policy: nothing they load or run is refused. */
-    @AfterEach
-    void nothingWasRefusedByTheContentSecurityPolicy() {
-        assertThat(Browser.contentSecurityPolicyViolations(driver)).isEmpty();
     }
 
     @Test
@@ -735,30 +656,6 @@ class DashboardBrowserTest {
 
     // --- helpers ---
 
-    private static void signIn() {
-        signIn(KEY);
-    }
-
-    /** Enters the key in the prompt, as a person does, and waits for the list. */
-    private static void signIn(String key) {
-        driver.get(base + "/");
-        driver.executeScript("sessionStorage.clear()");
-        driver.navigate().refresh();
-        // Generous: the first page of a run can be slow on a loaded two-core machine.
-        wait(Duration.ofSeconds(90))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.id("api-key")))
-                .sendKeys(key);
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        waitFor(By.cssSelector("table.monitors caption"));
-    }
-
-    /** Opens path, waits until {@code shown} is visible, and runs the accessibility check on the page. */
-    private static void checkAccessibility(String path, By shown) {
-        driver.get(base + path);
-        waitFor(shown);
-        Accessibility.assertNoSeriousAccessibilityViolations(driver);
-    }
-
     /** Types into a monitor picker's search box and adds the monitor of that name the server found. */
     private static void pick(String searchBox, String query, String name) {
         WebElement input = driver.findElement(By.id(searchBox));
@@ -776,64 +673,7 @@ class DashboardBrowserTest {
                 .toList();
     }
 
-    private static WebElement waitFor(By by) {
-        return wait(UI_WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
-    }
-
-    /** Live updates re-render parts of the page, so an element found a moment ago may be gone: look again. */
-    private static WebDriverWait wait(Duration timeout) {
-        WebDriverWait wait = new WebDriverWait(driver, timeout);
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
-    }
-
-    private static void replace(By by, String value) {
-        WebElement input = driver.findElement(by);
-        input.clear();
-        input.sendKeys(value);
-    }
-
     private static Reply jsonReply(String body) {
         return new Reply(200, Map.of("Content-Type", "application/json"), body, Duration.ZERO);
-    }
-
-    private static long idOf(String name) throws Exception {
-        for (JsonNode monitor : json.readTree(api("GET", "/monitors", null).body())) {
-            if (monitor.get("name").asString().equals(name)) {
-                return monitor.get("id").asLong();
-            }
-        }
-        throw new AssertionError("no monitor " + name);
-    }
-
-    private static long createByApi(String name, Reply reply) throws Exception {
-        return createByApi(name, "/target/fleet-" + SEQUENCE.incrementAndGet(), reply);
-    }
-
-    private static long createByApi(String name, String path, Reply reply) throws Exception {
-        stub.script(path, reply);
-        HttpResponse<String> response = api("POST", "/monitors", """
-                {"name": "%s", "url": "%s", "check_interval": 2, "timeout": 1}""".formatted(name, stub.url(path)));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        long id = json.readTree(response.body()).get("id").asLong();
-        await().atMost(UI_WAIT).until(() -> !statusOf(id).equals("UNKNOWN"));
-        return id;
-    }
-
-    private static String statusOf(long id) throws Exception {
-        return json.readTree(api("GET", "/monitors/" + id, null).body())
-                .get("status")
-                .asString();
-    }
-
-    private static HttpResponse<String> api(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(base + path)).header("X-API-Key", KEY);
-        if (body == null) {
-            request.method(method, BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, BodyPublishers.ofString(body));
-        }
-        return http.send(request.build(), BodyHandlers.ofString());
     }
 }
