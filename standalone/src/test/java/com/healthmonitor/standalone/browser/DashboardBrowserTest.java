@@ -454,8 +454,13 @@ class DashboardBrowserTest extends BrowserTest {
     }
 
     /**
-     * axe-core finds no serious or critical violation on any page: the key prompt, the list, a monitor, the monitor
-     * form, the status pages and their editor, a public page and the not-found page; in light and in dark mode.
+     * axe-core finds no serious or critical violation on any page, in light and in dark mode: each view of the router
+     * (api-service's static/assets/router.js) and the public pages. The key prompt, the list, a monitor (http, and a
+     * heartbeat with its ping URL shown), the monitor form (new, and editing headers and assertions), the status pages
+     * and their editor, channels (the list, its delete dialog, the form with the API's errors, editing), maintenance
+     * windows (the list with one active, the form with search results, editing), the daily summary (its form, and
+     * what a read key sees), API keys (a new key shown), the dashboard's not-found view, a public status page and the
+     * public not-found page.
      */
     @Test
     void everyPageHasNoSeriousAccessibilityViolationInLightOrDarkMode() throws Exception {
@@ -467,6 +472,30 @@ class DashboardBrowserTest extends BrowserTest {
                  "groups": [{"name": "Reports", "monitor_ids": [%d]}, {"name": "Tagged", "tag": "team"}]}""".formatted(payments, legacy));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         long page = json.readTree(created.body()).get("id").asLong();
+        String hook = "/hooks/checked-" + SEQUENCE.incrementAndGet();
+        stub.script(hook, Reply.ok());
+        long channel = created(api("POST", "/channels", """
+                {"name": "Checked webhook", "type": "webhook", "url": "%s",
+                 "secret": "a-signing-secret-of-some-length"}""".formatted(stub.url(hook))));
+        // So that the list shows a last delivery.
+        assertThat(api("POST", "/channels/" + channel + "/test", null).statusCode())
+                .isBetween(200, 299);
+        stub.script(hook + "-target", jsonReply("{\"status\": \"UP\"}"));
+        long edited = created(api("POST", "/monitors", """
+                {"name": "Checked form", "url": "%s", "check_interval": 60,
+                 "headers": {"Authorization": "Bearer checked-token-value"},
+                 "assertions": [{"type": "json_path", "path": "$.status", "equals": "UP"},
+                                {"type": "max_latency_ms", "value": 1500}],
+                 "channel_ids": [%d]}""".formatted(stub.url(hook + "-target"), channel)));
+        long heartbeat = created(api("POST", "/monitors", """
+                {"type": "heartbeat", "name": "Checked heartbeat", "period": 86400, "grace": 3600}"""));
+        long maintained = createByApi("Checked maintenance", Reply.ok());
+        long window = created(api("POST", "/maintenance-windows", """
+                {"monitor_ids": [%d], "reason": "Checked upgrade", "cron": "* * * * *", "duration_minutes": 60,
+                 "time_zone": "UTC"}""".formatted(maintained)));
+        String readKey =
+                json.readTree(api("POST", "/api-keys", """
+                                {"name": "checked reader", "scope": "read"}""").body()).get("key").asString();
         try {
             for (boolean dark : new boolean[] {false, true}) {
                 Accessibility.prefersDarkColorScheme(driver, dark);
@@ -496,10 +525,51 @@ class DashboardBrowserTest extends BrowserTest {
                     Browser.screenshotForReadme(driver, "status-page-dark");
                 }
                 checkAccessibility("/status/nobody-here", By.tagName("h1"));
+
+                checkAccessibility("/#/no-such-view", By.linkText("Back to the monitors"));
+                checkAccessibility("/#/monitors/" + edited + "/edit", By.id("assertion-type-1"));
+                checkAccessibility("/#/monitors/" + heartbeat, By.id("rotate-ping-token"));
+                driver.findElement(By.id("rotate-ping-token")).click();
+                waitFor(By.id("ping-curl"));
+                waitFor(By.cssSelector("#stats thead"));
+                Accessibility.assertNoSeriousAccessibilityViolations(driver);
+
+                checkAccessibility("/#/channels", By.cssSelector("tr[data-channel-id='" + channel + "'] .status"));
+                driver.findElement(By.cssSelector("[data-delete-channel='" + channel + "']"))
+                        .click();
+                waitFor(By.id("confirm-cancel"));
+                Accessibility.assertNoSeriousAccessibilityViolations(driver);
+                driver.findElement(By.id("confirm-cancel")).click();
+                checkAccessibility("/#/channels/" + channel + "/edit", By.id("field-secret"));
+                driver.get(base + "/#/channels/new");
+                waitFor(By.id("save-channel")).click();
+                waitFor(By.cssSelector("#channel-form [aria-invalid='true']"));
+                Accessibility.assertNoSeriousAccessibilityViolations(driver);
+
+                checkAccessibility(
+                        "/#/maintenance", By.cssSelector("tr[data-window-id='" + window + "'] [data-active]"));
+                checkAccessibility("/#/maintenance/" + window + "/edit", By.cssSelector("#chosen-monitors li"));
+                driver.get(base + "/#/maintenance/new");
+                waitFor(By.id("field-monitor_ids")).sendKeys("Checked");
+                waitFor(By.cssSelector("[data-add-monitor='" + maintained + "']"));
+                Accessibility.assertNoSeriousAccessibilityViolations(driver);
+
+                checkAccessibility("/#/settings/daily-summary", By.id("save-summary"));
+                driver.get(base + "/#/api-keys");
+                waitFor(By.id("field-name")).sendKeys("accessibility check");
+                driver.findElement(By.id("create-api-key")).click();
+                waitFor(By.id("new-key-secret"));
+                waitFor(By.cssSelector("#api-key-list table"));
+                Accessibility.assertNoSeriousAccessibilityViolations(driver);
+
+                // What a read key is shown instead of the daily summary's form.
+                signIn(readKey);
+                checkAccessibility("/#/settings/daily-summary", By.id("summary-settings"));
             }
         } finally {
             Accessibility.prefersDarkColorScheme(driver, false);
             api("DELETE", "/status-pages/" + page, null);
+            api("DELETE", "/maintenance-windows/" + window, null);
         }
     }
 
