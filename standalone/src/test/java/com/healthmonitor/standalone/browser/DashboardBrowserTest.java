@@ -3,43 +3,27 @@ package com.healthmonitor.standalone.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.healthmonitor.standalone.HealthMonitorSystem;
-import com.healthmonitor.standalone.StandaloneSettings;
-import com.healthmonitor.testing.StubServer;
 import com.healthmonitor.testing.StubServer.Reply;
-import com.healthmonitor.testing.TestDatabase;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The dashboard and the public status pages in a real (headless) Chromium, against the whole system running as the
@@ -48,78 +32,14 @@ import tools.jackson.databind.json.JsonMapper;
  * is offered no change. The README's screenshots are written to docs/screenshots, others to target/screenshots; axe-core
  * checks every page for accessibility ({@link Accessibility}).
  */
-class DashboardBrowserTest {
+class DashboardBrowserTest extends BrowserTest {
 
-    private static final String KEY = "browser-test-key-0123456789abcdef";
-    private static final Duration UI_WAIT = Duration.ofSeconds(30);
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
-    private static final int STREAMS_PER_KEY = 10;
-
-    @TempDir
-    static Path data;
-
-    private static StubServer stub;
-    private static HealthMonitorSystem system;
-    private static ChromeDriver driver;
-    private static String base;
-    private static final HttpClient http = HttpClient.newHttpClient();
-    private static final JsonMapper json = JsonMapper.builder().build();
-
+    /** Some company for the monitors under test, so that the screenshots show a fleet. */
     @BeforeAll
-    static void startSystemAndBrowser() throws Exception {
-        Browser.requireChromium();
-        stub = new StubServer();
-        system = HealthMonitorSystem.start(new StandaloneSettings(
-                data,
-                0,
-                StandaloneSettings.LOOPBACK,
-                TestDatabase.newEmptyDatabase(),
-                TestDatabase.USERNAME,
-                TestDatabase.PASSWORD,
-                null,
-                Map.of(
-                        "API_KEYS", KEY,
-                        "ALLOW_PRIVATE_TARGETS", "true",
-                        "MIN_CHECK_INTERVAL", "2",
-                        "SCHEDULER_TICK", "200ms",
-                        // The test polls the API far more often than a person would.
-                        "RATE_LIMIT_PER_MINUTE", "0",
-                        "EVENTS_STREAMS_PER_CLIENT", Integer.toString(STREAMS_PER_KEY),
-                        // And it reloads pages far more often: the event stream of a page gone away keeps its slot
-                        // until the next keep-alive finds the connection closed.
-                        "health-monitor.api.events.keep-alive", "1s"),
-                null));
-        base = "http://localhost:" + system.apiPort();
-        // Some company for the monitor under test, so that the screenshots show a fleet.
+    static void aFleet() throws Exception {
         createByApi("Payments API", Reply.ok());
         createByApi("Search", Reply.ok());
         createByApi("Legacy reports", Reply.status(503));
-        driver = Browser.start(1280, 900);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (system != null) {
-            system.close();
-        }
-        if (stub != null) {
-            stub.close();
-        }
-    }
-
-    @BeforeEach
-    void desktopSize() {
-        driver.manage().window().setSize(new Dimension(1280, 900));
-        Browser.contentSecurityPolicyViolations(driver);
-    }
-
-    /** The pages work under their strict policy: nothing they load or run is refused. */
-    @AfterEach
-    void nothingWasRefusedByTheContentSecurityPolicy() {
-        assertThat(Browser.contentSecurityPolicyViolations(driver)).isEmpty();
     }
 
     @Test
@@ -534,8 +454,13 @@ class DashboardBrowserTest {
     }
 
     /**
-     * axe-core finds no serious or critical violation on any page: the key prompt, the list, a monitor, the monitor
-     * form, the status pages and their editor, a public page and the not-found page; in light and in dark mode.
+     * axe-core finds no serious or critical violation on any page, in light and in dark mode: each view of the router
+     * (api-service's static/assets/router.js) and the public pages. The key prompt, the list, a monitor (http, and a
+     * heartbeat with its ping URL shown), the monitor form (new, and editing headers and assertions), the status pages
+     * and their editor, channels (the list, its delete dialog, the form with the API's errors, editing), maintenance
+     * windows (the list with one active, the form with search results, editing), the daily summary (its form, and
+     * what a read key sees), API keys (a new key shown), the dashboard's not-found view, a public status page and the
+     * public not-found page.
      */
     @Test
     void everyPageHasNoSeriousAccessibilityViolationInLightOrDarkMode() throws Exception {
@@ -547,6 +472,30 @@ class DashboardBrowserTest {
                  "groups": [{"name": "Reports", "monitor_ids": [%d]}, {"name": "Tagged", "tag": "team"}]}""".formatted(payments, legacy));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         long page = json.readTree(created.body()).get("id").asLong();
+        String hook = "/hooks/checked-" + SEQUENCE.incrementAndGet();
+        stub.script(hook, Reply.ok());
+        long channel = created(api("POST", "/channels", """
+                {"name": "Checked webhook", "type": "webhook", "url": "%s",
+                 "secret": "a-signing-secret-of-some-length"}""".formatted(stub.url(hook))));
+        // So that the list shows a last delivery.
+        assertThat(api("POST", "/channels/" + channel + "/test", null).statusCode())
+                .isBetween(200, 299);
+        stub.script(hook + "-target", jsonReply("{\"status\": \"UP\"}"));
+        long edited = created(api("POST", "/monitors", """
+                {"name": "Checked form", "url": "%s", "check_interval": 60,
+                 "headers": {"Authorization": "Bearer checked-token-value"},
+                 "assertions": [{"type": "json_path", "path": "$.status", "equals": "UP"},
+                                {"type": "max_latency_ms", "value": 1500}],
+                 "channel_ids": [%d]}""".formatted(stub.url(hook + "-target"), channel)));
+        long heartbeat = created(api("POST", "/monitors", """
+                {"type": "heartbeat", "name": "Checked heartbeat", "period": 86400, "grace": 3600}"""));
+        long maintained = createByApi("Checked maintenance", Reply.ok());
+        long window = created(api("POST", "/maintenance-windows", """
+                {"monitor_ids": [%d], "reason": "Checked upgrade", "cron": "* * * * *", "duration_minutes": 60,
+                 "time_zone": "UTC"}""".formatted(maintained)));
+        String readKey =
+                json.readTree(api("POST", "/api-keys", """
+                                {"name": "checked reader", "scope": "read"}""").body()).get("key").asString();
         try {
             for (boolean dark : new boolean[] {false, true}) {
                 Accessibility.prefersDarkColorScheme(driver, dark);
@@ -576,10 +525,51 @@ class DashboardBrowserTest {
                     Browser.screenshotForReadme(driver, "status-page-dark");
                 }
                 checkAccessibility("/status/nobody-here", By.tagName("h1"));
+
+                checkAccessibility("/#/no-such-view", By.linkText("Back to the monitors"));
+                checkAccessibility("/#/monitors/" + edited + "/edit", By.id("assertion-type-1"));
+                checkAccessibility("/#/monitors/" + heartbeat, By.id("rotate-ping-token"));
+                driver.findElement(By.id("rotate-ping-token")).click();
+                waitFor(By.id("ping-curl"));
+                waitFor(By.cssSelector("#stats thead"));
+                Accessibility.assertNoSeriousAccessibilityViolations(driver);
+
+                checkAccessibility("/#/channels", By.cssSelector("tr[data-channel-id='" + channel + "'] .status"));
+                driver.findElement(By.cssSelector("[data-delete-channel='" + channel + "']"))
+                        .click();
+                waitFor(By.id("confirm-cancel"));
+                Accessibility.assertNoSeriousAccessibilityViolations(driver);
+                driver.findElement(By.id("confirm-cancel")).click();
+                checkAccessibility("/#/channels/" + channel + "/edit", By.id("field-secret"));
+                driver.get(base + "/#/channels/new");
+                waitFor(By.id("save-channel")).click();
+                waitFor(By.cssSelector("#channel-form [aria-invalid='true']"));
+                Accessibility.assertNoSeriousAccessibilityViolations(driver);
+
+                checkAccessibility(
+                        "/#/maintenance", By.cssSelector("tr[data-window-id='" + window + "'] [data-active]"));
+                checkAccessibility("/#/maintenance/" + window + "/edit", By.cssSelector("#chosen-monitors li"));
+                driver.get(base + "/#/maintenance/new");
+                waitFor(By.id("field-monitor_ids")).sendKeys("Checked");
+                waitFor(By.cssSelector("[data-add-monitor='" + maintained + "']"));
+                Accessibility.assertNoSeriousAccessibilityViolations(driver);
+
+                checkAccessibility("/#/settings/daily-summary", By.id("save-summary"));
+                driver.get(base + "/#/api-keys");
+                waitFor(By.id("field-name")).sendKeys("accessibility check");
+                driver.findElement(By.id("create-api-key")).click();
+                waitFor(By.id("new-key-secret"));
+                waitFor(By.cssSelector("#api-key-list table"));
+                Accessibility.assertNoSeriousAccessibilityViolations(driver);
+
+                // What a read key is shown instead of the daily summary's form.
+                signIn(readKey);
+                checkAccessibility("/#/settings/daily-summary", By.id("summary-settings"));
             }
         } finally {
             Accessibility.prefersDarkColorScheme(driver, false);
             api("DELETE", "/status-pages/" + page, null);
+            api("DELETE", "/maintenance-windows/" + window, null);
         }
     }
 
@@ -736,30 +726,6 @@ class DashboardBrowserTest {
 
     // --- helpers ---
 
-    private static void signIn() {
-        signIn(KEY);
-    }
-
-    /** Enters the key in the prompt, as a person does, and waits for the list. */
-    private static void signIn(String key) {
-        driver.get(base + "/");
-        driver.executeScript("sessionStorage.clear()");
-        driver.navigate().refresh();
-        // Generous: the first page of a run can be slow on a loaded two-core machine.
-        wait(Duration.ofSeconds(90))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.id("api-key")))
-                .sendKeys(key);
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        waitFor(By.cssSelector("table.monitors caption"));
-    }
-
-    /** Opens path, waits until {@code shown} is visible, and runs the accessibility check on the page. */
-    private static void checkAccessibility(String path, By shown) {
-        driver.get(base + path);
-        waitFor(shown);
-        Accessibility.assertNoSeriousAccessibilityViolations(driver);
-    }
-
     /** Types into a monitor picker's search box and adds the monitor of that name the server found. */
     private static void pick(String searchBox, String query, String name) {
         WebElement input = driver.findElement(By.id(searchBox));
@@ -777,64 +743,7 @@ class DashboardBrowserTest {
                 .toList();
     }
 
-    private static WebElement waitFor(By by) {
-        return wait(UI_WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
-    }
-
-    /** Live updates re-render parts of the page, so an element found a moment ago may be gone: look again. */
-    private static WebDriverWait wait(Duration timeout) {
-        WebDriverWait wait = new WebDriverWait(driver, timeout);
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
-    }
-
-    private static void replace(By by, String value) {
-        WebElement input = driver.findElement(by);
-        input.clear();
-        input.sendKeys(value);
-    }
-
     private static Reply jsonReply(String body) {
         return new Reply(200, Map.of("Content-Type", "application/json"), body, Duration.ZERO);
-    }
-
-    private static long idOf(String name) throws Exception {
-        for (JsonNode monitor : json.readTree(api("GET", "/monitors", null).body())) {
-            if (monitor.get("name").asString().equals(name)) {
-                return monitor.get("id").asLong();
-            }
-        }
-        throw new AssertionError("no monitor " + name);
-    }
-
-    private static long createByApi(String name, Reply reply) throws Exception {
-        return createByApi(name, "/target/fleet-" + SEQUENCE.incrementAndGet(), reply);
-    }
-
-    private static long createByApi(String name, String path, Reply reply) throws Exception {
-        stub.script(path, reply);
-        HttpResponse<String> response = api("POST", "/monitors", """
-                {"name": "%s", "url": "%s", "check_interval": 2, "timeout": 1}""".formatted(name, stub.url(path)));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        long id = json.readTree(response.body()).get("id").asLong();
-        await().atMost(UI_WAIT).until(() -> !statusOf(id).equals("UNKNOWN"));
-        return id;
-    }
-
-    private static String statusOf(long id) throws Exception {
-        return json.readTree(api("GET", "/monitors/" + id, null).body())
-                .get("status")
-                .asString();
-    }
-
-    private static HttpResponse<String> api(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(base + path)).header("X-API-Key", KEY);
-        if (body == null) {
-            request.method(method, BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, BodyPublishers.ofString(body));
-        }
-        return http.send(request.build(), BodyHandlers.ofString());
     }
 }
