@@ -18,10 +18,12 @@ const DOWN_SHOWN = 10;
 
 /**
  * The list's own state, kept while the page is open; no other module sees it. cursors: the after_id of each page up
- * to the shown one (Previous pops one); next: the after_id of the following page, null on the last; rows and down:
- * what is shown; fleet: the last /stats answer.
+ * to the shown one (Previous pops one); next: the after_id of the following page, null on the last; page and down:
+ * the ids shown, whose monitors monitors.js holds (so an edit or a deletion elsewhere shows at once on the way
+ * back); fleet: the last /stats answer.
  */
-const view = { filter: { status: '', q: '', tag: '' }, cursors: [0], next: null, rows: null, down: null, fleet: null };
+const view = { filter: { status: '', q: '', tag: '' }, cursors: [0], next: null, page: null, down: null, fleet: null };
+const shown = (ids) => ids.map(monitors.get).filter(Boolean);
 const latest = { page: 0, down: 0, filters: 0 };
 const beatsRequest = { page: 0, down: 0 };
 
@@ -70,18 +72,14 @@ export function listView() {
   show(summary, filters, h('div', { id: 'down-block' }),
     h('div', { id: 'monitor-table' }, h('p', { class: 'loading' }, 'Loading monitors…')));
   // What was shown when the list was left comes back at once; it is read again meanwhile.
-  if (view.rows) renderPage();
+  if (view.page) renderPage();
   renderDown();
   reloadList();
 }
 
 /** A monitor read after a live status change: its row if it is on the page, and the DOWN block read again. */
 export function monitorChanged(monitor) {
-  const i = view.rows ? view.rows.findIndex((m) => m.id === monitor.id) : -1;
-  if (i >= 0) {
-    view.rows[i] = monitor;
-    renderPage();
-  }
+  if (view.page?.includes(monitor.id)) renderPage(); // app.js has put it in monitors.js
   downAfterChange();
   summaryAfterChange();
 }
@@ -123,9 +121,10 @@ async function loadPage() {
       loadPage();
       return;
     }
-    view.rows = rows.slice(0, PAGE_SIZE);
-    view.next = rows.length > PAGE_SIZE ? view.rows.at(-1).id : null;
-    view.rows.forEach(monitors.put);
+    const page = rows.slice(0, PAGE_SIZE);
+    page.forEach(monitors.put);
+    view.page = page.map((m) => m.id);
+    view.next = rows.length > PAGE_SIZE ? view.page.at(-1) : null;
     renderPage();
   } catch (e) {
     if (mine !== latest.page) return;
@@ -143,8 +142,8 @@ async function loadDown() {
   try {
     const down = await get(`/monitors?${query({ status: 'DOWN', limit: DOWN_SHOWN + 1 })}`);
     if (mine !== latest.down) return;
-    view.down = down;
     down.forEach(monitors.put);
+    view.down = down.map((m) => m.id);
     renderDown();
   } catch (e) {
     // The page below says what went wrong with the filters; the block is only a shortcut to the down ones.
@@ -175,7 +174,8 @@ async function loadSummary() {
  */
 function captionText() {
   const page = view.cursors.length;
-  if (page === 1 && view.next === null) return `${view.rows.length} monitor${view.rows.length === 1 ? '' : 's'}`;
+  const count = shown(view.page).length;
+  if (page === 1 && view.next === null) return `${count} monitor${count === 1 ? '' : 's'}`;
   const by = view.fleet?.by_status;
   if (!by || view.filter.q || view.filter.tag) return `Monitors, page ${page}`;
   const total = view.filter.status ? by[view.filter.status] ?? 0 : (by.DOWN ?? 0) + (by.UP ?? 0) + (by.UNKNOWN ?? 0);
@@ -202,20 +202,36 @@ function monitorTable(caption, rows, cls) {
 
 function renderPage() {
   const container = document.getElementById('monitor-table');
-  if (!container || !view.rows) return;
+  if (!container || !view.page) return;
+  const rows = shown(view.page);
   const page = view.cursors.length;
   const pager = h('nav', { class: 'pager', 'aria-label': 'Pages' },
-    h('button', { type: 'button', id: 'previous-page', disabled: page === 1, onclick: () => { view.cursors.pop(); loadPage(); } }, 'Previous'),
+    h('button', { type: 'button', id: 'previous-page', disabled: page === 1, onclick: () => previousPage() }, 'Previous'),
     h('span', {}, `Page ${page}`),
-    h('button', { type: 'button', id: 'next-page', disabled: view.next === null, onclick: () => { view.cursors.push(view.next); loadPage(); } }, 'Next'));
-  container.replaceChildren(monitorTable(captionText(), view.rows, 'page'), pager);
-  rowsShown(view.rows, container, 'page');
+    h('button', { type: 'button', id: 'next-page', disabled: view.next === null, onclick: () => nextPage() }, 'Next'));
+  container.replaceChildren(monitorTable(captionText(), rows, 'page'), pager);
+  rowsShown(rows, container, 'page');
 }
+
+/** A page turn under way: a second click before its page has arrived would count from the wrong page. */
+let turning = false;
+
+function turnPage(move) {
+  if (turning) return;
+  turning = true;
+  move();
+  loadPage().finally(() => {
+    turning = false;
+  });
+}
+
+const nextPage = () => view.next !== null && turnPage(() => view.cursors.push(view.next));
+const previousPage = () => view.cursors.length > 1 && turnPage(() => view.cursors.pop());
 
 function renderDown() {
   const container = document.getElementById('down-block');
   if (!container) return;
-  const down = view.filter.status || !view.down ? [] : view.down.slice(0, DOWN_SHOWN);
+  const down = view.filter.status || !view.down ? [] : shown(view.down.slice(0, DOWN_SHOWN));
   if (!down.length) {
     container.replaceChildren();
     return;
@@ -235,13 +251,13 @@ function rowsShown(rows, container, block) {
   loadHeartbeats(rows, container, block);
 }
 
-async function loadHeartbeats(shown, container, block) {
-  if (!shown.length) return;
+async function loadHeartbeats(rows, container, block) {
+  if (!rows.length) return;
   const mine = ++beatsRequest[block];
   try {
-    const beats = await get(`/monitors/heartbeats?ids=${shown.map((m) => m.id).join(',')}&limit=50`);
+    const beats = await get(`/monitors/heartbeats?ids=${rows.map((m) => m.id).join(',')}&limit=50`);
     if (mine !== beatsRequest[block]) return;
-    for (const m of shown) {
+    for (const m of rows) {
       if (!beats[m.id]) continue;
       container.querySelector(`[data-beats-for="${m.id}"]`)?.replaceChildren(heartbeatBar(beats[m.id], 50, (r) => resultText(m, r)));
     }
