@@ -64,8 +64,8 @@ class DashboardFirstPaintBenchmark {
                     driver.executeScript("sessionStorage.setItem('health-monitor-api-key', arguments[0])", key);
                 }
                 driver.get(base + "/");
-                new WebDriverWait(driver, Duration.ofSeconds(120)).until(d -> (Boolean)
-                        driver.executeScript("return performance.getEntriesByName('first-rows').length > 0"));
+                new WebDriverWait(driver, Duration.ofSeconds(120)).until(d ->
+                        (Boolean) driver.executeScript("return performance.getEntriesByName('first-rows').length > 0"));
                 @SuppressWarnings("unchecked")
                 List<Number> marks = (List<Number>) driver.executeScript("""
                         const t = (n) => (performance.getEntriesByName(n)[0] || {startTime: -1}).startTime;

@@ -77,7 +77,10 @@ class LargeFleetBrowserTest {
         base = "http://localhost:" + system.apiPort();
         for (int first = 1; first <= MONITORS; first += BULK) {
             String monitors = String.join(
-                    ",", IntStream.range(first, first + BULK).mapToObj(LargeFleetBrowserTest::monitor).toList());
+                    ",",
+                    IntStream.range(first, first + BULK)
+                            .mapToObj(LargeFleetBrowserTest::monitor)
+                            .toList());
             HttpResponse<String> created = api("POST", "/monitors/bulk", "{\"monitors\": [" + monitors + "]}");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         }
@@ -111,8 +114,7 @@ class LargeFleetBrowserTest {
     void theListReadsOnlyThePageItShowsAndPagesByTheServersCursor() throws Exception {
         openList();
         List<String> firstPage = namesFromApi("/monitors?limit=50");
-        List<String> secondPage = namesFromApi(
-                "/monitors?limit=50&after_id=" + idFromApi("/monitors?limit=50", 49));
+        List<String> secondPage = namesFromApi("/monitors?limit=50&after_id=" + idFromApi("/monitors?limit=50", 49));
         waitUntilPageShows(firstPage);
 
         driver.findElement(By.id("next-page")).click();
@@ -143,14 +145,16 @@ class LargeFleetBrowserTest {
                 .mapToObj(n -> name(n * DOWN_EVERY))
                 .toList();
         wait(UI_WAIT).until(d -> texts("#down-block tbody th").equals(down.subList(0, 10)));
-        assertThat(texts("#down-block .status-cell")).allSatisfy(status -> assertThat(status).endsWith("Down"));
+        assertThat(texts("#down-block .status-cell"))
+                .allSatisfy(status -> assertThat(status).endsWith("Down"));
         assertThat(driver.findElement(By.cssSelector("#down-block caption")).getText())
                 .isEqualTo("Down now: the first 10");
 
         driver.findElement(By.id("show-all-down")).click();
 
         waitUntilPageShows(down);
-        assertThat(texts("#monitor-table .status-cell")).allSatisfy(status -> assertThat(status).endsWith("Down"));
+        assertThat(texts("#monitor-table .status-cell"))
+                .allSatisfy(status -> assertThat(status).endsWith("Down"));
         assertThat(driver.findElement(By.cssSelector("#monitor-table caption")).getText())
                 .isEqualTo(DOWN + " monitors");
         assertThat(driver.findElements(By.cssSelector("#down-block table"))).isEmpty();
@@ -163,8 +167,8 @@ class LargeFleetBrowserTest {
         List<Double> firstRows = new ArrayList<>();
         for (int load = 0; load < 6; load++) {
             openList();
-            Number mark = (Number) driver.executeScript(
-                    "return performance.getEntriesByName('first-rows')[0].startTime");
+            Number mark =
+                    (Number) driver.executeScript("return performance.getEntriesByName('first-rows')[0].startTime");
             if (load > 0) { // the first load warms the JVM's code paths
                 firstRows.add(mark.doubleValue());
             }
@@ -182,8 +186,7 @@ class LargeFleetBrowserTest {
     private static String monitor(int n) {
         boolean down = n % DOWN_EVERY == 0;
         return """
-                {"name": "%s", "url": "%s", "check_interval": 3600, "timeout": 5, "fail_threshold": 1}"""
-                .formatted(name(n), stub.url(down ? "/down" : "/up"));
+                {"name": "%s", "url": "%s", "check_interval": 3600, "timeout": 5, "fail_threshold": 1}""".formatted(name(n), stub.url(down ? "/down" : "/up"));
     }
 
     private static String name(int n) {
@@ -194,9 +197,8 @@ class LargeFleetBrowserTest {
     private static void openList() {
         driver.get(base + "/assets/style.css");
         driver.get(base + "/");
-        wait(Duration.ofSeconds(60))
-                .until(d -> (Boolean) driver.executeScript(
-                        "return performance.getEntriesByName('first-rows').length > 0"));
+        wait(Duration.ofSeconds(60)).until(d ->
+                (Boolean) driver.executeScript("return performance.getEntriesByName('first-rows').length > 0"));
         wait(UI_WAIT).until(d -> !driver.findElements(By.cssSelector("#monitor-table tbody tr"))
                 .isEmpty());
     }
@@ -220,8 +222,7 @@ class LargeFleetBrowserTest {
     }
 
     private static List<String> namesFromApi(String path) throws Exception {
-        return StreamSupport.stream(
-                        json.readTree(api("GET", path, null).body()).spliterator(), false)
+        return StreamSupport.stream(json.readTree(api("GET", path, null).body()).spliterator(), false)
                 .map(monitor -> monitor.get("name").asString())
                 .toList();
     }
