@@ -237,11 +237,12 @@ function renderDown() {
     return;
   }
   const more = view.down.length > DOWN_SHOWN;
+  const showAll = h('p', {}, h('button', { type: 'button', id: 'show-all-down', onclick: () => {
+    document.getElementById('filter-status').value = 'DOWN';
+    setFilter('status', 'DOWN');
+  } }, 'Show all down monitors'));
   container.replaceChildren(monitorTable(more ? `Down now: the first ${DOWN_SHOWN}` : 'Down now', down, 'down-first'),
-    more ? h('p', {}, h('button', { type: 'button', id: 'show-all-down', onclick: () => {
-      document.getElementById('filter-status').value = 'DOWN';
-      setFilter('status', 'DOWN');
-    } }, 'Show all down monitors')) : null);
+    ...(more ? [showAll] : []));
   rowsShown(down, container, 'down');
 }
 
