@@ -1,7 +1,7 @@
 // The monitor list (#/): fleet figures, filters, the DOWN monitors pinned above, and one page of monitors, each with
 // its last checks. Only what is shown is read, so the list costs the same few requests at any fleet size: the page
 // (GET /monitors with the filters applied by the server, paged by id), the pinned DOWN block, and /stats for counts.
-import { get, problemText } from '../api.js';
+import { ApiError, get, problemText } from '../api.js';
 import { heartbeatBar } from '../charts.js';
 import { age, degradedBadge, h, ms, percent, statusBadge, time } from '../html.js';
 import { displayStatus, resultText, targetText, typeTag } from '../monitor-fields.js';
@@ -128,7 +128,10 @@ async function loadPage() {
     renderPage();
   } catch (e) {
     if (mine !== latest.page) return;
-    document.getElementById('monitor-table')?.replaceChildren(h('p', { role: 'alert', class: 'error' }, problemText(e)));
+    // A filter the API refuses (a malformed tag, a search too long): its words, naming the field and the rule.
+    const rules = e instanceof ApiError ? (e.problem.errors || []).map((v) => `${v.field} ${v.message}`) : [];
+    document.getElementById('monitor-table')?.replaceChildren(h('p', { role: 'alert', class: 'error' },
+      problemText(e), rules.length ? ` (${rules.join('; ')})` : ''));
   }
 }
 
