@@ -1,13 +1,13 @@
 // The dashboard's entry module: asks for a key if needed, opens the live event stream and shows the view of the
 // location. Each view is a module in views/; state shared between them has one owner each (session.js: who is
-// signed in; monitors.js: the monitors known).
+// signed in; monitors.js: the monitors read, by id).
 import { get, problemText } from './api.js';
 import { startLive, stopLive } from './events.js';
 import { h } from './html.js';
 import { monitors } from './monitors.js';
 import { announce, show } from './page.js';
 import { route } from './router.js';
-import { isListView, listView, refreshList, reloadList } from './views/monitor-list.js';
+import { isListView, monitorChanged, reloadList } from './views/monitor-list.js';
 import { monitorView, shownMonitorId } from './views/monitor-page.js';
 import { ensureAccess } from './views/sign-in.js';
 
@@ -22,22 +22,16 @@ const live = {
     }
     monitors.put(monitor);
     announce(`${monitor.name} is ${monitor.status.toLowerCase()}`);
-    if (isListView()) refreshList();
+    if (isListView()) monitorChanged(monitor);
     else if (shownMonitorId() === change.monitor_id) monitorView(change.monitor_id);
   },
   /**
    * Changes made while the stream was down (or refused, as beyond the streams a key may hold) were not replayed:
-   * whatever shows live state is read again, the list and a monitor's page alike.
+   * whatever shows live state is read again, the list's page and a monitor's page alike.
    */
   onReconnected() {
-    const loading = !monitors.isLoaded();
-    monitors.invalidate();
-    if (isListView()) {
-      // A list still loading reads everything anyway.
-      if (!loading) listView();
-    } else if (shownMonitorId() !== null) {
-      monitorView(shownMonitorId());
-    }
+    if (isListView()) reloadList();
+    else if (shownMonitorId() !== null) monitorView(shownMonitorId());
   },
 };
 
@@ -68,5 +62,5 @@ window.addEventListener('hashchange', open);
 start();
 // Ages and uptimes drift; refresh the list now and then even without status changes.
 setInterval(() => {
-  if (isListView() && monitors.isLoaded() && document.visibilityState === 'visible') reloadList();
+  if (isListView() && document.visibilityState === 'visible') reloadList();
 }, 60000);

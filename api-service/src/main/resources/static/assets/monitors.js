@@ -1,40 +1,27 @@
-// The monitors the dashboard knows, kept across views so that going back to the list is instant. The one owner of
-// that cache: views put what they read from the API, the list loads them all.
-import { getAll } from './api.js';
+// The monitors the dashboard has read, by id: views put what they read from the API, and names come from here
+// without reading a monitor twice. It never holds the fleet: the list reads one page at a time from the server,
+// and this cache keeps only the most recently read monitors.
+import { get } from './api.js';
 
+/** Enough for a few pages of the list and what the other views name; the oldest read goes first. */
+const KEEP = 1000;
 const known = new Map();
-let loaded = false;
 
 export const monitors = {
-  all: () => [...known.values()],
-  count: () => known.size,
-  put: (monitor) => known.set(monitor.id, monitor),
+  get: (id) => known.get(id),
+  put: (monitor) => {
+    known.delete(monitor.id);
+    known.set(monitor.id, monitor);
+    if (known.size > KEEP) known.delete(known.keys().next().value);
+  },
   remove: (id) => known.delete(id),
-  /** Whether every monitor has been read since the last invalidate(). */
-  isLoaded: () => loaded,
-  /** The next load() reads everything again; what is known stays shown meanwhile. */
-  invalidate: () => {
-    loaded = false;
-  },
-  clear: () => {
-    known.clear();
-    loaded = false;
-  },
+  clear: () => known.clear(),
 
-  /**
-   * Reads every monitor: DOWN first, so that the first rows to appear are the ones that matter (then onDown()), then
-   * everything, page by page (onPage() after each).
-   */
-  async load(onDown, onPage) {
-    const down = await getAll('/monitors?status=DOWN&limit=1000');
-    down.forEach(monitors.put);
-    onDown();
-    await getAll('/monitors?limit=1000', (page) => {
-      page.forEach(monitors.put);
-      onPage();
-    });
-    loaded = true;
-    // A mark for the first-paint benchmark (docs/benchmarks.md); cheap, and visible in the browser's performance tools.
-    if (!performance.getEntriesByName('all-monitors').length) performance.mark('all-monitors');
+  /** The names of the given monitors, those not read yet read by id (the views that ask name few: at most 50 read). */
+  async names(ids) {
+    const wanted = [...new Set(ids)];
+    await Promise.all(wanted.filter((id) => !known.has(id)).slice(0, 50)
+      .map((id) => get(`/monitors/${id}`).then(monitors.put).catch(() => {})));
+    return new Map(wanted.filter((id) => known.has(id)).map((id) => [id, known.get(id).name]));
   },
 };

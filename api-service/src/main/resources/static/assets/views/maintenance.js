@@ -19,7 +19,7 @@ export async function maintenanceView() {
     list);
   try {
     const windows = await getAll('/maintenance-windows?limit=1000');
-    const names = await monitorNames(windows.flatMap((w) => w.monitor_ids));
+    const names = await monitors.names(windows.flatMap((w) => w.monitor_ids));
     list.replaceChildren(windows.length
       ? table('windows', `${windows.length} window${windows.length === 1 ? '' : 's'}`,
         ['Reason', 'When', 'Monitors', 'Now', ...(canWrite() ? ['Actions'] : [])],
@@ -46,17 +46,6 @@ function schedule(w) {
   const each = `, ${w.duration_minutes} min each (${w.time_zone})`;
   if (w.cron) return [h('code', {}, w.cron), each];
   return `Every ${w.weekdays.join(', ')} at ${w.time}${each}`;
-}
-
-/** Names of the given monitors: the ones the dashboard knows, the rest read one by one (a window names few). */
-async function monitorNames(ids) {
-  const names = new Map(monitors.all().map((m) => [m.id, m.name]));
-  const missing = [...new Set(ids)].filter((id) => !names.has(id)).slice(0, 50);
-  await Promise.all(missing.map((id) => get(`/monitors/${id}`).then((m) => {
-    monitors.put(m);
-    names.set(id, m.name);
-  }).catch(() => {})));
-  return names;
 }
 
 async function remove(w) {
@@ -99,7 +88,7 @@ export async function maintenanceFormView(id) {
   if (id) {
     try {
       w = await get(`/maintenance-windows/${id}`);
-      names = await monitorNames(w.monitor_ids);
+      names = await monitors.names(w.monitor_ids);
     } catch (e) {
       show(h('p', { role: 'alert', class: 'error' }, problemText(e)));
       return;

@@ -204,10 +204,13 @@ async function loadSlo(id) {
     h('dt', {}, 'Burn rate'), h('dd', { id: 'slo-burn' }, `${rate(slo.burn_rate['1h'])} over 1 h, ${rate(slo.burn_rate['6h'])} over 6 h`)));
 }
 
-/** Links to the monitors a monitor depends on, by name where the dashboard knows it. */
+/** Links to the monitors a monitor depends on, named as soon as their names are read (a monitor names few). */
 function dependencyLinks(ids) {
-  const names = new Map(monitors.all().map((m) => [m.id, m.name]));
-  return ids.flatMap((id, i) => [i ? ', ' : null, h('a', { href: `#/monitors/${id}` }, names.get(id) ?? `#${id}`)]);
+  const links = ids.map((id) => h('a', { href: `#/monitors/${id}` }, monitors.get(id)?.name ?? `#${id}`));
+  monitors.names(ids).then((names) => links.forEach((link, i) => {
+    if (names.has(ids[i])) link.textContent = names.get(ids[i]);
+  }));
+  return links.flatMap((link, i) => [i ? ', ' : null, link]);
 }
 
 async function loadChanges(id) {

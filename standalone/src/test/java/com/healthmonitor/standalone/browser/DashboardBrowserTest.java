@@ -620,6 +620,11 @@ class DashboardBrowserTest extends BrowserTest {
         By paymentsRow = By.cssSelector("tr[data-monitor-id='" + payments + "']");
         By legacyRow = By.cssSelector("tr[data-monitor-id='" + legacy + "']");
         waitFor(paymentsRow);
+        // Down first: the down one is pinned above the page as well.
+        waitFor(By.cssSelector("#down-block tr[data-monitor-id='" + legacy + "']"));
+        assertThat(driver.findElement(By.id("down-block")).getText())
+                .startsWith("Down now")
+                .doesNotContain("null");
 
         new Select(driver.findElement(By.id("filter-status"))).selectByValue("DOWN");
         wait(UI_WAIT).until(ExpectedConditions.invisibilityOfElementLocated(paymentsRow));
