@@ -77,7 +77,8 @@ class LargeFleetBrowserTest {
                 TestDatabase.USERNAME,
                 TestDatabase.PASSWORD,
                 null,
-                Map.of("API_KEYS", KEY, "ALLOW_PRIVATE_TARGETS", "true", "RATE_LIMIT_PER_MINUTE", "0")));
+                Map.of("API_KEYS", KEY, "ALLOW_PRIVATE_TARGETS", "true", "RATE_LIMIT_PER_MINUTE", "0"),
+                null));
         base = "http://localhost:" + system.apiPort();
         for (int first = 1; first <= MONITORS; first += BULK) {
             String monitors = String.join(
