@@ -45,7 +45,9 @@ class StandaloneLauncherTest {
     @Test
     void theSecondStartLoadsTheCacheTheFirstRecordedAndKeepsTheData() throws Exception {
         int port = JarProcess.freePort();
-        try (JarProcess first = start("standalone-first", port, "", "text")) {
+        // A collector in JAVA_OPTS replaces the launcher's G1 (two would stop the JVM), the same in both starts so the
+        // cache recorded by the first fits the second.
+        try (JarProcess first = start("standalone-first", port, "-XX:+UseSerialGC", "text")) {
             awaitHealthy(first, port);
             HttpResponse<String> created = send(
                     port,
@@ -58,7 +60,7 @@ class StandaloneLauncherTest {
         }
         assertThat(caches()).as("AOT cache in %s", data).hasSize(1);
 
-        try (JarProcess second = start("standalone-second", port, "-XX:AOTMode=on", "json")) {
+        try (JarProcess second = start("standalone-second", port, "-XX:AOTMode=on -XX:+UseSerialGC", "json")) {
             awaitHealthy(second, port);
             HttpResponse<String> monitors =
                     send(port, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/monitors")));
